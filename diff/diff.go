@@ -1,0 +1,120 @@
+package diff
+
+import (
+	"github.com/redline-docs/redline/clause"
+)
+
+// OpKind is what an Op does.
+type OpKind uint8
+
+const (
+	Equal OpKind = iota
+	Insert
+	Delete
+)
+
+func (k OpKind) String() string {
+	switch k {
+	case Insert:
+		return "insert"
+	case Delete:
+		return "delete"
+	}
+	return "equal"
+}
+
+// Op is one piece of an edit script: Apply(a, ops) == b when the Equal and
+// Delete pieces concatenate to a and the Equal and Insert pieces to b.
+type Op struct {
+	Kind OpKind
+	Text string
+}
+
+// ChangeKind classifies a clause change.
+type ChangeKind uint8
+
+const (
+	Modified ChangeKind = iota // same clause, text or label changed
+	Inserted                   // new in the new revision
+	Deleted                    // gone from the new revision
+	Moved                      // now under another parent (possibly also edited)
+)
+
+func (k ChangeKind) String() string {
+	switch k {
+	case Inserted:
+		return "inserted"
+	case Deleted:
+		return "deleted"
+	case Moved:
+		return "moved"
+	}
+	return "modified"
+}
+
+// QuantityChange pairs an old numeric expression with its new value in a
+// modified clause: {Old: "90项", New: "80项", Context: "智慧医疗领域打造…应用场景"}.
+// Old is empty for a quantity that appeared, New for one that vanished.
+type QuantityChange struct {
+	Old, New string
+	Context  string // a few words saying what is counted
+}
+
+// UnitChange is the difference of two responsibility trailers, compared as sets.
+type UnitChange struct {
+	Added, Removed []string
+}
+
+// Empty reports whether no unit was added or removed.
+func (u UnitChange) Empty() bool { return len(u.Added) == 0 && len(u.Removed) == 0 }
+
+// Change is one changed clause.
+type Change struct {
+	Kind ChangeKind
+	Old  *clause.Node // nil when Inserted
+	New  *clause.Node // nil when Deleted
+
+	Renumbered     bool // the label path changed
+	FormattingOnly bool // texts differ only in punctuation width, digit width, white space, zero-width characters
+
+	Ops        []Op // word-level edit of the clause's own text (Node.Text, children excluded)
+	Quantities []QuantityChange
+	Units      UnitChange
+}
+
+// Substantive reports whether the change inserts, deletes, moves or rewords a
+// clause; renumbering alone and formatting alone are not substantive.
+func (c Change) Substantive() bool {
+	switch c.Kind {
+	case Inserted, Deleted, Moved:
+		return true
+	}
+	if c.FormattingOnly {
+		return false
+	}
+	for _, op := range c.Ops {
+		if op.Kind != Equal {
+			return true
+		}
+	}
+	return !c.Units.Empty()
+}
+
+// Pair is one step of the alignment: an old clause and the new clause it
+// became. Old is nil for an inserted clause, New for a deleted one.
+type Pair struct {
+	Old, New *clause.Node
+}
+
+// Result is the comparison of two documents.
+type Result struct {
+	Old, New *clause.Document
+	// Pairs covers every clause of both documents exactly once: in new
+	// document order, with deleted clauses placed where they stood.
+	Pairs []Pair
+	// Changes lists the pairs that changed, in the same order.
+	Changes []Change
+}
+
+// Options tune Compare. The zero value is the default.
+type Options struct{}
