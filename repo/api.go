@@ -1,0 +1,136 @@
+package repo
+
+import (
+	"context"
+	"errors"
+	"time"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/comment"
+)
+
+// Errors callers map to exit codes.
+var (
+	ErrNotRepository   = errors.New("not a redline repository")
+	ErrUnknownRevision = errors.New("unknown revision")
+	ErrUnknownClause   = errors.New("unknown clause")
+	ErrUnknownDocument = errors.New("unknown document")
+	ErrUnknownComment  = errors.New("unknown comment")
+	ErrBusy            = errors.New("repository is busy")
+	ErrNothingToCommit = errors.New("nothing to commit")
+	ErrNoRevisions     = errors.New("no revisions yet")
+	ErrBadInput        = errors.New("bad input")
+	errNotImplemented  = errors.New("not implemented yet")
+)
+
+// Progress receives progress messages on long work; nil means silent.
+type Progress func(done, total int, what string)
+
+// CommitOptions describe one revision.
+type CommitOptions struct {
+	Paths    []string  // documents to record; empty: every document in the work tree
+	Message  string    // required
+	Author   string    // "NAME <EMAIL>"; empty: git config user, else "redline <redline@localhost>"
+	Date     time.Time // zero: now
+	Stage    string    // optional stage name (征求意见稿, 送审稿 …)
+	Resolves []string  // comment ids this revision settles
+	// Notice receives one line per notable event (a GB18030 file converted).
+	Notice func(msg string)
+}
+
+// DiffOptions select what Diff compares.
+type DiffOptions struct {
+	From, To string // revisions; To "" means the working tree
+	Paths    []string
+	Progress Progress
+}
+
+// Repo is an open redline repository.
+type Repo struct {
+	dir string
+}
+
+// Init makes dir a redline repository, adopting an existing git repository.
+func Init(dir string) (*Repo, error) { return nil, errNotImplemented }
+
+// Open opens the repository containing dir (searching upwards).
+func Open(dir string) (*Repo, error) { return nil, errNotImplemented }
+
+// Dir is the work tree's root.
+func (r *Repo) Dir() string { return r.dir }
+
+// Commit records documents (and comment files) as a revision.
+func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (annotate.Rev, error) {
+	return annotate.Rev{}, errNotImplemented
+}
+
+// Resolve resolves a REV argument: hash, stage, HEAD, HEAD~N, tag or branch.
+func (r *Repo) Resolve(rev string) (annotate.Rev, error) { return annotate.Rev{}, errNotImplemented }
+
+// Log lists revisions newest first, only those touching path when path != "".
+func (r *Repo) Log(ctx context.Context, path string) ([]annotate.Rev, error) {
+	return nil, errNotImplemented
+}
+
+// Show returns a document's text at a revision.
+func (r *Repo) Show(ctx context.Context, rev, path string) ([]byte, error) {
+	return nil, errNotImplemented
+}
+
+// Documents lists the documents at a revision ("" for the working tree).
+func (r *Repo) Documents(ctx context.Context, rev string) ([]string, error) {
+	return nil, errNotImplemented
+}
+
+// Diff returns the annotated diff of two revisions.
+func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, error) {
+	return nil, errNotImplemented
+}
+
+// Status compares the working tree with the newest revision.
+func (r *Repo) Status(ctx context.Context) (*annotate.Diff, error) { return nil, errNotImplemented }
+
+// History traces one clause (an id, or a label path at rev "at", default the
+// newest revision) through every revision.
+func (r *Repo) History(ctx context.Context, clauseArg, path, at string) (*annotate.History, error) {
+	return nil, errNotImplemented
+}
+
+// Blame says which revision and comment last changed each clause at rev.
+func (r *Repo) Blame(ctx context.Context, rev, path string) (*annotate.Blame, error) {
+	return nil, errNotImplemented
+}
+
+// Comments lists every comment with its derived ResolvedIn.
+func (r *Repo) Comments(ctx context.Context) ([]comment.Comment, error) {
+	return nil, errNotImplemented
+}
+
+// CommentOptions says where a new comment anchors.
+type CommentOptions struct {
+	Clause string // clause id or label path; "" for the whole document
+	Path   string // the document; "" when the repository has one
+	At     string // the revision the label refers to; "" for the newest
+}
+
+// AddComment anchors and stores a new comment (written to the work tree,
+// recorded by the next Commit).
+func (r *Repo) AddComment(ctx context.Context, c comment.Comment, opts CommentOptions) (comment.Comment, error) {
+	return comment.Comment{}, errNotImplemented
+}
+
+// ImportComments imports a comment table, all or nothing.
+func (r *Repo) ImportComments(ctx context.Context, name string, data []byte, opts CommentOptions) ([]comment.Comment, error) {
+	return nil, errNotImplemented
+}
+
+// SetComment records a disposition.
+func (r *Repo) SetComment(ctx context.Context, id string, status comment.Status, response string) (comment.Comment, error) {
+	return comment.Comment{}, errNotImplemented
+}
+
+// Report builds the consultation report over a range of revisions (from ""
+// means the first revision, to "" the newest).
+func (r *Repo) Report(ctx context.Context, from, to string) (*annotate.Report, error) {
+	return nil, errNotImplemented
+}
