@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+
+	"github.com/spf13/cobra"
+)
+
+// setupCompletion tunes cobra's "redline completion bash|zsh|fish|powershell"
+// command: flag values and revision names (stages) complete.
+func setupCompletion(root *cobra.Command, g *globals) {
+	root.CompletionOptions.HiddenDefaultCmd = false
+	fixed := func(values ...string) func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+			return values, cobra.ShellCompDirectiveNoFileComp
+		}
+	}
+	_ = root.RegisterFlagCompletionFunc("color", fixed("auto", "always", "never"))
+	_ = root.RegisterFlagCompletionFunc("lang", fixed("zh", "en"))
+	statuses := fixed("pending", "adopted", "partial", "rejected")
+	revisions := func(*cobra.Command, []string, string) ([]string, cobra.ShellCompDirective) {
+		return revisionNames(g), cobra.ShellCompDirectiveDefault
+	}
+	for _, cmd := range root.Commands() {
+		switch cmd.Name() {
+		case "diff":
+			_ = cmd.RegisterFlagCompletionFunc("format", fixed(diffFormats...))
+			cmd.ValidArgsFunction = revisions
+		case "report":
+			_ = cmd.RegisterFlagCompletionFunc("format", fixed(reportFormats...))
+			_ = cmd.RegisterFlagCompletionFunc("from", revisions)
+			_ = cmd.RegisterFlagCompletionFunc("to", revisions)
+		case "show", "blame":
+			cmd.ValidArgsFunction = revisions
+		case "history":
+			_ = cmd.RegisterFlagCompletionFunc("at", revisions)
+		case "comment":
+			for _, sub := range cmd.Commands() {
+				if sub.Flags().Lookup("status") != nil {
+					_ = sub.RegisterFlagCompletionFunc("status", statuses)
+				}
+				if sub.Flags().Lookup("at") != nil {
+					_ = sub.RegisterFlagCompletionFunc("at", revisions)
+				}
+			}
+		}
+	}
+}
+
+// revisionNames lists the stage names and HEAD for completion; nothing when
+// there is no repository.
+func revisionNames(g *globals) []string {
+	r, err := g.openRepo()
+	if err != nil {
+		return nil
+	}
+	revs, err := r.Log(context.Background(), "")
+	if err != nil {
+		return nil
+	}
+	names := []string{"HEAD"}
+	seen := map[string]bool{}
+	for _, rev := range revs {
+		if rev.Stage != "" && !seen[rev.Stage] {
+			seen[rev.Stage] = true
+			names = append(names, rev.Stage)
+		}
+	}
+	return names
+}

@@ -1,0 +1,112 @@
+package main
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/repo"
+)
+
+// Exit codes. They are part of the contract (CONTRACT.md, README.md) and are
+// decided here and nowhere else.
+const (
+	exitOK          = 0  // success
+	exitDifferent   = 1  // differences found (diff --exit-code only)
+	exitUsage       = 2  // unknown command or flag, missing argument, bad flag value
+	exitNoRepo      = 3  // no redline repository here
+	exitRevision    = 4  // unknown revision, or no revisions yet
+	exitDocument    = 5  // unknown document
+	exitClause      = 6  // unknown clause
+	exitComment     = 7  // unknown comment
+	exitBadInput    = 8  // a bad input file: comment table, binary or undecodable document
+	exitNothing     = 9  // nothing to commit
+	exitBusy        = 10 // the repository is busy (another redline holds its lock)
+	exitFailure     = 11 // any other failure: I/O, permissions …
+	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
+)
+
+// exitCodesHelp documents the exit codes in the root command's help.
+const exitCodesHelp = `Exit codes:
+  0   success
+  1   differences found (only with diff --exit-code)
+  2   usage error: unknown command or flag, missing argument, bad flag value
+  3   not a redline repository (see --repo, redline init)
+  4   unknown revision, or no revisions yet
+  5   unknown document
+  6   unknown clause
+  7   unknown comment
+  8   bad input file: malformed comment table, binary or undecodable document
+  9   nothing to commit
+  10  repository busy (another redline is writing to it)
+  11  any other failure (I/O, permissions …)
+  70  internal error (a bug in redline: please report it)`
+
+// usageError is a mistake in how redline was called.
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// exitError carries an exit code chosen by a command itself (diff
+// --exit-code) with no message to print.
+type exitError struct{ code int }
+
+func (e *exitError) Error() string { return fmt.Sprintf("exit %d", e.code) }
+
+// domainError marks an error a command's run function returned, as opposed
+// to one cobra returned while parsing the command line (always a usage error).
+type domainError struct{ err error }
+
+func (e *domainError) Error() string { return e.err.Error() }
+func (e *domainError) Unwrap() error { return e.err }
+
+// codeFor maps an error to its exit code: the one place that does.
+func codeFor(err error) int {
+	var ee *exitError
+	var ue *usageError
+	var ie *comment.ImportError
+	var de *domainError
+	switch {
+	case err == nil:
+		return exitOK
+	case errors.As(err, &ee):
+		return ee.code
+	case errors.As(err, &ue):
+		return exitUsage
+	case !errors.As(err, &de):
+		return exitUsage // cobra's own errors: unknown flag, bad arguments
+	case errors.Is(err, repo.ErrNotRepository):
+		return exitNoRepo
+	case errors.Is(err, repo.ErrUnknownRevision), errors.Is(err, repo.ErrNoRevisions):
+		return exitRevision
+	case errors.Is(err, repo.ErrUnknownDocument):
+		return exitDocument
+	case errors.Is(err, repo.ErrUnknownClause):
+		return exitClause
+	case errors.Is(err, repo.ErrUnknownComment):
+		return exitComment
+	case errors.As(err, &ie), errors.Is(err, repo.ErrBadInput),
+		errors.Is(err, clause.ErrBinary), errors.Is(err, clause.ErrNotUTF8),
+		errors.Is(err, clause.ErrTooLarge), errors.Is(err, clause.ErrTooDeep),
+		errors.Is(err, comment.ErrBadStatus):
+		return exitBadInput
+	case errors.Is(err, repo.ErrNothingToCommit):
+		return exitNothing
+	case errors.Is(err, repo.ErrBusy):
+		return exitBusy
+	}
+	return exitFailure
+}
+
+// oneLine makes an error message fit the one-line rule: "redline: …".
+func oneLine(err error) string {
+	msg := strings.TrimSpace(err.Error())
+	msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r", ""), "\n", " ")
+	return "redline: " + msg
+}

@@ -1,0 +1,70 @@
+package main
+
+import (
+	"context"
+	"io"
+
+	"github.com/spf13/cobra"
+
+	"github.com/redline-docs/redline/render"
+)
+
+type reportOptions struct {
+	*globals
+	format, out, from, to string
+}
+
+var reportFormats = []string{"markdown", "html", "csv"}
+
+func newReportCmd(g *globals) *cobra.Command {
+	opts := &reportOptions{globals: g}
+	cmd := &cobra.Command{
+		Use:   "report",
+		Short: "Write the consultation report: every comment, its disposition and what changed",
+		Long: `Report writes the consultation report (公开征求意见情况的报告) from the
+repository: every comment in order, who made it, the comment, its
+disposition with the response, and what actually changed in the text
+(clause, before → after, revision). Headings are Chinese for Chinese
+documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise (--lang).
+
+--format is markdown (default), html or csv, or guessed from -o FILE.
+--from and --to limit the revisions covered (default: all).`,
+		Example: `  redline report
+  redline report -o report.html
+  redline report --format csv --from 征求意见稿 --to 送审稿 > report.csv`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, args []string) error {
+			return domain(runReport(cmd.Context(), opts))
+		},
+	}
+	f := cmd.Flags()
+	f.StringVar(&opts.format, "format", "", "output format: markdown, html, csv (default markdown)")
+	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of stdout")
+	f.StringVar(&opts.from, "from", "", "the first revision covered (default: the first)")
+	f.StringVar(&opts.to, "to", "", "the last revision covered (default: the newest)")
+	return cmd
+}
+
+func runReport(ctx context.Context, opts *reportOptions) error {
+	format, err := chooseFormat(opts.format, false, opts.out, reportFormats, "markdown")
+	if err != nil {
+		return err
+	}
+	r, err := opts.openRepo()
+	if err != nil {
+		return err
+	}
+	rep, err := r.Report(ctx, opts.from, opts.to)
+	if err != nil {
+		return err
+	}
+	return opts.emit(opts.out, false, func(w io.Writer, o render.Options) error {
+		switch format {
+		case "html":
+			return render.ReportHTML(w, rep, o)
+		case "csv":
+			return render.ReportCSV(w, rep, o)
+		}
+		return render.ReportMarkdown(w, rep, o)
+	})
+}

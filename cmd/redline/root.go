@@ -1,0 +1,277 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/mattn/go-isatty"
+	"github.com/spf13/cobra"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/render"
+	"github.com/redline-docs/redline/repo"
+)
+
+// Main runs redline with args (without the program name) and returns the
+// exit code. It never panics: a bug is reported as one line and exit 70.
+// Tests run it in-process.
+func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer func() {
+		if p := recover(); p != nil {
+			fmt.Fprintf(stderr, "redline: internal error: %v (this is a bug in redline; please report it)\n", p)
+			code = exitInternalBug
+		}
+	}()
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+	defer stop()
+
+	g := &globals{env: env{
+		stdin:  stdin,
+		stdout: stdout,
+		stderr: stderr,
+		getenv: os.Getenv,
+		getwd:  os.Getwd,
+	}}
+	root := newRootCmd(g)
+	root.SetArgs(args)
+	root.SetIn(stdin)
+	root.SetOut(stdout)
+	root.SetErr(stderr)
+	cmd, err := root.ExecuteContextC(ctx)
+	if err == nil {
+		return exitOK
+	}
+	code = codeFor(err)
+	var ee *exitError
+	if errors.As(err, &ee) {
+		return code
+	}
+	msg := oneLine(err)
+	if code == exitUsage && cmd != nil {
+		msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
+	}
+	fmt.Fprintln(stderr, msg)
+	return code
+}
+
+// env is the world a command runs in.
+type env struct {
+	stdin          io.Reader
+	stdout, stderr io.Writer
+	getenv         func(string) string
+	getwd          func() (string, error)
+}
+
+// globals holds the flags every command takes, and the environment.
+type globals struct {
+	env
+	repoDir string // --repo
+	color   string // --color auto|always|never
+	lang    string // --lang zh|en
+}
+
+func newRootCmd(g *globals) *cobra.Command {
+	root := &cobra.Command{
+		Use:   "redline",
+		Short: "Version policy drafts and laws clause by clause, with the comments behind every change",
+		Long: `redline records the drafts of a policy document or law as revisions in a git
+repository, anchors each consultation comment to the clause it is about, and
+shows the annotated redline of any two stages: every changed clause, the
+comment that changed it, the changes no comment explains and the adopted
+comments that changed nothing.
+
+Revisions (REV) are a commit hash, a stage name (征求意见稿, 送审稿 …), HEAD,
+HEAD~N, a tag or a branch. Clauses (CLAUSE) are a clause id or a label path at
+the newest revision such as 三/（五）/1 or 第三章/第十二条.
+
+` + exitCodesHelp,
+		Example: `  redline demo                         # build the Wuhan example and show its redline
+  redline init && redline commit -m "征求意见稿" --stage 征求意见稿
+  redline diff 征求意见稿 送审稿`,
+		SilenceUsage:  true,
+		SilenceErrors: true,
+		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			return g.validate()
+		},
+	}
+	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error {
+		return &usageError{err.Error()}
+	})
+	pf := root.PersistentFlags()
+	pf.StringVar(&g.repoDir, "repo", "", "the repository `DIR` (default: the repository containing the working directory)")
+	pf.StringVar(&g.color, "color", "auto", "colour output: auto (only on a terminal, not with NO_COLOR), always, never")
+	pf.StringVar(&g.lang, "lang", "", "language of labels and headings: zh or en (default: the document's language)")
+
+	root.AddCommand(
+		newInitCmd(g),
+		newCommitCmd(g),
+		newLogCmd(g),
+		newShowCmd(g),
+		newDiffCmd(g),
+		newStatusCmd(g),
+		newHistoryCmd(g),
+		newBlameCmd(g),
+		newCommentCmd(g),
+		newReportCmd(g),
+		newDemoCmd(g),
+	)
+	setupCompletion(root, g)
+	return root
+}
+
+// validate checks the global flags' values.
+func (g *globals) validate() error {
+	switch g.color {
+	case "auto", "always", "never":
+	default:
+		return usagef("--color %q: want auto, always or never", g.color)
+	}
+	switch g.lang {
+	case "", "zh", "en":
+	default:
+		return usagef("--lang %q: want zh or en", g.lang)
+	}
+	return nil
+}
+
+// domain marks err as coming from a command's work, not its command line.
+func domain(err error) error {
+	if err == nil {
+		return nil
+	}
+	return &domainError{err}
+}
+
+// workDir is the working directory, or "." when it cannot be found.
+func (g *globals) workDir() string {
+	wd, err := g.getwd()
+	if err != nil {
+		return "."
+	}
+	return wd
+}
+
+// openRepo opens the repository named by --repo or containing the working
+// directory.
+func (g *globals) openRepo() (*repo.Repo, error) {
+	dir := g.repoDir
+	if dir == "" {
+		dir = g.workDir()
+	}
+	r, err := repo.Open(dir)
+	if err != nil {
+		if errors.Is(err, repo.ErrNotRepository) && !strings.Contains(err.Error(), dir) {
+			return nil, fmt.Errorf("%s: %w (run 'redline init' to make one)", dir, err)
+		}
+		return nil, err
+	}
+	return r, nil
+}
+
+// docPath turns a PATH argument into a document path in the repository:
+// relative to the working directory when that is inside the repository
+// (like git), else relative to the repository's root.
+func (g *globals) docPath(r *repo.Repo, p string) string {
+	if p == "" {
+		return ""
+	}
+	root := evalDir(r.Dir())
+	abs := p
+	if !filepath.IsAbs(p) {
+		wd := evalDir(g.workDir())
+		if !within(root, wd) {
+			return filepath.ToSlash(filepath.Clean(p))
+		}
+		abs = filepath.Join(wd, p)
+	}
+	rel, err := filepath.Rel(root, evalDir(filepath.Dir(abs)))
+	if err != nil || !within(root, filepath.Join(root, rel)) {
+		return filepath.ToSlash(filepath.Clean(p))
+	}
+	return filepath.ToSlash(filepath.Join(rel, filepath.Base(abs)))
+}
+
+func evalDir(d string) string {
+	if a, err := filepath.Abs(d); err == nil {
+		d = a
+	}
+	if e, err := filepath.EvalSymlinks(d); err == nil {
+		d = e
+	}
+	return d
+}
+
+func within(root, p string) bool {
+	rel, err := filepath.Rel(root, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// renderOptions are the rendering options for output going to w (nil: a file).
+func (g *globals) renderOptions(w io.Writer, showFormatting bool) render.Options {
+	return render.Options{
+		Color:          g.colorFor(w),
+		Lang:           clause.Lang(g.lang),
+		ShowFormatting: showFormatting,
+		Width:          g.width(),
+	}
+}
+
+// colorFor says whether output to w gets ANSI colour: --color always, or
+// --color auto on a terminal without NO_COLOR (https://no-color.org).
+func (g *globals) colorFor(w io.Writer) bool {
+	switch g.color {
+	case "always":
+		return true
+	case "never":
+		return false
+	}
+	if g.getenv("NO_COLOR") != "" || g.getenv("TERM") == "dumb" {
+		return false
+	}
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
+}
+
+// width is the terminal width from $COLUMNS; 0 lets the renderer choose.
+func (g *globals) width() int {
+	n, err := strconv.Atoi(g.getenv("COLUMNS"))
+	if err != nil || n <= 0 {
+		return 0
+	}
+	return n
+}
+
+// emit renders into memory, then writes to the file out ("" or "-":
+// stdout), so a failed rendering leaves no partial output behind.
+func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, render.Options) error) error {
+	var dest io.Writer = g.stdout
+	if out != "" && out != "-" {
+		dest = nil
+	}
+	var buf bytes.Buffer
+	if err := fn(&buf, g.renderOptions(dest, showFormatting)); err != nil {
+		return err
+	}
+	if dest != nil {
+		_, err := g.stdout.Write(buf.Bytes())
+		return err
+	}
+	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+		return err
+	}
+	fmt.Fprintf(g.stderr, "wrote %s\n", out)
+	return nil
+}
+
+// notice prints one line of chatter to stderr.
+func (g *globals) notice(format string, args ...any) {
+	fmt.Fprintf(g.stderr, "redline: "+format+"\n", args...)
+}
