@@ -1,0 +1,408 @@
+package diff
+
+import (
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/sergi/go-diff/diffmatchpatch"
+)
+
+// Text returns a word-level edit script from a to b: Equal and Delete pieces
+// concatenate to a, Equal and Insert pieces to b.
+//
+// The texts are cut into tokens (see Tokenize) and the token sequences are
+// diffed with go-diff's Myers implementation, without its wall-clock timeout:
+// the work is bounded by the input instead. Small problems go to Myers
+// directly. Large ones are diffed by sentence first, then by token inside
+// the changed sentences; a range still too large is split at tokens that
+// occur once on each side (patience anchors), and one without such anchors
+// is cut in halves. So the script never depends on machine load, two
+// unrelated megabyte texts take well under a second, and common text is
+// found even then.
+//
+// The script is then made readable the way a reviewer marks a draft by
+// hand: each replaced span lists its deletion before its insertion,
+// adjacent pieces of one kind are merged, and a short equality between two
+// edits (one or two characters, such as 的 or a comma, or a few characters
+// between long edits) is folded into the replacement around it.
+func Text(a, b string) []Op {
+	if a == b {
+		if a == "" {
+			return nil
+		}
+		return []Op{{Equal, a}}
+	}
+	d := newDiffer(a, b)
+	d.run()
+	return d.ops(tidy(d.hunks()))
+}
+
+// Budgets that bound the work of Text. A range of n×m tokens goes to Myers
+// when n·m ≤ myersArea, or when it is at most myersSpan tokens long and its
+// edit distance, estimated from token counts, keeps (n+m)·D ≤ myersWork.
+const (
+	myersArea = 1 << 18
+	myersSpan = 1 << 13
+	myersWork = 1 << 22
+	// sentenceLevel is the token count above which Text aligns sentences
+	// before tokens.
+	sentenceLevel = 4096
+)
+
+// match says A[a:a+n] == B[b:b+n] (token indices).
+type match struct{ a, b, n int }
+
+// differ holds the state of one Text call.
+type differ struct {
+	a, b       string
+	aEnd, bEnd []int   // token end offsets
+	ta, tb     []int32 // token ids
+	matches    []match
+	dmp        *diffmatchpatch.DiffMatchPatch
+	runeOf     map[int32]rune
+	ra, rb     []rune
+}
+
+func newDiffer(a, b string) *differ {
+	d := &differ{a: a, b: b, dmp: diffmatchpatch.New(), runeOf: map[int32]rune{}}
+	d.dmp.DiffTimeout = 0 // never depend on machine load
+	d.aEnd = tokenEnds(a, nil)
+	d.bEnd = tokenEnds(b, nil)
+	ids := map[string]int32{}
+	intern := func(s string, ends []int) []int32 {
+		out := make([]int32, len(ends))
+		start := 0
+		for i, e := range ends {
+			t := s[start:e]
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(ids))
+				ids[t] = id
+			}
+			out[i] = id
+			start = e
+		}
+		return out
+	}
+	d.ta = intern(a, d.aEnd)
+	d.tb = intern(b, d.bEnd)
+	return d
+}
+
+// tokStart returns the byte offset of token i in a text with token ends.
+func tokStart(ends []int, i int) int {
+	if i == 0 {
+		return 0
+	}
+	return ends[i-1]
+}
+
+// run fills d.matches in order.
+func (d *differ) run() {
+	if len(d.ta)+len(d.tb) <= sentenceLevel {
+		d.diff(d.ta, d.tb, 0, 0)
+		return
+	}
+	// Sentence level first, then tokens inside the sentences that differ.
+	sa := sentences(d.a, d.aEnd)
+	sb := sentences(d.b, d.bEnd)
+	ids := map[string]int32{}
+	seq := func(s string, ends []int, cuts []int) []int32 {
+		out := make([]int32, len(cuts)-1)
+		for k := range out {
+			t := s[tokStart(ends, cuts[k]):tokStart(ends, cuts[k+1])]
+			id, ok := ids[t]
+			if !ok {
+				id = int32(len(ids))
+				ids[t] = id
+			}
+			out[k] = id
+		}
+		return out
+	}
+	top := differ{dmp: d.dmp, runeOf: d.runeOf}
+	top.diff(seq(d.a, d.aEnd, sa), seq(d.b, d.bEnd, sb), 0, 0)
+	i, j := 0, 0 // next sentence on each side
+	span := func(i1, j1 int) {
+		d.diff(d.ta[sa[i]:sa[i1]], d.tb[sb[j]:sb[j1]], sa[i], sb[j])
+		i, j = i1, j1
+	}
+	for _, m := range top.matches {
+		span(m.a, m.b)         // changed sentences: diff their tokens
+		span(m.a+m.n, m.b+m.n) // equal sentences: equal tokens, found in linear time
+	}
+	span(len(sa)-1, len(sb)-1)
+}
+
+// sentences cuts a text after sentence-final punctuation and line breaks. It
+// returns the token index where each sentence starts, then the token count.
+func sentences(s string, ends []int) []int {
+	cuts := []int{0}
+	start := 0
+	for i, e := range ends {
+		t := s[start:e]
+		start = e
+		switch {
+		case t == "。" || t == "！" || t == "？" || t == "；" || t == "!" || t == "?" || t == ";":
+		case strings.ContainsRune(t, '\n'):
+		case t == "." && i+1 < len(ends) && strings.ContainsAny(s[e:ends[i+1]], " \n\t"):
+		default:
+			continue
+		}
+		cuts = append(cuts, i+1)
+	}
+	if cuts[len(cuts)-1] != len(ends) {
+		cuts = append(cuts, len(ends))
+	}
+	return cuts
+}
+
+func (d *differ) emit(a, b, n int) {
+	if n == 0 {
+		return
+	}
+	if k := len(d.matches) - 1; k >= 0 {
+		if m := &d.matches[k]; m.a+m.n == a && m.b+m.n == b {
+			m.n += n
+			return
+		}
+	}
+	d.matches = append(d.matches, match{a, b, n})
+}
+
+// diff appends the matches between A and B, which start at token a0 and b0
+// of the whole texts.
+func (d *differ) diff(A, B []int32, a0, b0 int) {
+	p := 0
+	for p < len(A) && p < len(B) && A[p] == B[p] {
+		p++
+	}
+	d.emit(a0, b0, p)
+	A, B = A[p:], B[p:]
+	a0, b0 = a0+p, b0+p
+	s := 0
+	for s < len(A) && s < len(B) && A[len(A)-1-s] == B[len(B)-1-s] {
+		s++
+	}
+	A, B = A[:len(A)-s], B[:len(B)-s]
+	defer d.emit(a0+len(A), b0+len(B), s)
+	if len(A) == 0 || len(B) == 0 {
+		return
+	}
+	if d.small(A, B) {
+		d.myers(A, B, a0, b0)
+		return
+	}
+	if anchors := patience(A, B); len(anchors) > 0 {
+		i, j := 0, 0
+		for _, m := range anchors {
+			d.diff(A[i:m.a], B[j:m.b], a0+i, b0+j)
+			d.emit(a0+m.a, b0+m.b, 1)
+			i, j = m.a+1, m.b+1
+		}
+		d.diff(A[i:], B[j:], a0+i, b0+j)
+		return
+	}
+	// No anchor: cut both in halves, which keeps the work bounded and still
+	// finds common text that lies at similar places.
+	ma, mb := len(A)/2, len(B)/2
+	d.diff(A[:ma], B[:mb], a0, b0)
+	d.diff(A[ma:], B[mb:], a0+ma, b0+mb)
+}
+
+// small reports whether Myers may run on A and B within the budgets.
+func (d *differ) small(A, B []int32) bool {
+	n, m := len(A), len(B)
+	if n*m <= myersArea {
+		return true
+	}
+	if n+m > myersSpan {
+		return false
+	}
+	// Lower bound of the edit distance: the tokens the counts don't share.
+	count := make(map[int32]int, n)
+	for _, t := range A {
+		count[t]++
+	}
+	for _, t := range B {
+		count[t]--
+	}
+	est := 0
+	for _, c := range count {
+		if c < 0 {
+			c = -c
+		}
+		est += c
+	}
+	return (n+m)*est <= myersWork
+}
+
+// myers diffs A and B with go-diff, mapping each token to one rune.
+func (d *differ) myers(A, B []int32, a0, b0 int) {
+	clear(d.runeOf)
+	toRunes := func(dst []rune, T []int32) []rune {
+		dst = dst[:0]
+		for _, t := range T {
+			r, ok := d.runeOf[t]
+			if !ok {
+				r = rune(len(d.runeOf) + 1)
+				if r >= 0xD800 { // skip the surrogates: go-diff converts to strings
+					r += 0x800
+				}
+				d.runeOf[t] = r
+			}
+			dst = append(dst, r)
+		}
+		return dst
+	}
+	d.ra = toRunes(d.ra, A)
+	d.rb = toRunes(d.rb, B)
+	i, j := 0, 0
+	for _, df := range d.dmp.DiffMainRunes(d.ra, d.rb, false) {
+		n := utf8.RuneCountInString(df.Text)
+		switch df.Type {
+		case diffmatchpatch.DiffEqual:
+			d.emit(a0+i, b0+j, n)
+			i += n
+			j += n
+		case diffmatchpatch.DiffDelete:
+			i += n
+		case diffmatchpatch.DiffInsert:
+			j += n
+		}
+	}
+}
+
+// patience returns the longest increasing chain of tokens that occur
+// exactly once in A and once in B, as single-token matches.
+func patience(A, B []int32) []match {
+	type seen struct{ na, nb, ia, ib int }
+	occ := make(map[int32]*seen, len(A))
+	for i, t := range A {
+		s := occ[t]
+		if s == nil {
+			s = &seen{}
+			occ[t] = s
+		}
+		s.na++
+		s.ia = i
+	}
+	for j, t := range B {
+		if s := occ[t]; s != nil {
+			s.nb++
+			s.ib = j
+		}
+	}
+	var cands []match
+	for i, t := range A {
+		if s := occ[t]; s.na == 1 && s.nb == 1 {
+			cands = append(cands, match{i, s.ib, 1})
+		}
+	}
+	if len(cands) == 0 {
+		return nil
+	}
+	// Longest increasing subsequence of b over cands (already sorted by a).
+	tails := []int{} // index into cands of the smallest tail of each length
+	prev := make([]int, len(cands))
+	for k, c := range cands {
+		x := sort.Search(len(tails), func(i int) bool { return cands[tails[i]].b >= c.b })
+		if x > 0 {
+			prev[k] = tails[x-1]
+		} else {
+			prev[k] = -1
+		}
+		if x == len(tails) {
+			tails = append(tails, k)
+		} else {
+			tails[x] = k
+		}
+	}
+	out := make([]match, len(tails))
+	for k, x := len(tails)-1, tails[len(tails)-1]; k >= 0; k, x = k-1, prev[x] {
+		out[k] = cands[x]
+	}
+	return out
+}
+
+// hunk is a maximal equal or changed range of both token sequences, with
+// the length in characters of each side.
+type hunk struct {
+	eq             bool
+	a0, a1, b0, b1 int  // token ranges
+	ra, rb         int  // characters on each side
+	lines          bool // the text contains a line break
+}
+
+// hunks turns the matches into alternating equal and changed hunks.
+func (d *differ) hunks() []hunk {
+	var hs []hunk
+	mk := func(eq bool, a0, a1, b0, b1 int) {
+		if a0 == a1 && b0 == b1 {
+			return
+		}
+		ta := d.a[tokStart(d.aEnd, a0):tokStart(d.aEnd, a1)]
+		tb := d.b[tokStart(d.bEnd, b0):tokStart(d.bEnd, b1)]
+		hs = append(hs, hunk{eq, a0, a1, b0, b1, utf8.RuneCountInString(ta), utf8.RuneCountInString(tb),
+			strings.ContainsAny(ta, "\n\r") || strings.ContainsAny(tb, "\n\r")})
+	}
+	i, j := 0, 0
+	for _, m := range d.matches {
+		mk(false, i, m.a, j, m.b)
+		mk(true, m.a, m.a+m.n, m.b, m.b+m.n)
+		i, j = m.a+m.n, m.b+m.n
+	}
+	mk(false, i, len(d.ta), j, len(d.tb))
+	return hs
+}
+
+// tidy folds short equalities between two edits into one replacement, in
+// one pass with a stack (a fold can make the equality before it foldable).
+func tidy(hs []hunk) []hunk {
+	out := hs[:0]
+	for _, h := range hs {
+		for !h.eq && len(out) >= 2 && out[len(out)-1].eq && !out[len(out)-2].eq && foldable(out[len(out)-1], out[len(out)-2], h) {
+			p, e := out[len(out)-2], out[len(out)-1]
+			h = hunk{false, p.a0, h.a1, p.b0, h.b1, p.ra + e.ra + h.ra, p.rb + e.rb + h.rb, p.lines || e.lines || h.lines}
+			out = out[:len(out)-2]
+		}
+		out = append(out, h)
+	}
+	return out
+}
+
+// foldable reports whether the equality e between the edits p and c reads
+// better as part of one replacement: one or two characters (的, a comma, a
+// space between English words), or a few characters between long edits. An
+// equality holding a line break is never folded.
+func foldable(e, p, c hunk) bool {
+	if e.lines {
+		return false
+	}
+	if e.ra <= 2 {
+		return true
+	}
+	return e.ra <= 6 && 3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
+}
+
+// ops renders hunks as an edit script, deletions before insertions.
+func (d *differ) ops(hs []hunk) []Op {
+	ops := make([]Op, 0, len(hs)+len(hs)/2)
+	for _, h := range hs {
+		ta := d.a[tokStart(d.aEnd, h.a0):tokStart(d.aEnd, h.a1)]
+		tb := d.b[tokStart(d.bEnd, h.b0):tokStart(d.bEnd, h.b1)]
+		switch {
+		case h.eq:
+			ops = append(ops, Op{Equal, ta})
+		default:
+			if ta != "" {
+				ops = append(ops, Op{Delete, ta})
+			}
+			if tb != "" {
+				ops = append(ops, Op{Insert, tb})
+			}
+		}
+	}
+	return ops
+}

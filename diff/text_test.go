@@ -1,0 +1,121 @@
+package diff
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/rogpeppe/go-internal/txtar"
+)
+
+// TestTextGolden diffs the a and b files of every testdata/text/*.txtar
+// archive and compares the redline with its want file; -update rewrites it.
+func TestTextGolden(t *testing.T) {
+	files, err := filepath.Glob("testdata/text/*.txtar")
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no golden files: %v", err)
+	}
+	for _, file := range files {
+		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
+			ar, err := txtar.ParseFile(file)
+			if err != nil {
+				t.Fatal(err)
+			}
+			parts := map[string]string{}
+			for _, f := range ar.Files {
+				parts[f.Name] = strings.TrimSuffix(string(f.Data), "\n")
+			}
+			a, b := parts["a"], parts["b"]
+			ops := Text(a, b)
+			checkScript(t, a, b, ops)
+			got := Render(ops)
+			if *update {
+				for i := range ar.Files {
+					if ar.Files[i].Name == "want" {
+						ar.Files[i].Data = []byte(got + "\n")
+					}
+				}
+				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
+					t.Fatal(err)
+				}
+				return
+			}
+			if want, ok := parts["want"]; !ok || got != want {
+				t.Errorf("Text redline:\n got %s\nwant %s", got, want)
+			}
+		})
+	}
+}
+
+// checkScript asserts the invariants of an edit script from a to b: it
+// applies, Equal+Delete spell a, no empty or adjacent same-kind pieces, and
+// deletions come before insertions in each replaced span.
+func checkScript(t testing.TB, a, b string, ops []Op) {
+	t.Helper()
+	got, err := Apply(a, ops)
+	if err != nil || got != b {
+		t.Fatalf("Apply(a, Text(a, b)) = %q, %v; want %q", got, err, b)
+	}
+	var old strings.Builder
+	for i, op := range ops {
+		if op.Text == "" {
+			t.Fatalf("op %d is empty: %v", i, ops)
+		}
+		if !utf8.ValidString(a) || !utf8.ValidString(b) {
+			// tokens never split a valid rune; with invalid input the bytes still round-trip
+		} else if !utf8.ValidString(op.Text) {
+			t.Fatalf("op %d splits a character: %q", i, op.Text)
+		}
+		if i > 0 && ops[i-1].Kind == op.Kind {
+			t.Fatalf("ops %d and %d have the same kind: %v", i-1, i, ops)
+		}
+		if i > 0 && ops[i-1].Kind == Insert && op.Kind == Delete {
+			t.Fatalf("insertion before deletion at %d: %v", i, ops)
+		}
+		if op.Kind != Insert {
+			old.WriteString(op.Text)
+		}
+	}
+	if old.String() != a {
+		t.Fatalf("Equal and Delete spell %q, want %q", old.String(), a)
+	}
+}
+
+func FuzzText(f *testing.F) {
+	seeds := [][2]string{
+		{"", ""},
+		{"在智慧医疗领域打造90项应用场景", "在智慧医疗领域打造一批应用场景"},
+		{"研发具有重大影响力的垂直行业大模型10个", "研发具有影响力的垂直行业大模型解决方案10个"},
+		{"The quick brown fox.", "A quick red fox."},
+		{"（责任单位：市科技局、市经信局）", "(责任单位:市科技局、市经信局、市发改委)"},
+		{"a\r\nb", "a\nb\xff"},
+	}
+	for _, s := range seeds {
+		f.Add(s[0], s[1])
+	}
+	f.Fuzz(func(t *testing.T, a, b string) {
+		checkScript(t, a, b, Text(a, b))
+	})
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range []string{"", "不少于20项", "1,500.5万元以上", "第十二条之一", "don't 5G GB18030", "１２３４项\u3000\u200b", "\xff\xfe一"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		toks := Tokenize(s)
+		var buf bytes.Buffer
+		for _, tok := range toks {
+			if tok == "" {
+				t.Fatalf("empty token in %q", toks)
+			}
+			buf.WriteString(tok)
+		}
+		if buf.String() != s {
+			t.Fatalf("tokens %q do not spell %q", toks, s)
+		}
+	})
+}
