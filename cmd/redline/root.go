@@ -168,10 +168,13 @@ func (g *globals) openRepo() (*repo.Repo, error) {
 	}
 	r, err := repo.Open(dir)
 	if err != nil {
-		if errors.Is(err, repo.ErrNotRepository) && !strings.Contains(err.Error(), dir) {
-			return nil, fmt.Errorf("%s: %w (run 'redline init' to make one)", dir, err)
+		if !errors.Is(err, repo.ErrNotRepository) {
+			return nil, err
 		}
-		return nil, err
+		if !strings.Contains(err.Error(), dir) {
+			err = fmt.Errorf("%s: %w", dir, err)
+		}
+		return nil, fmt.Errorf("%w (run 'redline init' to make one)", err)
 	}
 	return r, nil
 }
