@@ -94,7 +94,8 @@ func codeFor(err error) int {
 	case errors.As(err, &ie), errors.Is(err, repo.ErrBadInput),
 		errors.Is(err, clause.ErrBinary), errors.Is(err, clause.ErrNotUTF8),
 		errors.Is(err, clause.ErrTooLarge), errors.Is(err, clause.ErrTooDeep),
-		errors.Is(err, comment.ErrBadStatus):
+		errors.Is(err, comment.ErrBadStatus), errors.Is(err, comment.ErrBadID),
+		errors.Is(err, comment.ErrSchema):
 		return exitBadInput
 	case errors.Is(err, repo.ErrNothingToCommit):
 		return exitNothing
