@@ -20,7 +20,6 @@ var (
 	ErrNothingToCommit = errors.New("nothing to commit")
 	ErrNoRevisions     = errors.New("no revisions yet")
 	ErrBadInput        = errors.New("bad input")
-	errNotImplemented  = errors.New("not implemented yet")
 )
 
 // Progress receives progress messages on long work; nil means silent.
@@ -46,64 +45,80 @@ type DiffOptions struct {
 }
 
 // Repo is an open redline repository.
+//
+// A Repo is safe for use by several goroutines: it serialises its access to
+// git. Several Repo values (or processes) may open one repository; writers
+// take turns through a lock file, and a writer that finds the lock taken
+// fails with ErrBusy.
 type Repo struct {
 	dir string
+	s   *store
 }
 
 // Init makes dir a redline repository, adopting an existing git repository.
-func Init(dir string) (*Repo, error) { return nil, errNotImplemented }
+func Init(dir string) (*Repo, error) { return initRepo(dir) }
 
 // Open opens the repository containing dir (searching upwards).
-func Open(dir string) (*Repo, error) { return nil, errNotImplemented }
+func Open(dir string) (*Repo, error) { return openRepo(dir, true) }
 
 // Dir is the work tree's root.
 func (r *Repo) Dir() string { return r.dir }
 
 // Commit records documents (and comment files) as a revision.
 func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (annotate.Rev, error) {
-	return annotate.Rev{}, errNotImplemented
+	return r.commit(ctx, opts)
 }
 
 // Resolve resolves a REV argument: hash, stage, HEAD, HEAD~N, tag or branch.
-func (r *Repo) Resolve(rev string) (annotate.Rev, error) { return annotate.Rev{}, errNotImplemented }
+func (r *Repo) Resolve(rev string) (annotate.Rev, error) {
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	ri, err := r.resolve(rev)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	return ri.rev(), nil
+}
 
 // Log lists revisions newest first, only those touching path when path != "".
 func (r *Repo) Log(ctx context.Context, path string) ([]annotate.Rev, error) {
-	return nil, errNotImplemented
+	return r.log(ctx, path)
 }
 
 // Show returns a document's text at a revision.
 func (r *Repo) Show(ctx context.Context, rev, path string) ([]byte, error) {
-	return nil, errNotImplemented
+	return r.show(ctx, rev, path)
 }
 
 // Documents lists the documents at a revision ("" for the working tree).
 func (r *Repo) Documents(ctx context.Context, rev string) ([]string, error) {
-	return nil, errNotImplemented
+	return r.documents(ctx, rev)
 }
 
 // Diff returns the annotated diff of two revisions.
 func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, error) {
-	return nil, errNotImplemented
+	return r.diff(ctx, opts)
 }
 
 // Status compares the working tree with the newest revision.
-func (r *Repo) Status(ctx context.Context) (*annotate.Diff, error) { return nil, errNotImplemented }
+func (r *Repo) Status(ctx context.Context) (*annotate.Diff, error) {
+	return r.diff(ctx, DiffOptions{From: "HEAD"})
+}
 
 // History traces one clause (an id, or a label path at rev "at", default the
 // newest revision) through every revision.
 func (r *Repo) History(ctx context.Context, clauseArg, path, at string) (*annotate.History, error) {
-	return nil, errNotImplemented
+	return r.history(ctx, clauseArg, path, at)
 }
 
 // Blame says which revision and comment last changed each clause at rev.
 func (r *Repo) Blame(ctx context.Context, rev, path string) (*annotate.Blame, error) {
-	return nil, errNotImplemented
+	return r.blame(ctx, rev, path)
 }
 
 // Comments lists every comment with its derived ResolvedIn.
 func (r *Repo) Comments(ctx context.Context) ([]comment.Comment, error) {
-	return nil, errNotImplemented
+	return r.comments(ctx)
 }
 
 // CommentOptions says where a new comment anchors.
@@ -116,21 +131,21 @@ type CommentOptions struct {
 // AddComment anchors and stores a new comment (written to the work tree,
 // recorded by the next Commit).
 func (r *Repo) AddComment(ctx context.Context, c comment.Comment, opts CommentOptions) (comment.Comment, error) {
-	return comment.Comment{}, errNotImplemented
+	return r.addComment(ctx, c, opts)
 }
 
 // ImportComments imports a comment table, all or nothing.
 func (r *Repo) ImportComments(ctx context.Context, name string, data []byte, opts CommentOptions) ([]comment.Comment, error) {
-	return nil, errNotImplemented
+	return r.importComments(ctx, name, data, opts)
 }
 
 // SetComment records a disposition.
 func (r *Repo) SetComment(ctx context.Context, id string, status comment.Status, response string) (comment.Comment, error) {
-	return comment.Comment{}, errNotImplemented
+	return r.setComment(ctx, id, status, response)
 }
 
 // Report builds the consultation report over a range of revisions (from ""
 // means the first revision, to "" the newest).
 func (r *Repo) Report(ctx context.Context, from, to string) (*annotate.Report, error) {
-	return nil, errNotImplemented
+	return r.report(ctx, from, to)
 }

@@ -1,0 +1,421 @@
+package repo
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/comment"
+)
+
+// commentsDir holds one file per comment: .redline/comments/<id>.json.
+const commentsDir = metaDir + "/comments"
+
+// checkCommentID says whether id can name a comment (and its file).
+func checkCommentID(id string) error {
+	ok := id != "" && len(id) <= 64 && utf8.ValidString(id) && id != "." && id != ".." && !strings.HasPrefix(id, ".")
+	for _, c := range id {
+		if unicode.IsSpace(c) || unicode.IsControl(c) || strings.ContainsRune(`/\:*?"<>|,，、`, c) {
+			ok = false
+		}
+	}
+	if !ok {
+		return fmt.Errorf("comment id %q: want 1 to 64 letters, digits, - _ or . : %w", id, ErrBadInput)
+	}
+	return nil
+}
+
+func (r *Repo) commentFile(id string) string {
+	return filepath.Join(r.dir, filepath.FromSlash(commentsDir), id+".json")
+}
+
+// readComments reads the work tree's comment files, by id.
+func (r *Repo) readComments() (map[string]comment.Comment, error) {
+	out := map[string]comment.Comment{}
+	dir := filepath.Join(r.dir, filepath.FromSlash(commentsDir))
+	ents, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return out, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range ents {
+		if e.IsDir() || !strings.HasSuffix(e.Name(), ".json") || strings.HasPrefix(e.Name(), ".") {
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if err != nil {
+			return nil, err
+		}
+		c, err := comment.Unmarshal(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s/%s: %w: %v", commentsDir, e.Name(), ErrBadInput, err)
+		}
+		if c.ID == "" {
+			c.ID = strings.TrimSuffix(e.Name(), ".json")
+		}
+		out[c.ID] = c
+	}
+	return out, nil
+}
+
+// sortComments orders comments as the report does: by group, then
+// sequence, then id (numbers in ids compared as numbers: C2 before C10).
+func sortComments(cs []comment.Comment) {
+	sort.SliceStable(cs, func(i, j int) bool {
+		a, b := cs[i], cs[j]
+		if a.Group != b.Group {
+			return a.Group < b.Group
+		}
+		if a.Seq != b.Seq {
+			return a.Seq < b.Seq
+		}
+		return naturalLess(a.ID, b.ID)
+	})
+}
+
+func naturalLess(a, b string) bool {
+	pa, na := splitNum(a)
+	pb, nb := splitNum(b)
+	if pa != pb || na < 0 || nb < 0 {
+		return a < b
+	}
+	return na < nb
+}
+
+func splitNum(s string) (string, int) {
+	i := len(s)
+	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
+		i--
+	}
+	n, err := strconv.Atoi(s[i:])
+	if err != nil {
+		return s, -1
+	}
+	return s[:i], n
+}
+
+// comments lists the work tree's comments with ResolvedIn filled.
+func (r *Repo) comments(ctx context.Context) ([]comment.Comment, error) {
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	return r.commentList()
+}
+
+func (r *Repo) commentList() ([]comment.Comment, error) {
+	m, err := r.readComments()
+	if err != nil {
+		return nil, err
+	}
+	res, err := r.resolvedIn()
+	if err != nil {
+		return nil, err
+	}
+	out := make([]comment.Comment, 0, len(m))
+	for _, c := range m {
+		c.ResolvedIn = res[c.ID]
+		out = append(out, c)
+	}
+	sortComments(out)
+	return out, nil
+}
+
+// writeComment stores a comment file (atomically).
+func (r *Repo) writeComment(c comment.Comment) error {
+	c.ResolvedIn = nil
+	b, err := comment.Marshal(c)
+	if err != nil {
+		return fmt.Errorf("comment %s: %w", c.ID, err)
+	}
+	path := r.commentFile(c.ID)
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	if err := os.WriteFile(tmp, b, 0o644); err != nil {
+		os.Remove(tmp)
+		return err
+	}
+	return os.Rename(tmp, path)
+}
+
+// target is a resolved clause: the document, the revision and the clause.
+type target struct {
+	ri   *revInfo
+	d    *docIDs
+	node *clause.Node // nil: the whole document
+}
+
+// resolveClause finds the clause a CLAUSE argument names: a clause id, or a
+// label path at revision at ("" for the newest). path may be "" when the
+// argument names a clause in exactly one document.
+func (r *Repo) resolveClause(arg, path, at string) (target, error) {
+	ri, err := r.resolve(at)
+	if err != nil {
+		return target{}, err
+	}
+	docs, err := r.documentsIn(ri.Tree)
+	if err != nil {
+		return target{}, err
+	}
+	if path != "" {
+		if path, err = r.relPath(path); err != nil {
+			return target{}, err
+		}
+		if !contains(docs, path) {
+			return target{}, fmt.Errorf("%s at %s: %w", path, short(ri), ErrUnknownDocument)
+		}
+		docs = []string{path}
+	}
+	if len(docs) == 0 {
+		return target{}, fmt.Errorf("no documents at %s: %w", short(ri), ErrUnknownDocument)
+	}
+	var found []target
+	for _, p := range docs {
+		d, err := r.idsAt(ri, p)
+		if err != nil {
+			return target{}, err
+		}
+		if d == nil {
+			continue
+		}
+		if arg == "" {
+			found = append(found, target{ri, d, nil})
+			continue
+		}
+		if n := d.find(arg); n != nil {
+			return target{ri, d, n}, nil
+		}
+		if n := d.doc.Find(arg); n != nil {
+			found = append(found, target{ri, d, n})
+		}
+	}
+	switch {
+	case len(found) == 1:
+		return found[0], nil
+	case len(found) > 1 && arg == "":
+		return target{}, fmt.Errorf("%d documents: name one: %w", len(found), ErrUnknownDocument)
+	case len(found) > 1:
+		return target{}, fmt.Errorf("clause %q is in %d documents (%s, %s …): name one: %w", arg, len(found), found[0].d.path, found[1].d.path, ErrUnknownClause)
+	}
+	return target{}, fmt.Errorf("clause %q at %s: %w", arg, short(ri), ErrUnknownClause)
+}
+
+func short(ri *revInfo) string {
+	if ri.Stage != "" {
+		return ri.Stage
+	}
+	return ri.Hash.String()[:7]
+}
+
+// anchor fills c.Anchor for the clause t, quoting c.Anchor.Exact where it is
+// found in the clause's text.
+func anchor(c *comment.Comment, t target) {
+	a := &c.Anchor
+	a.Path, a.Rev = t.d.path, t.ri.Hash.String()
+	text := string(t.d.doc.Src)
+	if t.node != nil {
+		a.ClauseID, a.Label = t.d.id(t.node), t.node.Path()
+		text = t.node.Text()
+	} else {
+		a.ClauseID, a.Label = "", ""
+	}
+	if a.Exact != "" {
+		if i := strings.Index(text, a.Exact); i >= 0 {
+			a.Prefix, a.Exact, a.Suffix = comment.Quote(text, i, i+len(a.Exact))
+		}
+	}
+}
+
+// nextID is the first "C<n>" not among ids.
+func nextID(ids map[string]comment.Comment, n int) (string, int) {
+	for ; ; n++ {
+		id := "C" + strconv.Itoa(n)
+		if _, ok := ids[id]; !ok {
+			return id, n
+		}
+	}
+}
+
+// addComment anchors and stores one comment. See Repo.AddComment.
+func (r *Repo) addComment(ctx context.Context, c comment.Comment, opts CommentOptions) (comment.Comment, error) {
+	lk, err := r.lock()
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	defer lk.release()
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	if strings.TrimSpace(c.Text) == "" {
+		return comment.Comment{}, fmt.Errorf("comment: empty text: %w", ErrBadInput)
+	}
+	existing, err := r.readComments()
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	if c.ID == "" {
+		c.ID, _ = nextID(existing, len(existing)+1)
+	}
+	if err := checkCommentID(c.ID); err != nil {
+		return comment.Comment{}, err
+	}
+	if _, ok := existing[c.ID]; ok {
+		return comment.Comment{}, fmt.Errorf("comment %s already exists: %w", c.ID, ErrBadInput)
+	}
+	if c.Status == "" {
+		c.Status = comment.Pending
+	}
+	if c.Seq == 0 {
+		c.Seq = len(existing) + 1
+	}
+	t, err := r.resolveClause(opts.Clause, opts.Path, opts.At)
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	anchor(&c, t)
+	if err := r.writeComment(c); err != nil {
+		return comment.Comment{}, err
+	}
+	return c, nil
+}
+
+// importComments imports a comment table, all or nothing.
+func (r *Repo) importComments(ctx context.Context, name string, data []byte, opts CommentOptions) ([]comment.Comment, error) {
+	recs, err := comment.Import(name, data)
+	if err != nil {
+		return nil, err
+	}
+	lk, err := r.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lk.release()
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	existing, err := r.readComments()
+	if err != nil {
+		return nil, err
+	}
+	// Ids the importer numbered itself (C1, C2 … for tables whose 序号
+	// restarts) move past the comments already stored, so that a second
+	// table can be imported; ids written in the file must be new.
+	generated := true
+	for _, rec := range recs {
+		if rec.Comment.ID != "C"+strconv.Itoa(rec.Comment.Seq) {
+			generated = false
+		}
+	}
+	base := 0
+	if generated {
+		for id := range existing {
+			if p, n := splitNum(id); p == "C" && n > base {
+				base = n
+			}
+		}
+	}
+	seqBase := 0
+	for _, c := range existing {
+		seqBase = max(seqBase, c.Seq)
+	}
+	out := make([]comment.Comment, 0, len(recs))
+	seen := map[string]bool{}
+	for _, rec := range recs {
+		if err := ctx.Err(); err != nil {
+			return nil, err
+		}
+		c := rec.Comment
+		if generated {
+			c.ID = "C" + strconv.Itoa(base+c.Seq)
+			c.Seq += seqBase
+		}
+		if c.ID == "" {
+			c.ID, _ = nextID(existing, base+len(out)+1)
+		}
+		if err := checkCommentID(c.ID); err != nil {
+			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "序号", Err: err}
+		}
+		if _, ok := existing[c.ID]; ok || seen[c.ID] {
+			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "序号",
+				Err: fmt.Errorf("comment id %s already exists in the repository: %w", c.ID, ErrBadInput)}
+		}
+		seen[c.ID] = true
+		if c.Status == "" {
+			c.Status = comment.Pending
+		}
+		arg := rec.Clause
+		if arg == "" && c.Anchor.ClauseID != "" {
+			arg = c.Anchor.ClauseID
+		}
+		path := opts.Path
+		if c.Anchor.Path != "" && path == "" {
+			path = c.Anchor.Path
+		}
+		t, err := r.resolveClause(arg, path, opts.At)
+		if err != nil {
+			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
+				return nil, err
+			}
+			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "条款", Err: err}
+		}
+		anchor(&c, t)
+		out = append(out, c)
+	}
+	var written []string
+	for _, c := range out {
+		if err := r.writeComment(c); err != nil {
+			for _, id := range written {
+				os.Remove(r.commentFile(id))
+			}
+			return nil, err
+		}
+		written = append(written, c.ID)
+	}
+	return out, nil
+}
+
+// setComment records a disposition.
+func (r *Repo) setComment(ctx context.Context, id string, status comment.Status, response string) (comment.Comment, error) {
+	lk, err := r.lock()
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	defer lk.release()
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	existing, err := r.readComments()
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	c, ok := existing[id]
+	if !ok {
+		return comment.Comment{}, fmt.Errorf("comment %q: %w", id, ErrUnknownComment)
+	}
+	switch status {
+	case comment.Pending, comment.Adopted, comment.Partial, comment.Rejected:
+	default:
+		return comment.Comment{}, fmt.Errorf("status %q: %w", status, ErrBadInput)
+	}
+	c.Status = status
+	if response != "" {
+		c.Response = response
+	}
+	if err := r.writeComment(c); err != nil {
+		return comment.Comment{}, err
+	}
+	res, err := r.resolvedIn()
+	if err != nil {
+		return comment.Comment{}, err
+	}
+	c.ResolvedIn = res[c.ID]
+	return c, nil
+}

@@ -1,0 +1,477 @@
+package repo
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/comment"
+)
+
+// defaultAuthor signs revisions when neither the options nor the
+// repository's own git config name anyone.
+const defaultAuthor = "redline <redline@localhost>"
+
+// Validate checks the options before anything is written.
+func (o CommitOptions) Validate() error {
+	if strings.TrimSpace(o.Message) == "" {
+		return fmt.Errorf("commit: empty message: %w", ErrBadInput)
+	}
+	if o.Author != "" {
+		if _, _, err := parseSig(o.Author); err != nil {
+			return err
+		}
+	}
+	if strings.ContainsAny(o.Stage, "\n\r:") || strings.TrimSpace(o.Stage) != o.Stage {
+		return fmt.Errorf("stage %q: no line breaks, colons or surrounding space: %w", o.Stage, ErrBadInput)
+	}
+	for _, id := range o.Resolves {
+		if err := checkCommentID(id); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// relPath turns a path given by a caller (relative to the work tree's root,
+// or absolute inside it) into a repository path.
+func (r *Repo) relPath(p string) (string, error) {
+	if filepath.IsAbs(p) {
+		rel, err := filepath.Rel(r.dir, p)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			return "", fmt.Errorf("%s: outside the repository %s: %w", p, r.dir, ErrBadInput)
+		}
+		p = rel
+	}
+	p = path.Clean(filepath.ToSlash(p))
+	if p == "." || strings.HasPrefix(p, "../") || p == ".." {
+		return "", fmt.Errorf("%s: outside the repository: %w", p, ErrBadInput)
+	}
+	return p, nil
+}
+
+// worktreeDocuments lists the documents in the work tree, sorted.
+func (r *Repo) worktreeDocuments() ([]string, error) {
+	var out []string
+	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if p == r.dir {
+			return nil
+		}
+		if strings.HasPrefix(d.Name(), ".") {
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		rel, _ := filepath.Rel(r.dir, p)
+		rel = filepath.ToSlash(rel)
+		if isDocument(rel) {
+			out = append(out, rel)
+		}
+		return nil
+	})
+	sort.Strings(out)
+	return out, err
+}
+
+// worktreeMeta lists the work tree's files under .redline/ except the ids,
+// which redline computes: repository path → content.
+func (r *Repo) worktreeMeta() (map[string][]byte, error) {
+	out := map[string][]byte{}
+	root := filepath.Join(r.dir, metaDir)
+	err := filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			if errors.Is(err, fs.ErrNotExist) {
+				return nil
+			}
+			return err
+		}
+		rel, _ := filepath.Rel(r.dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			if rel == metaDir+"/ids" {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if !d.Type().IsRegular() || strings.Contains(d.Name(), ".tmp") {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if strings.HasPrefix(rel, commentsDir+"/") && strings.HasSuffix(rel, ".json") {
+			if _, err := comment.Unmarshal(b); err != nil {
+				return fmt.Errorf("%s: %w: %v", rel, ErrBadInput, err)
+			}
+		}
+		out[rel] = b
+		return nil
+	})
+	return out, err
+}
+
+// pending is one file a commit writes back to the work tree after the
+// revision is in place (converted text, ids).
+type pending struct {
+	path string
+	data []byte
+}
+
+// commit records a revision. See Repo.Commit.
+func (r *Repo) commit(ctx context.Context, opts CommitOptions) (annotate.Rev, error) {
+	if err := opts.Validate(); err != nil {
+		return annotate.Rev{}, err
+	}
+	lk, err := r.lock()
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	defer lk.release()
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+
+	var parent *revInfo
+	if h, err := r.head(); err == nil {
+		if parent, err = r.revInfoOf(h); err != nil {
+			return annotate.Rev{}, err
+		}
+	}
+	var baseTree plumbing.Hash
+	if parent != nil {
+		baseTree = parent.Tree
+	}
+	if opts.Stage != "" {
+		if h, ok := r.peel(plumbing.NewTagReferenceName(opts.Stage)); ok {
+			return annotate.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrBadInput)
+		}
+	}
+
+	// Which documents.
+	headDocs, err := r.documentsIn(baseTree)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	var paths []string
+	if len(opts.Paths) == 0 {
+		wt, err := r.worktreeDocuments()
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		paths = union(wt, headDocs)
+	} else {
+		for _, p := range opts.Paths {
+			rel, err := r.relPath(p)
+			if err != nil {
+				return annotate.Rev{}, err
+			}
+			if !isDocument(rel) {
+				return annotate.Rev{}, fmt.Errorf("%s: not a document (.md or .txt outside .redline/): %w", rel, ErrBadInput)
+			}
+			paths = union(paths, []string{rel})
+		}
+	}
+
+	edits := map[string]edit{}
+	var writeBack []pending
+	newText := map[string][]byte{}
+	for _, p := range paths {
+		if err := ctx.Err(); err != nil {
+			return annotate.Rev{}, err
+		}
+		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		if errors.Is(err, fs.ErrNotExist) {
+			if !contains(headDocs, p) {
+				return annotate.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
+			}
+			edits[p] = edit{} // deleted
+			edits[idsPath(p)] = edit{}
+			writeBack = append(writeBack, pending{idsPath(p), nil})
+			continue
+		}
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		text, converted, err := toUTF8(p, raw)
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		if _, err := parseDoc(p, text); err != nil {
+			return annotate.Rev{}, fmt.Errorf("%s: %w", p, err)
+		}
+		if converted {
+			writeBack = append(writeBack, pending{p, text})
+			if opts.Notice != nil {
+				opts.Notice(fmt.Sprintf("%s: converted from GB18030 to UTF-8", p))
+			}
+		}
+		newText[p] = text
+		mode := filemode.Regular
+		if fi, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil && fi.Mode()&0o111 != 0 {
+			mode = filemode.Executable
+		}
+		h, err := r.writeBlob(text)
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		edits[p] = edit{blob: h, mode: mode}
+	}
+
+	// Comments and other metadata, as they stand in the work tree.
+	meta, err := r.worktreeMeta()
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	oldMeta, err := r.treeFiles(baseTree, metaDir+"/")
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	for p := range oldMeta {
+		if _, ok := meta[p]; !ok && !strings.HasPrefix(p, metaDir+"/ids/") {
+			edits[p] = edit{}
+		}
+	}
+	for p, b := range meta {
+		h, err := r.writeBlob(b)
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		edits[p] = edit{blob: h, mode: filemode.Regular}
+	}
+
+	// Clause ids of every document of the new revision.
+	ids, err := r.commitIDs(parent, headDocs, edits, newText)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	for p, d := range ids {
+		b, err := d.marshal()
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		writeBack = append(writeBack, pending{idsPath(p), b})
+		if old, ok := r.blobAt(baseTree, idsPath(p)); ok && old == plumbing.ComputeHash(plumbing.BlobObject, b) {
+			continue
+		}
+		h, err := r.writeBlob(b)
+		if err != nil {
+			return annotate.Rev{}, err
+		}
+		edits[idsPath(p)] = edit{blob: h, mode: filemode.Regular}
+	}
+
+	tree, err := r.applyEdits(baseTree, edits)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	if tree.IsZero() {
+		if tree, err = r.writeEmptyTree(); err != nil {
+			return annotate.Rev{}, err
+		}
+	}
+	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 {
+		return annotate.Rev{}, ErrNothingToCommit
+	}
+
+	name, email := "", ""
+	if opts.Author != "" {
+		name, email, _ = parseSig(opts.Author)
+	} else {
+		name, email = r.configAuthor()
+	}
+	when := opts.Date
+	if when.IsZero() {
+		when = r.s.now()
+	}
+	sig := object.Signature{Name: name, Email: email, When: when}
+	c := &object.Commit{Author: sig, Committer: sig, TreeHash: tree,
+		Message: formatMessage(opts.Message, opts.Stage, opts.Resolves)}
+	if parent != nil {
+		c.ParentHashes = []plumbing.Hash{parent.Hash}
+	}
+	o := r.s.g.Storer.NewEncodedObject()
+	if err := c.Encode(o); err != nil {
+		return annotate.Rev{}, err
+	}
+	hash, err := r.s.g.Storer.SetEncodedObject(o)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+
+	// Every object is written; from here on only refs and the work tree.
+	if r.s.beforeRef != nil {
+		if err := r.s.beforeRef(); err != nil {
+			return annotate.Rev{}, err
+		}
+	}
+	if err := r.moveHead(parent, hash); err != nil {
+		return annotate.Rev{}, err
+	}
+	if opts.Stage != "" {
+		if err := plumbing.NewTagReferenceName(opts.Stage).Validate(); err == nil {
+			// The trailer is the truth; the tag is a convenience, so a tag
+			// that cannot be written does not undo the revision.
+			_ = r.s.g.Storer.SetReference(plumbing.NewHashReference(plumbing.NewTagReferenceName(opts.Stage), hash))
+		}
+	}
+	for _, w := range writeBack {
+		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
+		if w.data == nil {
+			os.Remove(full)
+			continue
+		}
+		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, w.data) {
+			continue
+		}
+		os.MkdirAll(filepath.Dir(full), 0o755)
+		writeCache(full, w.data) // atomic replace
+	}
+	r.updateIndex(edits)
+	ri, err := r.revInfoOf(hash)
+	if err != nil {
+		return annotate.Rev{}, err
+	}
+	for p, d := range ids {
+		r.remember(hash, p, d)
+	}
+	return ri.rev(), nil
+}
+
+// commitIDs gives every document of the new revision its clause ids.
+func (r *Repo) commitIDs(parent *revInfo, headDocs []string, edits map[string]edit, newText map[string][]byte) (map[string]*docIDs, error) {
+	out := map[string]*docIDs{}
+	docs := union(headDocs, nil)
+	for p := range newText {
+		docs = union(docs, []string{p})
+	}
+	for _, p := range docs {
+		if e, ok := edits[p]; ok && e.blob.IsZero() {
+			continue // deleted
+		}
+		var prev *docIDs
+		if parent != nil {
+			var err error
+			if prev, err = r.idsAt(parent, p); err != nil {
+				return nil, err
+			}
+		}
+		text, changed := newText[p]
+		if !changed || (prev != nil && prev.blob == edits[p].blob) {
+			out[p] = prev
+			continue
+		}
+		doc, err := parseDoc(p, text)
+		if err != nil {
+			return nil, err
+		}
+		out[p] = deriveIDs(p, edits[p].blob, doc, prev)
+	}
+	return out, nil
+}
+
+func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
+	o := r.s.g.Storer.NewEncodedObject()
+	if err := (&object.Tree{}).Encode(o); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.s.g.Storer.SetEncodedObject(o)
+}
+
+// moveHead moves the branch HEAD names (or a detached HEAD) from parent to
+// hash, refusing when someone else moved it meanwhile.
+func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
+	name := plumbing.HEAD
+	if ref, err := r.s.g.Storer.Reference(plumbing.HEAD); err == nil && ref.Type() == plumbing.SymbolicReference {
+		name = ref.Target()
+	} else if err != nil {
+		name = plumbing.NewBranchReferenceName("main")
+	}
+	var old *plumbing.Reference
+	if parent != nil {
+		old = plumbing.NewHashReference(name, parent.Hash)
+	}
+	if err := r.s.g.Storer.CheckAndSetReference(plumbing.NewHashReference(name, hash), old); err != nil {
+		return fmt.Errorf("move %s: %w (%v)", name, ErrBusy, err)
+	}
+	return nil
+}
+
+// configAuthor is user.name and user.email from the repository's own git
+// config, else defaultAuthor. (Global config is not read: a library does
+// not look at the environment.)
+func (r *Repo) configAuthor() (string, string) {
+	if cfg, err := r.s.g.Config(); err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
+		return cfg.User.Name, cfg.User.Email
+	}
+	n, e, _ := parseSig(defaultAuthor)
+	return n, e
+}
+
+// updateIndex makes git's index agree with the new revision for the paths
+// the commit wrote, so that `git status` stays clean. Failure is harmless
+// (git re-reads the files) and ignored.
+func (r *Repo) updateIndex(edits map[string]edit) {
+	idx, err := r.s.g.Storer.Index()
+	if err != nil {
+		return
+	}
+	for p, e := range edits {
+		if e.blob.IsZero() {
+			idx.Remove(p)
+			continue
+		}
+		ent, err := idx.Entry(p)
+		if err != nil {
+			ent = idx.Add(p)
+		}
+		ent.Hash, ent.Mode = e.blob, e.mode
+		ent.Size, ent.ModifiedAt = 0, time.Time{}
+		if fi, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil {
+			ent.Size, ent.ModifiedAt = uint32(fi.Size()), fi.ModTime()
+		}
+	}
+	idx.Cache = nil // the cached trees no longer describe the index
+	_ = r.s.g.Storer.SetIndex(idx)
+}
+
+func union(a, b []string) []string {
+	m := map[string]bool{}
+	var out []string
+	for _, s := range append(append([]string(nil), a...), b...) {
+		if !m[s] {
+			m[s] = true
+			out = append(out, s)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+func contains(s []string, x string) bool {
+	for _, y := range s {
+		if y == x {
+			return true
+		}
+	}
+	return false
+}

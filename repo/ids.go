@@ -1,0 +1,253 @@
+package repo
+
+import (
+	"crypto/sha1"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"strconv"
+
+	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/diff"
+)
+
+// idsFile is the content of .redline/ids/<document>.json: the clause ids of
+// the document text whose git blob hash is Blob, in pre-order. The same
+// format serves the rebuildable cache under .git/redline/ids/.
+type idsFile struct {
+	Blob    string    `json:"blob"`
+	Clauses []idEntry `json:"clauses"`
+}
+
+// idEntry is one clause of an idsFile.
+type idEntry struct {
+	ID    string `json:"id"`
+	Label string `json:"label"`
+}
+
+// idsPath is where a document's ids are committed.
+func idsPath(doc string) string { return metaDir + "/ids/" + doc + ".json" }
+
+// docIDs is one document at one revision: parsed, with its clause ids.
+type docIDs struct {
+	path string
+	blob plumbing.Hash // zero for text not in git (the working tree)
+	doc  *clause.Document
+	ids  []string // in pre-order, one per doc.Clauses()
+	node []*clause.Node
+	of   map[*clause.Node]string
+}
+
+func newDocIDs(path string, blob plumbing.Hash, doc *clause.Document, ids []string) *docIDs {
+	d := &docIDs{path: path, blob: blob, doc: doc, ids: ids, node: doc.Clauses(), of: map[*clause.Node]string{}}
+	for i, n := range d.node {
+		d.of[n] = ids[i]
+	}
+	return d
+}
+
+// id is the permanent id of a clause of d.doc ("" for the root).
+func (d *docIDs) id(n *clause.Node) string { return d.of[n] }
+
+// find returns the clause with id, or nil.
+func (d *docIDs) find(id string) *clause.Node {
+	for i, x := range d.ids {
+		if x == id {
+			return d.node[i]
+		}
+	}
+	return nil
+}
+
+// file is d as an idsFile.
+func (d *docIDs) file() idsFile {
+	f := idsFile{Blob: d.blob.String(), Clauses: make([]idEntry, len(d.ids))}
+	for i, n := range d.node {
+		f.Clauses[i] = idEntry{ID: d.ids[i], Label: n.Path()}
+	}
+	return f
+}
+
+func (d *docIDs) marshal() ([]byte, error) {
+	b, err := json.MarshalIndent(d.file(), "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	return append(b, '\n'), nil
+}
+
+// freshID is the id of a clause that first appears at pre-order index i of
+// the document text with blob hash blob: deterministic, so that adopting the
+// same history twice gives the same ids.
+func freshID(path string, blob plumbing.Hash, i int) string {
+	h := sha1.New()
+	h.Write([]byte(path))
+	h.Write([]byte{0})
+	h.Write([]byte(blob.String()))
+	h.Write([]byte{0})
+	h.Write([]byte(strconv.Itoa(i)))
+	return "c" + hex.EncodeToString(h.Sum(nil))[:10]
+}
+
+// parseDoc parses a document's text.
+func parseDoc(path string, text []byte) (*clause.Document, error) {
+	d, err := clause.Parse(path, text, clause.Options{})
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrBadInput, err)
+	}
+	return d, nil
+}
+
+// applyRecorded gives doc the ids recorded in f. Clauses are matched by label
+// path and occurrence, not by index, so that ids recorded by an older parser
+// still land on the right clauses; a clause the record does not know gets
+// its id by alignment with prev (if any), else a fresh id.
+func applyRecorded(path string, blob plumbing.Hash, doc *clause.Document, f idsFile, prev *docIDs) *docIDs {
+	type key struct {
+		label string
+		n     int
+	}
+	byLabel := map[key]string{}
+	count := map[string]int{}
+	for _, e := range f.Clauses {
+		l := clause.NormLabel(e.Label)
+		byLabel[key{l, count[l]}] = e.ID
+		count[l]++
+	}
+	nodes := doc.Clauses()
+	ids := make([]string, len(nodes))
+	seen := map[string]bool{}
+	missing := false
+	count = map[string]int{}
+	for i, n := range nodes {
+		l := clause.NormLabel(n.Path())
+		id, ok := byLabel[key{l, count[l]}]
+		count[l]++
+		if ok && !seen[id] {
+			ids[i] = id
+			seen[id] = true
+		} else {
+			missing = true
+		}
+	}
+	if missing && prev != nil {
+		aligned := alignIDs(path, blob, prev, doc, false)
+		for i := range ids {
+			if ids[i] == "" && !seen[aligned[i]] {
+				ids[i] = aligned[i]
+				seen[ids[i]] = true
+			}
+		}
+	}
+	for i := range ids {
+		if ids[i] == "" {
+			ids[i] = freshID(path, blob, i)
+		}
+	}
+	return newDocIDs(path, blob, doc, ids)
+}
+
+// deriveIDs gives doc (the text with blob hash blob) its ids from the
+// previous revision's prev (nil when the document is new): a clause that the
+// alignment pairs with a clause of prev inherits its id, others get fresh ids.
+func deriveIDs(path string, blob plumbing.Hash, doc *clause.Document, prev *docIDs) *docIDs {
+	if prev == nil {
+		ids := make([]string, len(doc.Clauses()))
+		for i := range ids {
+			ids[i] = freshID(path, blob, i)
+		}
+		return newDocIDs(path, blob, doc, ids)
+	}
+	if !blob.IsZero() && prev.blob == blob {
+		return newDocIDs(path, blob, doc, prev.ids)
+	}
+	return newDocIDs(path, blob, doc, alignIDs(path, blob, prev, doc, true))
+}
+
+// alignIDs returns the ids of doc's clauses aligned with prev.
+//
+// When fast is set and the two versions have the same clauses in the same
+// order under the same labels, and no edited clause took over the text of
+// another, the alignment is clause for clause and diff.Compare is not run:
+// that is the common revision (a few clauses reworded), and it keeps the
+// first walk over a long history affordable. Any other change goes through
+// diff.Compare.
+func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Document, fast bool) []string {
+	nodes := doc.Clauses()
+	ids := make([]string, len(nodes))
+	if fast && sameShape(prev.node, nodes) {
+		copy(ids, prev.ids)
+		return ids
+	}
+	oldIndex := make(map[*clause.Node]int, len(prev.node))
+	for i, n := range prev.node {
+		oldIndex[n] = i
+	}
+	newIndex := make(map[*clause.Node]int, len(nodes))
+	for i, n := range nodes {
+		newIndex[n] = i
+	}
+	res := diff.Compare(prev.doc, doc, diff.Options{})
+	used := map[string]bool{}
+	for _, p := range res.Pairs {
+		if p.Old == nil || p.New == nil {
+			continue
+		}
+		oi, ok1 := oldIndex[p.Old]
+		ni, ok2 := newIndex[p.New]
+		if ok1 && ok2 && ids[ni] == "" && !used[prev.ids[oi]] {
+			ids[ni] = prev.ids[oi]
+			used[ids[ni]] = true
+		}
+	}
+	for i := range ids {
+		if ids[i] == "" {
+			ids[i] = freshID(path, blob, i)
+		}
+	}
+	return ids
+}
+
+// sameShape reports whether two clause lists have the same labels in the
+// same order and no edited clause of b carries the text of another clause
+// of a (which would make it a move, for diff.Compare to judge).
+func sameShape(a, b []*clause.Node) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	var changed []int
+	for i := range a {
+		if a[i].Kind != b[i].Kind || a[i].Marker != b[i].Marker || depthOf(a[i]) != depthOf(b[i]) {
+			return false
+		}
+		if a[i].Text() != b[i].Text() {
+			changed = append(changed, i)
+		}
+	}
+	if len(changed) == 0 {
+		return true
+	}
+	if len(changed) > 3 && len(changed)*4 > len(a) {
+		return false // much rewritten: let the alignment decide
+	}
+	old := make(map[string]bool, len(a))
+	for _, n := range a {
+		old[n.Text()] = true
+	}
+	for _, i := range changed {
+		if old[b[i].Text()] {
+			return false
+		}
+	}
+	return true
+}
+
+func depthOf(n *clause.Node) int {
+	d := 0
+	for m := n.Parent; m != nil; m = m.Parent {
+		d++
+	}
+	return d
+}

@@ -1,0 +1,87 @@
+package repo
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/go-git/go-billy/v5/osfs"
+	gogit "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+)
+
+// store is the go-git side of a Repo. Every method of Repo that touches it
+// holds Repo.mu: go-git is not safe for concurrent use of one repository.
+type store struct {
+	mu     sync.Mutex
+	g      *gogit.Repository
+	gitDir string // the .git directory
+	revs   map[plumbing.Hash]*revInfo
+	memo   map[memoKey]*docIDs
+	hist   map[string]*histIndex
+	// beforeRef, when set (tests), runs after a commit's objects are written
+	// and before any ref moves; an error aborts the commit there, as a crash
+	// would.
+	beforeRef func() error
+	now       func() time.Time
+}
+
+// Init makes dir a redline repository, adopting an existing git repository.
+func initRepo(dir string) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := os.MkdirAll(abs, 0o755); err != nil {
+		return nil, fmt.Errorf("init %s: %w", dir, err)
+	}
+	if _, err := os.Stat(filepath.Join(abs, ".git")); errors.Is(err, os.ErrNotExist) {
+		_, err := gogit.PlainInitWithOptions(abs, &gogit.PlainInitOptions{
+			InitOptions: gogit.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("init %s: %w", dir, err)
+		}
+	}
+	if err := os.MkdirAll(filepath.Join(abs, metaDir, "comments"), 0o755); err != nil {
+		return nil, fmt.Errorf("init %s: %w", dir, err)
+	}
+	return openRepo(abs, false)
+}
+
+// openRepo opens the git repository at dir, or (search) the one containing it.
+func openRepo(dir string, search bool) (*Repo, error) {
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	root := abs
+	for {
+		if fi, err := os.Stat(filepath.Join(root, ".git")); err == nil && fi.IsDir() {
+			break
+		}
+		parent := filepath.Dir(root)
+		if !search || parent == root {
+			return nil, fmt.Errorf("%s: %w", dir, ErrNotRepository)
+		}
+		root = parent
+	}
+	gitDir := filepath.Join(root, ".git")
+	fs := osfs.New(gitDir)
+	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(64*cache.MiByte), filesystem.Options{})
+	g, err := gogit.Open(st, osfs.New(root))
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
+	}
+	return &Repo{dir: root, s: &store{g: g, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, hist: map[string]*histIndex{}, now: time.Now}}, nil
+}
+
+// lock takes the writer lock for the duration of one write.
+func (r *Repo) lock() (*writeLock, error) {
+	return acquireLock(r.s.gitDir, r.s.now())
+}

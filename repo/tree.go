@@ -1,0 +1,245 @@
+package repo
+
+import (
+	"bytes"
+	"fmt"
+	"io"
+	"path"
+	"sort"
+	"strings"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/object"
+)
+
+// metaDir is the folder of redline's committed metadata.
+const metaDir = ".redline"
+
+// isDocument says whether a repository path is a document: a .md or .txt
+// file outside .redline/ (and outside any hidden folder).
+func isDocument(p string) bool {
+	ext := strings.ToLower(path.Ext(p))
+	if ext != ".md" && ext != ".txt" {
+		return false
+	}
+	for _, part := range strings.Split(p, "/") {
+		if strings.HasPrefix(part, ".") {
+			return false
+		}
+	}
+	return true
+}
+
+// blobAt returns the blob hash of path in tree, or ok false.
+func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
+	if tree.IsZero() {
+		return plumbing.ZeroHash, false
+	}
+	for {
+		t, err := object.GetTree(r.s.g.Storer, tree)
+		if err != nil {
+			return plumbing.ZeroHash, false
+		}
+		name, rest, more := strings.Cut(p, "/")
+		var found *object.TreeEntry
+		for i := range t.Entries {
+			if t.Entries[i].Name == name {
+				found = &t.Entries[i]
+				break
+			}
+		}
+		if found == nil {
+			return plumbing.ZeroHash, false
+		}
+		if !more {
+			if found.Mode == filemode.Dir || found.Mode == filemode.Submodule {
+				return plumbing.ZeroHash, false
+			}
+			return found.Hash, true
+		}
+		if found.Mode != filemode.Dir {
+			return plumbing.ZeroHash, false
+		}
+		tree, p = found.Hash, rest
+	}
+}
+
+// readBlob reads a blob's content.
+func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
+	o, err := r.s.g.Storer.EncodedObject(plumbing.BlobObject, h)
+	if err != nil {
+		return nil, fmt.Errorf("read blob %s: %w", h, err)
+	}
+	rd, err := o.Reader()
+	if err != nil {
+		return nil, fmt.Errorf("read blob %s: %w", h, err)
+	}
+	defer rd.Close()
+	buf := bytes.NewBuffer(make([]byte, 0, o.Size()))
+	if _, err := io.Copy(buf, rd); err != nil {
+		return nil, fmt.Errorf("read blob %s: %w", h, err)
+	}
+	return buf.Bytes(), nil
+}
+
+// treeFiles lists the files of a tree under prefix (recursively), path → blob.
+func (r *Repo) treeFiles(tree plumbing.Hash, prefix string) (map[string]plumbing.Hash, error) {
+	out := map[string]plumbing.Hash{}
+	if tree.IsZero() {
+		return out, nil
+	}
+	var walk func(h plumbing.Hash, dir string) error
+	walk = func(h plumbing.Hash, dir string) error {
+		t, err := object.GetTree(r.s.g.Storer, h)
+		if err != nil {
+			return fmt.Errorf("read tree %s: %w", h, err)
+		}
+		for _, e := range t.Entries {
+			p := e.Name
+			if dir != "" {
+				p = dir + "/" + e.Name
+			}
+			switch {
+			case e.Mode == filemode.Dir:
+				if prefix == "" || strings.HasPrefix(p+"/", prefix) || strings.HasPrefix(prefix, p+"/") {
+					if err := walk(e.Hash, p); err != nil {
+						return err
+					}
+				}
+			case e.Mode.IsFile():
+				if strings.HasPrefix(p, prefix) {
+					out[p] = e.Hash
+				}
+			}
+		}
+		return nil
+	}
+	return out, walk(tree, "")
+}
+
+// documentsIn lists the documents of a tree, sorted.
+func (r *Repo) documentsIn(tree plumbing.Hash) ([]string, error) {
+	files, err := r.treeFiles(tree, "")
+	if err != nil {
+		return nil, err
+	}
+	var out []string
+	for p := range files {
+		if isDocument(p) {
+			out = append(out, p)
+		}
+	}
+	sort.Strings(out)
+	return out, nil
+}
+
+// writeBlob stores data as a blob.
+func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
+	o := r.s.g.Storer.NewEncodedObject()
+	o.SetType(plumbing.BlobObject)
+	o.SetSize(int64(len(data)))
+	w, err := o.Writer()
+	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if _, err := w.Write(data); err != nil {
+		w.Close()
+		return plumbing.ZeroHash, err
+	}
+	if err := w.Close(); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.s.g.Storer.SetEncodedObject(o)
+}
+
+// edit is a change to one file of a tree: a new blob, or deletion (zero hash).
+type edit struct {
+	blob plumbing.Hash
+	mode filemode.FileMode
+}
+
+// applyEdits writes the trees of base with edits (path → edit) applied and
+// returns the new root tree. Only the folders on an edited path are
+// rewritten; an emptied folder disappears.
+func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.Hash, error) {
+	var entries []object.TreeEntry
+	if !base.IsZero() {
+		t, err := object.GetTree(r.s.g.Storer, base)
+		if err != nil {
+			return plumbing.ZeroHash, fmt.Errorf("read tree %s: %w", base, err)
+		}
+		entries = append(entries, t.Entries...)
+	}
+	here := map[string]edit{}
+	sub := map[string]map[string]edit{}
+	for p, e := range edits {
+		if dir, rest, ok := strings.Cut(p, "/"); ok {
+			if sub[dir] == nil {
+				sub[dir] = map[string]edit{}
+			}
+			sub[dir][rest] = e
+		} else {
+			here[p] = e
+		}
+	}
+	var out []object.TreeEntry
+	seen := map[string]bool{}
+	for _, e := range entries {
+		seen[e.Name] = true
+		if ed, ok := here[e.Name]; ok {
+			if !ed.blob.IsZero() {
+				out = append(out, object.TreeEntry{Name: e.Name, Mode: ed.mode, Hash: ed.blob})
+			}
+			continue
+		}
+		if s, ok := sub[e.Name]; ok {
+			var b plumbing.Hash
+			if e.Mode == filemode.Dir {
+				b = e.Hash
+			}
+			h, err := r.applyEdits(b, s)
+			if err != nil {
+				return plumbing.ZeroHash, err
+			}
+			if !h.IsZero() {
+				out = append(out, object.TreeEntry{Name: e.Name, Mode: filemode.Dir, Hash: h})
+			}
+			continue
+		}
+		out = append(out, e)
+	}
+	for name, ed := range here {
+		if !seen[name] && !ed.blob.IsZero() {
+			out = append(out, object.TreeEntry{Name: name, Mode: ed.mode, Hash: ed.blob})
+		}
+	}
+	for name, s := range sub {
+		if !seen[name] {
+			h, err := r.applyEdits(plumbing.ZeroHash, s)
+			if err != nil {
+				return plumbing.ZeroHash, err
+			}
+			if !h.IsZero() {
+				out = append(out, object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: h})
+			}
+		}
+	}
+	if len(out) == 0 {
+		return plumbing.ZeroHash, nil
+	}
+	// git orders entries by name, a folder's name as if followed by "/".
+	key := func(e object.TreeEntry) string {
+		if e.Mode == filemode.Dir {
+			return e.Name + "/"
+		}
+		return e.Name
+	}
+	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
+	t := &object.Tree{Entries: out}
+	o := r.s.g.Storer.NewEncodedObject()
+	if err := t.Encode(o); err != nil {
+		return plumbing.ZeroHash, err
+	}
+	return r.s.g.Storer.SetEncodedObject(o)
+}
