@@ -126,7 +126,11 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		default:
 			do.From, do.To = revs[0], revs[1]
 		}
-		if d, err = r.Diff(ctx, do); err != nil {
+		progress, done := opts.progress()
+		do.Progress = progress
+		d, err = r.Diff(ctx, do)
+		done()
+		if err != nil {
 			return err
 		}
 	}

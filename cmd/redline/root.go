@@ -278,3 +278,22 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 func (g *globals) notice(format string, args ...any) {
 	fmt.Fprintf(g.stderr, "redline: "+format+"\n", args...)
 }
+
+// progress returns a repo.Progress that redraws one line on stderr while
+// long work runs, and a function that clears it; both do nothing unless
+// stderr is a terminal.
+func (g *globals) progress() (repo.Progress, func()) {
+	f, ok := g.stderr.(*os.File)
+	if !ok || !isatty.IsTerminal(f.Fd()) {
+		return nil, func() {}
+	}
+	shown := false
+	return func(done, total int, what string) {
+			shown = true
+			fmt.Fprintf(f, "\r\x1b[Kredline: %d/%d %s", done, total, what)
+		}, func() {
+			if shown {
+				fmt.Fprint(f, "\r\x1b[K")
+			}
+		}
+}
