@@ -1,6 +1,8 @@
 package annotate
 
 import (
+	"sort"
+
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
@@ -11,6 +13,7 @@ type AttachInput struct {
 	Path   string
 	Result *diff.Result
 	// ID gives each clause of Result.Old and Result.New its permanent id.
+	// Nil means the clause's label path stands in for its id.
 	ID func(*clause.Node) string
 	// Comments are all comments on this document, Anchor.ClauseID current.
 	Comments []comment.Comment
@@ -19,33 +22,205 @@ type AttachInput struct {
 }
 
 // Attach builds the annotated diff of one document: each change with its
-// clause id, labels, texts and the comments that explain it (CONTRACT.md:
-// settled in the range and anchored to that clause, or for an inserted or
-// deleted clause to its parent; most specific clause only), and the
-// substantive changes no comment explains. STUB.
+// clause id, labels, texts (Node.Text: the clause as written, marker
+// included, children excluded) and the comments that explain it, and the
+// substantive changes that no comment explains.
+//
+// The rules of CONTRACT.md: a comment explains a change when it was settled
+// in the range (in.Settled), is not rejected (a comment that was not adopted
+// cannot be the reason for a change) and anchors to the changed clause's id.
+// An inserted or deleted clause with no such comment of its own is explained
+// by the comments on its nearest paired ancestor — the nearest enclosing
+// clause present in both revisions; the document itself (whole-document
+// comments) for a top-level clause. So a comment on a whole part explains a
+// change to the part's own text and the clauses inserted into or deleted
+// from it, never the edits inside its other clauses, which have their own
+// comments or are unexplained. Comments are in report order: Seq, then id
+// (comments without a Seq last).
 func Attach(in AttachInput) Document {
-	d := Document{Path: in.Path, Lang: in.Result.New.Lang}
-	for _, c := range in.Result.Changes {
+	r := in.Result
+	id := in.ID
+	if id == nil {
+		id = (*clause.Node).Path
+	}
+	d := Document{Path: in.Path}
+	switch {
+	case r.New != nil:
+		d.Lang = r.New.Lang
+	case r.Old != nil:
+		d.Lang = r.Old.Lang
+	}
+	paired := map[*clause.Node]bool{}
+	for _, p := range r.Pairs {
+		if p.Old != nil && p.New != nil {
+			paired[p.Old], paired[p.New] = true, true
+		}
+	}
+	for _, c := range r.Changes {
+		if c.Old != nil && c.New != nil {
+			paired[c.Old], paired[c.New] = true, true
+		}
+	}
+	byClause := map[string][]comment.Comment{}
+	for _, c := range in.Comments {
+		if !in.Settled[c.ID] || c.Status == comment.Rejected {
+			continue
+		}
+		if c.Anchor.Path != "" && in.Path != "" && c.Anchor.Path != in.Path {
+			continue
+		}
+		byClause[c.Anchor.ClauseID] = append(byClause[c.Anchor.ClauseID], c)
+	}
+	for _, c := range r.Changes {
 		ch := Change{Change: c}
 		if c.New != nil {
-			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = in.ID(c.New), c.New.Path(), c.New.Text(), c.New.Title
+			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), c.New.Text(), c.New.Title
 		}
 		if c.Old != nil {
 			ch.OldLabel, ch.OldText = c.Old.Path(), c.Old.Text()
 			if ch.ClauseID == "" {
-				ch.ClauseID, ch.Title = in.ID(c.Old), c.Old.Title
+				ch.ClauseID = id(c.Old)
+			}
+			if ch.Title == "" {
+				ch.Title = c.Old.Title
 			}
 		}
+		var cs []comment.Comment
+		if ch.ClauseID != "" {
+			cs = byClause[ch.ClauseID]
+		}
+		if len(cs) == 0 && (c.Kind == diff.Inserted || c.Kind == diff.Deleted) {
+			n := c.New
+			if c.Kind == diff.Deleted {
+				n = c.Old
+			}
+			if pid, ok := pairedAncestor(n, paired, id); ok {
+				cs = byClause[pid]
+			}
+		}
+		ch.Comments = sortComments(cs)
 		d.Changes = append(d.Changes, ch)
-		if c.Substantive() {
+		if c.Substantive() && len(ch.Comments) == 0 {
 			d.Unexplained = append(d.Unexplained, ch.ClauseID)
 		}
 	}
 	return d
 }
 
+// pairedAncestor returns the id of n's nearest ancestor present in both
+// revisions: "" for the document root. ok is false when n has no parent
+// (a node built without its tree) or an ancestor has no id.
+func pairedAncestor(n *clause.Node, paired map[*clause.Node]bool, id func(*clause.Node) string) (string, bool) {
+	if n == nil {
+		return "", false
+	}
+	for p := n.Parent; p != nil; p = p.Parent {
+		if p.Kind == clause.KindDocument {
+			return "", true
+		}
+		if paired[p] {
+			pid := id(p)
+			return pid, pid != ""
+		}
+	}
+	return "", false
+}
+
 // Unapplied returns the adopted or partly adopted comments settled in the
-// range whose clause did not change in any of docs. STUB.
+// range whose clause did not change in any of docs: no substantive change of
+// that clause (in the comment's document, when it names one) and no
+// substantive change that the comment explains. A whole-document comment
+// counts as applied when its document (any, when it names none) has a
+// substantive change. In report order, like Change.Comments.
 func Unapplied(docs []Document, comments []comment.Comment, settled map[string]bool) []comment.Comment {
-	return nil
+	type key struct{ path, clause string }
+	applied := map[string]bool{}
+	changed := map[key]bool{}
+	for _, d := range docs {
+		for _, ch := range d.Changes {
+			if !ch.Substantive() {
+				continue
+			}
+			changed[key{d.Path, ch.ClauseID}] = true
+			changed[key{"", ch.ClauseID}] = true
+			changed[key{d.Path, "\x00doc"}] = true
+			changed[key{"", "\x00doc"}] = true
+			for _, c := range ch.Comments {
+				applied[c.ID] = true
+			}
+		}
+	}
+	var out []comment.Comment
+	for _, c := range comments {
+		if !settled[c.ID] || (c.Status != comment.Adopted && c.Status != comment.Partial) || applied[c.ID] {
+			continue
+		}
+		k := key{c.Anchor.Path, c.Anchor.ClauseID}
+		if c.Anchor.ClauseID == "" {
+			k.clause = "\x00doc"
+		}
+		if !changed[k] {
+			out = append(out, c)
+		}
+	}
+	return sortComments(out)
+}
+
+// sortComments returns a sorted copy: by Seq (0, no order, last), then by
+// id in natural order (C2 before C10).
+func sortComments(cs []comment.Comment) []comment.Comment {
+	if len(cs) == 0 {
+		return nil
+	}
+	out := append([]comment.Comment(nil), cs...)
+	sort.SliceStable(out, func(i, j int) bool {
+		a, b := out[i], out[j]
+		if (a.Seq == 0) != (b.Seq == 0) {
+			return b.Seq == 0
+		}
+		if a.Seq != b.Seq {
+			return a.Seq < b.Seq
+		}
+		return naturalLess(a.ID, b.ID)
+	})
+	return out
+}
+
+// naturalLess compares strings with runs of ASCII digits compared as
+// numbers.
+func naturalLess(a, b string) bool {
+	for a != "" && b != "" {
+		da, db := digits(a), digits(b)
+		if da > 0 && db > 0 {
+			na, nb := trimZeros(a[:da]), trimZeros(b[:db])
+			if len(na) != len(nb) {
+				return len(na) < len(nb)
+			}
+			if na != nb {
+				return na < nb
+			}
+			a, b = a[da:], b[db:]
+			continue
+		}
+		if a[0] != b[0] {
+			return a[0] < b[0]
+		}
+		a, b = a[1:], b[1:]
+	}
+	return len(a) < len(b)
+}
+
+func digits(s string) int {
+	i := 0
+	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
+		i++
+	}
+	return i
+}
+
+func trimZeros(s string) string {
+	for len(s) > 1 && s[0] == '0' {
+		s = s[1:]
+	}
+	return s
 }
