@@ -97,7 +97,7 @@ func states(d *docIDs) []clauseState {
 	out := make([]clauseState, len(d.node))
 	for i, n := range d.node {
 		f := fnv.New64a()
-		f.Write([]byte(n.Text()))
+		f.Write([]byte(n.Body()))
 		out[i] = clauseState{ID: d.ids[i], Label: n.Path(), Parent: d.of[n.Parent], Sum: f.Sum64(),
 			Start: int32(n.Start), End: int32(n.HeadEnd)}
 	}
