@@ -47,7 +47,11 @@ func fromObjects(name string, rows []int, objs [][]objectKey) ([]item, error) {
 				continue
 			}
 			hasText = hasText || f == fText
-			items[i].cells = append(items[i].cells, cell{col: kv.key, f: f, val: cleanCell(kv.val)})
+			val := kv.val
+			if f != fPrefix && f != fSuffix { // context keeps its spaces
+				val = cleanCell(val)
+			}
+			items[i].cells = append(items[i].cells, cell{col: kv.key, f: f, val: val})
 		}
 	}
 	if len(objs) > 0 && !hasText {
