@@ -2,6 +2,12 @@ package clause
 
 import "strings"
 
+// Options bound the parser. Zero values take the defaults.
+type Options struct {
+	MaxBytes int // default 64 MiB
+	MaxDepth int // default 32
+}
+
 // Kind is the numbering scheme of a clause. The scheme, not the depth in the
 // tree, says what a clause is: （一） is an item whether it sits under 一、 or
 // directly under a 第三条.
@@ -80,7 +86,12 @@ type Node struct {
 	Parent   *Node
 	Children []*Node
 
-	doc *Document
+	doc   *Document
+	cs    int    // start of the clause's own text in the document's clean text
+	mlen  int    // byte length of Marker
+	text  string // Text, computed once at parse time
+	body  string // Body
+	ready bool   // text and body are set
 }
 
 // Document is one version of one document, parsed.
@@ -89,6 +100,8 @@ type Document struct {
 	Src  []byte // the source, unchanged
 	Root *Node  // Kind == KindDocument; Start 0, End len(Src)
 	Lang Lang
+
+	markdown bool // parsed as Markdown
 }
 
 // String returns the source exactly as parsed.
@@ -131,11 +144,17 @@ func (n *Node) Path() string {
 	return strings.Join(parts, "/")
 }
 
-// Text is the clause's own text, marker included, children excluded:
-// Src[Start:HeadEnd] with surrounding white space trimmed.
+// Text is the clause's own text, marker included, children excluded, as a
+// clean view for diffing and anchoring: hard-wrap line breaks inside a
+// paragraph are joined (CJK without a space, Latin with one), page headers,
+// footers and form feeds are dropped, indentation and surrounding white space
+// are trimmed. Paragraph breaks stay "\n". It is computed at parse time.
 func (n *Node) Text() string {
-	if n.doc == nil {
+	if n == nil || n.doc == nil {
 		return ""
+	}
+	if n.ready {
+		return n.text
 	}
 	return strings.TrimSpace(string(n.doc.Src[n.Start:n.HeadEnd]))
 }

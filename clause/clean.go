@@ -1,0 +1,224 @@
+package clause
+
+import (
+	"unicode/utf8"
+)
+
+// How a line ends, which says whether the next line continues its sentence.
+const (
+	endNone = iota // a word or number: the sentence goes on (or a heading)
+	endFull        // 。！？. ! ? or a closing bracket: the sentence is over
+	endSemi        // ；：; : — an item or a list introduction ends
+	endCont        // ，、,（ “ — the sentence certainly goes on
+)
+
+// endClass classifies the last character of a trimmed line.
+func endClass(b []byte) int {
+	for i := 0; i < 2 && len(b) > 0; i++ {
+		r, size := utf8.DecodeLastRune(b)
+		switch r {
+		case '。', '！', '？', '.', '!', '?', '…', '）', ')', '】', '》':
+			return endFull
+		case '；', '：', ';', ':':
+			return endSemi
+		case '，', '、', ',', '（', '(', '“', '‘', '「', '《', '【', '—', '-', '/':
+			return endCont
+		case '”', '’', '」', '』', '"', '\'':
+			b = b[:len(b)-size] // look through a closing quote
+			continue
+		}
+		return endNone
+	}
+	return endNone
+}
+
+// isCJK reports whether r is a CJK ideograph or CJK punctuation, between
+// which a joined line break takes no space.
+func isCJK(r rune) bool {
+	return r >= 0x2E80 && r <= 0x9FFF || r >= 0xF900 && r <= 0xFAFF || r >= 0xFF00 && r <= 0xFFEF || r >= 0x20000 && r <= 0x3FFFF
+}
+
+// joinSpace says what replaces a hard-wrap line break between prev and next:
+// nothing between CJK text, one space between Latin words.
+func joinSpace(prev, next []byte) bool {
+	a, _ := utf8.DecodeLastRune(prev)
+	z, _ := utf8.DecodeRune(next)
+	return !isCJK(a) && !isCJK(z) && a != '-'
+}
+
+// widthOf returns the display width of b (CJK characters count two columns)
+// and how many CJK ideographs and ASCII letters it holds.
+func widthOf(b []byte) (width, cjk, letters int) {
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		switch {
+		case c < 0x80:
+			width++
+			if c|0x20 >= 'a' && c|0x20 <= 'z' {
+				letters++
+			}
+		case c >= 0xE0:
+			width += 2
+			if c >= 0xE4 && c <= 0xE9 {
+				cjk++
+			}
+		case c >= 0xC0:
+			width++
+		}
+	}
+	return width, cjk, letters
+}
+
+// isDash reports whether r is a dash used around page numbers.
+func isDash(r rune) bool {
+	switch r {
+	case '-', '—', '–', '－', '─', '―', '‐', '‑':
+		return true
+	}
+	return false
+}
+
+// isFurniture reports whether a trimmed line is a page header or footer left
+// by PDF extraction or printing: "— 3 —", "- 12 -", "第 3 页 共 20 页",
+// "第3页/共20页", "Page 3 of 20", "3 / 20". A bare number is not furniture:
+// tables use them.
+func isFurniture(b []byte) bool {
+	if len(b) == 0 || len(b) > 48 {
+		return false
+	}
+	// Dash-number-dash.
+	if r, size := utf8.DecodeRune(b); isDash(r) {
+		i := size
+		for i < len(b) {
+			r2, s2 := utf8.DecodeRune(b[i:])
+			if !isDash(r2) && spaceAt(b[i:]) == 0 {
+				break
+			}
+			i += s2
+		}
+		_, n, ok := parseArabic(b[i:], 5)
+		if !ok {
+			return false
+		}
+		i += n
+		dash := false
+		for i < len(b) {
+			r2, s2 := utf8.DecodeRune(b[i:])
+			if isDash(r2) {
+				dash = true
+			} else if spaceAt(b[i:]) == 0 {
+				return false
+			}
+			i += s2
+		}
+		return dash
+	}
+	s := skipSpaces(b, 0)
+	// 第 3 页 [,/] 共 20 页 ; 共 20 页 第 3 页
+	if i, ok := pageWord(b, s, "第"); ok {
+		if i, ok = pageWord(b, i, "页"); ok {
+			i = skipSpaces(b, i)
+			if i < len(b) && (b[i] == '/' || b[i] == ',') {
+				i = skipSpaces(b, i+1)
+			} else if len(b) >= i+3 && (string(b[i:i+3]) == "，" || string(b[i:i+3]) == "／") {
+				i = skipSpaces(b, i+3)
+			}
+			if i == len(b) {
+				return true
+			}
+			if i, ok = pageWord(b, i, "共"); ok {
+				i, ok = pageWord(b, i, "页")
+				return ok && skipSpaces(b, i) == len(b)
+			}
+		}
+		return false
+	}
+	if i, ok := pageWord(b, s, "共"); ok {
+		if i, ok = pageWord(b, i, "页"); ok {
+			if i, ok = pageWord(b, skipSpaces(b, i), "第"); ok {
+				i, ok = pageWord(b, i, "页")
+				return ok && skipSpaces(b, i) == len(b)
+			}
+		}
+		return false
+	}
+	// Page 3 [of 20]
+	if len(b) > 5 && equalFoldASCII(b[:5], "page ") {
+		i := skipSpaces(b, 5)
+		_, n, ok := parseArabic(b[i:], 5)
+		if !ok {
+			return false
+		}
+		i = skipSpaces(b, i+n)
+		if i == len(b) {
+			return true
+		}
+		if len(b) >= i+3 && equalFoldASCII(b[i:i+3], "of ") {
+			_, n, ok = parseArabic(b[skipSpaces(b, i+3):], 5)
+			return ok && skipSpaces(b, skipSpaces(b, i+3)+n) == len(b)
+		}
+		return false
+	}
+	// 3 / 20
+	if a, n, ok := parseArabic(b, 5); ok {
+		i := skipSpaces(b, n)
+		if i < len(b) && b[i] == '/' {
+			i = skipSpaces(b, i+1)
+			if z, m, ok := parseArabic(b[i:], 5); ok && a <= z && a > 0 {
+				return skipSpaces(b, i+m) == len(b)
+			}
+		}
+	}
+	return false
+}
+
+// pageWord reads optional spaces, then word (when not empty) then spaces and
+// a number if word is 第 or 共: the pieces of "第 3 页 共 20 页".
+func pageWord(b []byte, i int, word string) (int, bool) {
+	i = skipSpaces(b, i)
+	if len(b) < i+len(word) || string(b[i:i+len(word)]) != word {
+		return i, false
+	}
+	i += len(word)
+	if word == "第" || word == "共" {
+		i = skipSpaces(b, i)
+		_, n, ok := parseArabic(b[i:], 5)
+		if !ok {
+			return i, false
+		}
+		i += n
+	}
+	return i, true
+}
+
+func skipSpaces(b []byte, i int) int {
+	for i < len(b) {
+		s := spaceAt(b[i:])
+		if s == 0 {
+			break
+		}
+		i += s
+	}
+	return i
+}
+
+// headingLike reports whether a trimmed line reads as a heading rather than
+// a sentence: short, and no sentence punctuation in it or at its end.
+func headingLike(b []byte) bool {
+	w, _, _ := widthOf(b)
+	if w > 64 {
+		return false
+	}
+	if endClass(b) != endNone {
+		return false
+	}
+	for i := 0; i < len(b); {
+		r, size := utf8.DecodeRune(b[i:])
+		switch r {
+		case '。', '，', '；', '！', '？':
+			return false
+		}
+		i += size
+	}
+	return true
+}

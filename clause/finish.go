@@ -1,0 +1,173 @@
+package clause
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// finish computes what the tree walk could not know while reading: where
+// each clause ends, and each clause's text, marker, body, title and units.
+// Texts are substrings of one clean string, so they cost no allocation each.
+func (p *parser) finish() error {
+	clean := p.clean.String()
+	root := p.doc.Root
+	root.Start, root.End, root.cs = 0, len(p.src), 0
+	var prev *Node
+	var err error
+	var visit func(n *Node, depth int)
+	visit = func(n *Node, depth int) {
+		if depth > p.opts.MaxDepth && err == nil {
+			err = errorAt(p.doc.Name, p.src, n.Start, ErrTooDeep, "")
+		}
+		if prev != nil {
+			p.own(prev, clean, n.cs)
+		}
+		prev = n
+		for i, c := range n.Children {
+			if i+1 < len(n.Children) {
+				c.End = n.Children[i+1].Start
+			} else {
+				c.End = n.End
+			}
+		}
+		n.HeadEnd = n.End
+		if len(n.Children) > 0 {
+			n.HeadEnd = n.Children[0].Start
+		}
+		for _, c := range n.Children {
+			visit(c, depth+1)
+		}
+	}
+	visit(root, 0)
+	p.own(prev, clean, len(clean))
+	return err
+}
+
+// own sets n's own text from clean[n.cs:end].
+func (p *parser) own(n *Node, clean string, end int) {
+	lo := n.cs
+	if lo > len(clean) {
+		lo = len(clean)
+	}
+	if end < lo {
+		end = lo
+	}
+	raw := clean[lo:end]
+	mlen := n.mlen
+	if mlen > len(raw) {
+		mlen = 0
+	}
+	n.Marker = raw[:mlen]
+	n.text = strings.TrimSpace(raw)
+	n.body = strings.TrimSpace(raw[mlen:])
+	n.ready = true
+	if n.Kind == KindDocument || n.Kind == KindParagraph {
+		return
+	}
+	rest := setUnits(n, n.body)
+	n.Title = p.title(n, rest)
+}
+
+// titleMax is the longest lead phrase, in characters, taken as a title.
+const titleMax = 40
+
+// title finds a clause's title in its body (without the units trailer): a
+// heading's text, the text of a short line without sentence punctuation
+// ("（一）实施人工智能技术突破计划"), or a lead phrase ending in 。
+// ("1.推进智慧医疗多场景协同。建设…" → 推进智慧医疗多场景协同).
+func (p *parser) title(n *Node, body string) string {
+	body = strings.TrimLeft(body, " \t\u3000—–-:：.．")
+	if body == "" {
+		return ""
+	}
+	nl := strings.IndexByte(body, '\n')
+	first := body
+	if nl >= 0 {
+		first = strings.TrimSpace(body[:nl])
+	}
+	if n.Depth > 0 && (n.Kind == KindHeading || p.markdown && n.Kind != KindListItem && n.mlen > 0 && n.src0() == '#') {
+		return first
+	}
+	inArticle := false
+	for a := n; a != nil; a = a.Parent {
+		if a.Kind == KindArticle && !(a == n && a.Depth > 0) {
+			inArticle = true
+		}
+	}
+	if p.doc.Lang == LangEN {
+		return titleEN(first, nl >= 0 || len(n.Children) > 0, inArticle && n.Kind != KindArticle)
+	}
+	// A short first line with no sentence punctuation is a heading.
+	if utf8.RuneCountInString(first) <= titleMax && headingLike([]byte(first)) && (nl >= 0 || len(n.Children) > 0 || first == body) {
+		if n.Kind == KindArticle && n.doc.Lang == LangZH && first == body && len(n.Children) == 0 && !strings.HasPrefix(first, "【") {
+			// 第十条　本法自公布之日起施行 without its full stop: not a title.
+			if utf8.RuneCountInString(first) > 12 {
+				return ""
+			}
+		}
+		return strings.Trim(first, "【】")
+	}
+	if inArticle {
+		return "" // law articles, paragraphs and items have no lead phrases
+	}
+	// Lead phrase: text up to the first 。 when short and without commas.
+	count := 0
+	for i, r := range first {
+		switch r {
+		case '。', '！', '？', '：':
+			if count > 0 && i < len(first) {
+				return first[:i]
+			}
+			return ""
+		case '，', ',', '；', ';':
+			return ""
+		}
+		count++
+		if count > titleMax {
+			return ""
+		}
+	}
+	return ""
+}
+
+// src0 returns the first byte of the clause in Src, or 0.
+func (n *Node) src0() byte {
+	if n.doc == nil || n.Start >= len(n.doc.Src) {
+		return 0
+	}
+	return n.doc.Src[n.Start]
+}
+
+// titleEN finds an English title: a heading line ("Definitions") or a lead
+// phrase of capitalised words ending in a full stop ("Scope. This Act …").
+func titleEN(first string, heading, inArticle bool) string {
+	if len(first) <= 80 && heading && headingLike([]byte(first)) {
+		return first
+	}
+	if inArticle {
+		return ""
+	}
+	dot := strings.Index(first, ". ")
+	if dot < 0 && strings.HasSuffix(first, ".") {
+		dot = len(first) - 1
+	}
+	if dot <= 0 || dot > 60 {
+		return ""
+	}
+	lead := first[:dot]
+	if strings.ContainsAny(lead, ",;:") {
+		return ""
+	}
+	words := strings.Fields(lead)
+	if len(words) > 6 {
+		return ""
+	}
+	small := map[string]bool{"of": true, "and": true, "the": true, "for": true, "to": true, "in": true, "on": true, "a": true, "an": true, "or": true, "by": true}
+	for i, w := range words {
+		c := w[0]
+		if (c < 'A' || c > 'Z') && !(i > 0 && small[w]) {
+			return ""
+		}
+	}
+	return lead
+}

@@ -1,0 +1,132 @@
+package clause
+
+import "bytes"
+
+// headingLevel returns the level of an ATX heading line ("## Title" → 2),
+// or 0.
+func headingLevel(b []byte) int {
+	n := 0
+	for n < len(b) && b[n] == '#' {
+		n++
+	}
+	if n == 0 || n > 6 {
+		return 0
+	}
+	if n < len(b) && b[n] != ' ' && b[n] != '\t' {
+		return 0
+	}
+	return n
+}
+
+// frontMatterEnd returns the number of lines of a YAML front matter block
+// ("---" … "---" or "...") at the start of the document, or 0.
+func frontMatterEnd(src []byte, lines []line) int {
+	if len(lines) < 2 {
+		return 0
+	}
+	first := bytes.TrimPrefix(src[lines[0].start:lines[0].end], []byte("\uFEFF"))
+	if string(bytes.TrimRight(first, " \t")) != "---" {
+		return 0
+	}
+	for i := 1; i < len(lines); i++ {
+		l := string(bytes.TrimRight(src[lines[i].start:lines[i].end], " \t"))
+		if l == "---" || l == "..." {
+			return i + 1
+		}
+	}
+	return 0
+}
+
+// isFence reports whether a line opens or closes a fenced code block.
+func isFence(b []byte) bool {
+	return bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))
+}
+
+// isThematicBreak reports whether a line is "---", "***", "- - -" and the like.
+func isThematicBreak(b []byte) bool {
+	c, n := b[0], 0
+	for _, x := range b {
+		switch x {
+		case c:
+			n++
+		case ' ', '\t':
+		default:
+			return false
+		}
+	}
+	return n >= 3
+}
+
+// markdownLine places a Markdown heading or list item. It reports false
+// for any other line, which is then read as plain text (where Chinese
+// markers such as （一） still start clauses).
+func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
+	c := content[0]
+	if c == '#' {
+		if level := headingLevel(content); level > 0 {
+			p.heading(ln, content, level)
+			return true
+		}
+		return false
+	}
+	indent := ln.lo - ln.start
+	if indent > 30 {
+		indent = 30
+	}
+	m := marker{kind: KindListItem, scheme: scheme(KindListItem, indent/2), spaced: true}
+	switch {
+	case c == '-' || c == '*' || c == '+':
+		if len(content) > 1 && content[1] != ' ' && content[1] != '\t' || isThematicBreak(content) {
+			return false
+		}
+		m.bullet, m.end = true, 1
+	case c >= '0' && c <= '9':
+		i, v := 0, 0
+		for i < len(content) && i < 9 && content[i] >= '0' && content[i] <= '9' {
+			v = v*10 + int(content[i]-'0')
+			i++
+		}
+		if i == len(content) || content[i] != '.' && content[i] != ')' {
+			return false
+		}
+		i++
+		if i < len(content) && content[i] != ' ' && content[i] != '\t' {
+			return false // "1.推进…": a Chinese item, not a Markdown list
+		}
+		m.num, m.end = Number{Value: v, Valid: true}, i
+	default:
+		return false
+	}
+	if !p.placeEnumerated(m, ln, content, strong) {
+		return false
+	}
+	p.stack[len(p.stack)-1].n.Depth = indent/2 + 1
+	return true
+}
+
+// heading opens a clause for an ATX heading: it closes every clause but the
+// headings of a lower level. A numbered heading ("## 一、总体要求",
+// "### （五）…", "## Article 5") takes the numbering's Kind and number.
+func (p *parser) heading(ln line, content []byte, level int) {
+	ts := skipSpaces(content, level)
+	text := content[ts:]
+	j := len(p.stack) - 1
+	for j > 0 && !(p.stack[j].rank >= 1 && p.stack[j].rank < level) {
+		j--
+	}
+	p.popTo(j)
+	m := marker{kind: KindHeading, end: level}
+	if im, ok := lexMarker(text); ok {
+		m.kind, m.num, m.end = im.kind, im.num, ts+im.end
+		switch im.kind {
+		case KindArticle:
+			p.lastArticle = im.num
+		case KindChapter:
+			p.lastChapter = im.num
+		}
+	}
+	m.scheme, m.rank = scheme(KindHeading, level), level
+	n := p.openClause(m, ln, ln.lo, entry{})
+	n.Depth = level
+	p.lineHeading = true
+}

@@ -1,0 +1,530 @@
+package clause
+
+import (
+	"bytes"
+	"path"
+	"strings"
+)
+
+// Parse parses src into a clause tree. name is the file name: it appears in
+// error positions, and an extension .md or .markdown (or, without a known
+// extension, front matter or "#" headings in src) selects Markdown. Parse
+// never modifies src and keeps it as Document.Src.
+func Parse(name string, src []byte, opts Options) (*Document, error) {
+	if opts.MaxBytes <= 0 {
+		opts.MaxBytes = 64 << 20
+	}
+	if opts.MaxDepth <= 0 {
+		opts.MaxDepth = 32
+	}
+	if err := check(name, src, opts); err != nil {
+		return nil, err
+	}
+	d := &Document{Name: name, Src: src}
+	d.Root = &Node{Kind: KindDocument, End: len(src), HeadEnd: len(src), doc: d}
+	p := &parser{doc: d, src: src, opts: opts}
+	p.scan()
+	if err := p.run(); err != nil {
+		return nil, err
+	}
+	if err := p.finish(); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// line is one line of the source.
+type line struct {
+	start, end int // the line in Src, without its line break
+	lo, hi     int // its content without indentation and trailing space
+	width      int // display width of the content
+}
+
+// entry is one open clause on the parser's stack.
+type entry struct {
+	n      *Node
+	scheme uint16
+	rank   int    // structural rank, heading level (1–6), or 0: enumerated
+	last   Number // the clause's number, to judge what may follow it
+
+	// Paragraphs (款) of an article.
+	paras     int // paragraphs seen: 0, 1, or 2 and more
+	paraStart int // Src offset of the first paragraph
+	paraClean int // its offset in the clean text
+	kuans     int // 款 nodes made
+}
+
+type parser struct {
+	doc   *Document
+	src   []byte
+	opts  Options
+	lines []line
+	stack []entry
+	clean strings.Builder
+	slab  []Node
+
+	markdown bool
+	wrapW    int // hard-wrap width of the document, 0 if not hard-wrapped
+	wrapTol  int
+
+	lastArticle, lastChapter, lastBian Number // numbered across the document
+
+	// The previous content line.
+	havePrev       bool
+	prev           []byte
+	prevEnd        int
+	prevFull       bool
+	blankBefore    bool
+	afterFurniture bool
+	prevHeading    bool // the previous line was a Markdown heading
+	lineHeading    bool // the current line is one
+	err            error
+}
+
+// scan splits the source into lines and measures them: hard-wrap width,
+// language, Markdown.
+func (p *parser) scan() {
+	src := p.src
+	n := bytes.Count(src, []byte{'\n'}) + 1
+	p.lines = make([]line, 0, n)
+	var hist [256]int
+	long, cjk, letters, atx := 0, 0, 0, 0
+	for s := 0; s <= len(src); {
+		e := bytes.IndexByte(src[s:], '\n')
+		next := 0
+		if e < 0 {
+			e = len(src)
+			next = len(src) + 1
+		} else {
+			e += s
+			next = e + 1
+		}
+		ln := line{start: s, end: e}
+		if e > s && src[e-1] == '\r' {
+			ln.end--
+		}
+		lo, hi := trimSpace(src[s:ln.end])
+		ln.lo, ln.hi = s+lo, s+hi
+		w, c, l := widthOf(src[ln.lo:ln.hi])
+		ln.width = w
+		cjk += c
+		letters += l
+		if w >= 20 {
+			long++
+			if w < len(hist) {
+				hist[w]++
+			}
+		}
+		if hi > lo && src[ln.lo] == '#' {
+			if h := headingLevel(src[ln.lo:ln.hi]); h > 0 {
+				atx++
+			}
+		}
+		p.lines = append(p.lines, ln)
+		s = next
+	}
+	if cjk*2 >= letters {
+		p.doc.Lang = LangZH
+	} else {
+		p.doc.Lang = LangEN
+	}
+	// Hard-wrapped text (PDF extraction, e-mail) has most lines at one width.
+	best := 0
+	for w := 20; w < len(hist); w++ {
+		if hist[w] >= hist[best] {
+			best = w
+		}
+	}
+	if best >= 30 {
+		tol := best / 10
+		if tol < 3 {
+			tol = 3
+		}
+		near := 0
+		for w := best - tol; w <= best+2 && w < len(hist); w++ {
+			near += hist[w]
+		}
+		if near >= 6 && near*10 >= long*4 {
+			p.wrapW, p.wrapTol = best, tol
+		}
+	}
+	switch strings.ToLower(path.Ext(p.doc.Name)) {
+	case ".md", ".markdown", ".mdown", ".mkd":
+		p.markdown = true
+	case ".txt", ".text":
+	default:
+		p.markdown = atx > 0 || frontMatterEnd(p.src, p.lines) > 0
+	}
+	p.doc.markdown = p.markdown
+}
+
+// run reads the lines and builds the tree.
+func (p *parser) run() error {
+	p.clean.Grow(len(p.src))
+	p.stack = append(p.stack, entry{n: p.doc.Root})
+	first := 0
+	if p.markdown {
+		if fm := frontMatterEnd(p.src, p.lines); fm > 0 {
+			// Front matter is the root's text, never a clause.
+			for _, ln := range p.lines[:fm] {
+				p.appendLine(ln, false)
+			}
+			first = fm
+			p.blankBefore = true
+		}
+	}
+	fence := []byte(nil)
+	for _, ln := range p.lines[first:] {
+		if p.err != nil {
+			return p.err
+		}
+		content := p.src[ln.lo:ln.hi]
+		if len(content) == 0 {
+			if bytes.IndexByte(p.src[ln.start:ln.end], '\f') >= 0 {
+				p.afterFurniture, p.blankBefore = true, false
+			} else if !p.afterFurniture {
+				p.blankBefore = true
+			}
+			continue
+		}
+		if p.markdown && (fence != nil || isFence(content)) {
+			// Code blocks are text.
+			if fence == nil {
+				fence = content[:3]
+			} else if bytes.HasPrefix(content, fence) && len(bytes.Trim(content, string(fence[:1]))) == 0 {
+				fence = nil
+			}
+			p.appendLine(ln, p.continues(ln))
+			p.after(content)
+			continue
+		}
+		if isFurniture(content) {
+			p.afterFurniture, p.blankBefore = true, false
+			continue
+		}
+		p.afterFurniture = false
+		strong := p.strong()
+		placed := false
+		if p.markdown {
+			placed = p.markdownLine(ln, content, strong)
+		}
+		if !placed {
+			if m, ok := lexMarker(content); ok {
+				placed = p.place(m, ln, content, strong)
+			}
+		}
+		if !placed {
+			cont := p.continues(ln)
+			if !cont {
+				p.paragraph(ln, content) // may open a 款 for this line
+			}
+			p.appendLine(ln, cont)
+		}
+		p.after(content)
+	}
+	return p.err
+}
+
+// after records the line just read as the previous line.
+func (p *parser) after(content []byte) {
+	p.havePrev = true
+	p.prev = content
+	p.prevEnd = endClass(content)
+	w, _, _ := widthOf(content)
+	if p.wrapW > 0 {
+		p.prevFull = w >= p.wrapW-p.wrapTol
+	} else {
+		p.prevFull = w >= 40 && !p.markdown
+	}
+	p.blankBefore = false
+	p.prevHeading, p.lineHeading = p.lineHeading, false
+}
+
+// strong reports whether the previous line ended a sentence (or there was
+// none, or a blank line came between): a marker here very likely starts a
+// clause. After an unfinished sentence a marker-looking line is suspect.
+func (p *parser) strong() bool {
+	if !p.havePrev || p.blankBefore || p.prevHeading {
+		return true
+	}
+	switch p.prevEnd {
+	case endFull, endSemi:
+		return true
+	case endCont:
+		return false
+	}
+	if p.markdown {
+		return false // a soft line break inside a Markdown paragraph
+	}
+	return !p.prevFull // a short line without punctuation is a heading
+}
+
+// continues reports whether a text line continues the paragraph of the line
+// before (a hard wrap) rather than starting a new one.
+func (p *parser) continues(ln line) bool {
+	if !p.strong() {
+		return true
+	}
+	// In hard-wrapped text a full line may end in 。 by chance: a new
+	// paragraph then shows by its indentation.
+	return p.wrapW > 0 && p.prevFull && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
+}
+
+// appendLine adds a line's content to the clean text of the current clause.
+func (p *parser) appendLine(ln line, cont bool) {
+	p.appendFrom(ln.lo, ln.hi, cont)
+}
+
+func (p *parser) appendFrom(lo, hi int, cont bool) {
+	top := p.stack[len(p.stack)-1].n
+	if p.clean.Len() > top.cs {
+		if !cont {
+			p.clean.WriteByte('\n')
+		} else if joinSpace(p.prev, p.src[lo:hi]) {
+			p.clean.WriteByte(' ')
+		}
+	}
+	p.clean.Write(p.src[lo:hi])
+}
+
+// newNode allocates a node from the slab.
+func (p *parser) newNode() *Node {
+	if len(p.slab) == cap(p.slab) {
+		p.slab = make([]Node, 0, 256)
+	}
+	p.slab = p.slab[:len(p.slab)+1]
+	n := &p.slab[len(p.slab)-1]
+	n.doc = p.doc
+	return n
+}
+
+// push opens a new clause as the last child of the stack's top.
+func (p *parser) push(n *Node, e entry) {
+	if len(p.stack) > p.opts.MaxDepth {
+		if p.err == nil {
+			p.err = errorAt(p.doc.Name, p.src, n.Start, ErrTooDeep, "")
+		}
+		return
+	}
+	parent := p.stack[len(p.stack)-1].n
+	n.Parent = parent
+	parent.Children = append(parent.Children, n)
+	e.n = n
+	p.stack = append(p.stack, e)
+}
+
+// popTo closes every clause above stack index i.
+func (p *parser) popTo(i int) { p.stack = p.stack[:i+1] }
+
+// openClause makes the node for an accepted marker starting at Src offset
+// start and pushes it, and writes the line from there to the clean text.
+func (p *parser) openClause(m marker, ln line, start int, e entry) *Node {
+	n := p.newNode()
+	n.Kind, n.Num, n.Start, n.mlen = m.kind, m.num, start, m.end
+	n.cs = p.clean.Len()
+	e.scheme, e.rank, e.last = m.scheme, m.rank, m.num
+	p.push(n, e)
+	if p.err != nil {
+		return n
+	}
+	p.clean.Write(p.src[start:ln.hi])
+	return n
+}
+
+// place decides whether a marker starts a clause and where in the tree it
+// goes. It reports false when the line is ordinary text.
+func (p *parser) place(m marker, ln line, content []byte, strong bool) bool {
+	if m.rank > 0 {
+		return p.placeStructural(m, ln, content, strong)
+	}
+	return p.placeEnumerated(m, ln, content, strong)
+}
+
+func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool) bool {
+	if !m.spaced && !headingLike(content) {
+		return false // 第十二条的规定: a cross-reference, not an article
+	}
+	var last *Number
+	switch {
+	case m.kind == KindArticle:
+		last = &p.lastArticle
+	case m.kind == KindChapter && m.rank == rankChapter && m.num.Valid:
+		last = &p.lastChapter
+	case m.kind == KindBian && m.rank == rankBian:
+		last = &p.lastBian
+	}
+	expected := m.num.Valid && m.num.Value == 1 && m.num.Sub == 0
+	if last != nil {
+		expected = isNext(*last, m.num)
+	} else if i := p.findScheme(m.scheme, true); i > 0 {
+		expected = isNext(p.stack[i].last, m.num)
+	}
+	if !strong && !expected {
+		return false
+	}
+	if m.latin && !strong && !headingLike(content) {
+		return false // "… referred to in\nArticle 6 shall …"
+	}
+	i := len(p.stack) - 1
+	for i > 0 && (p.stack[i].rank == 0 || p.stack[i].rank >= m.rank) {
+		i--
+	}
+	p.popTo(i)
+	if last != nil {
+		*last = m.num
+	}
+	e := entry{}
+	if m.kind == KindArticle {
+		body := skipSpaces(content, m.end)
+		if body < len(content) && !(m.latin && headingLike(content[body:])) {
+			e.paras, e.paraStart = 1, ln.lo+body
+		}
+	}
+	n := p.openClause(m, ln, ln.lo, e)
+	if e.paras == 1 {
+		p.stack[len(p.stack)-1].paraClean = n.cs + (e.paraStart - ln.lo)
+	}
+	return true
+}
+
+// findScheme returns the stack index of the open clause of the given scheme
+// (among the enumerated clauses above the nearest structural one, or among
+// all when structural is true), or 0.
+func (p *parser) findScheme(s uint16, structural bool) int {
+	for i := len(p.stack) - 1; i > 0; i-- {
+		e := &p.stack[i]
+		if e.scheme == s && (structural || e.rank == 0) {
+			return i
+		}
+		if !structural && e.rank > 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// cnOrder is the fixed nesting order of the official-document schemes
+// (GB/T 9704): 一、 > （一） > 1. > （1） > ①; 0 for the others.
+func cnOrder(s uint16) int {
+	switch s {
+	case scheme(KindCNNum, 0):
+		return 1
+	case scheme(KindCNParen, 0):
+		return 2
+	case scheme(KindArabic, 0):
+		return 3
+	case scheme(KindArabicParen, 0):
+		return 4
+	case scheme(KindCircled, 0):
+		return 5
+	}
+	return 0
+}
+
+func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool) bool {
+	if m.alt > 0 {
+		// (i) after (h) is the letter i; otherwise a roman numeral.
+		latin := scheme(KindLatinParen, int(m.scheme&0xff))
+		if i := p.findScheme(latin, false); i > 0 && p.stack[i].last.Value+1 == m.alt {
+			m.kind, m.scheme, m.num.Value = KindLatinParen, latin, m.alt
+		} else if p.findScheme(m.scheme, false) == 0 && m.num.Value != 1 {
+			m.kind, m.scheme, m.num.Value = KindLatinParen, latin, m.alt
+		}
+	}
+	i := p.findScheme(m.scheme, false)
+	prevNum := 0
+	if i > 0 {
+		prevNum = p.stack[i].last.Value
+		next := isNext(p.stack[i].last, m.num)
+		if !strong && !next {
+			return false
+		}
+		if m.kind == KindDecimal && !m.spaced && !next && !headingLike(content) {
+			return false // 2.3万元 …
+		}
+		p.popTo(i - 1)
+	} else {
+		if !strong && !(m.kind == KindListItem && (m.bullet || m.num.Value == 1)) {
+			return false
+		}
+		if m.kind == KindDecimal && !m.spaced && !headingLike(content) {
+			return false
+		}
+		if o := cnOrder(m.scheme); o > 0 {
+			// A higher official-document level closes the lower ones.
+			j := len(p.stack) - 1
+			for j > 0 && p.stack[j].rank == 0 && cnOrder(p.stack[j].scheme) >= o {
+				j--
+			}
+			p.popTo(j)
+		}
+	}
+	if m.bullet {
+		m.num = Number{Value: prevNum + 1} // unnumbered: •1, •2 …
+	}
+	p.openClause(m, ln, ln.lo, entry{})
+	return true
+}
+
+// article returns the stack index of the innermost open article, or 0.
+func (p *parser) article() int {
+	for i := len(p.stack) - 1; i > 0; i-- {
+		if p.stack[i].n.Kind == KindArticle {
+			return i
+		}
+	}
+	return 0
+}
+
+// paragraph handles a text line that starts a new paragraph inside an
+// article: the article's paragraphs become 款 once there are two of them.
+// It reports whether it opened a 款 for the line.
+func (p *parser) paragraph(ln line, content []byte) bool {
+	ai := p.article()
+	if ai == 0 {
+		return false
+	}
+	top := &p.stack[len(p.stack)-1]
+	if ai != len(p.stack)-1 && top.n.Kind != KindParagraph && p.prevEnd != endFull {
+		return false // an item that goes on after ；
+	}
+	art := &p.stack[ai]
+	if art.paras == 0 {
+		if len(art.n.Children) == 0 {
+			if p.clean.Len() == art.n.cs+art.n.mlen && headingLike(content) {
+				return false // the article's title on its own line
+			}
+			art.paras, art.paraStart = 1, ln.lo
+			art.paraClean = p.clean.Len()
+			if p.clean.Len() > top.n.cs {
+				art.paraClean++ // after the "\n" appendLine writes
+			}
+			return false
+		}
+		first := art.n.Children[0]
+		art.paras, art.paraStart, art.paraClean = 1, first.Start, first.cs
+	}
+	p.popTo(ai)
+	art = &p.stack[ai]
+	if art.kuans == 0 {
+		k := p.newNode()
+		k.Kind, k.Start, k.cs, k.Num = KindParagraph, art.paraStart, art.paraClean, Number{Value: 1}
+		k.Parent = art.n
+		kept := art.n.Children[:0:0]
+		for _, c := range art.n.Children {
+			if c.Start >= art.paraStart {
+				c.Parent = k
+				k.Children = append(k.Children, c)
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		art.n.Children = append(kept, k)
+		art.kuans = 1
+	}
+	art.kuans++
+	k := p.newNode()
+	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, p.clean.Len(), Number{Value: art.kuans}
+	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
+	return true
+}
