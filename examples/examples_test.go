@@ -257,7 +257,7 @@ func TestWuhanWorkedExamples(t *testing.T) {
 			[]string{"1.构建人工智能创新生态系统。", "教育生态、产业生态、创业生态、服务生态", "2.打造人工智能产业创新生态。", "6.加强人工智能安全治理。"}},
 		{"公开意见5 论证专家",
 			nil,
-			[]string{"## 附件", "论证专家", "论证意见"}},
+			[]string{"## 附件：方案论证专家及论证意见", "论证专家", "论证意见"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
