@@ -3,6 +3,7 @@ package diff
 import (
 	"sort"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/sergi/go-diff/diffmatchpatch"
@@ -35,7 +36,7 @@ func Text(a, b string) []Op {
 	}
 	d := newDiffer(a, b)
 	d.run()
-	return d.ops(tidy(d.hunks()))
+	return d.ops(tidy(d.slide(d.hunks())))
 }
 
 // Budgets that bound the work of Text. A range of n×m tokens goes to Myers
@@ -332,7 +333,7 @@ type hunk struct {
 	eq             bool
 	a0, a1, b0, b1 int  // token ranges
 	ra, rb         int  // characters on each side
-	lines          bool // the text contains a line break
+	stop           bool // the text holds a line break or ends a sentence
 }
 
 // hunks turns the matches into alternating equal and changed hunks.
@@ -345,7 +346,7 @@ func (d *differ) hunks() []hunk {
 		ta := d.a[tokStart(d.aEnd, a0):tokStart(d.aEnd, a1)]
 		tb := d.b[tokStart(d.bEnd, b0):tokStart(d.bEnd, b1)]
 		hs = append(hs, hunk{eq, a0, a1, b0, b1, utf8.RuneCountInString(ta), utf8.RuneCountInString(tb),
-			strings.ContainsAny(ta, "\n\r") || strings.ContainsAny(tb, "\n\r")})
+			hasStop(ta) || hasStop(tb)})
 	}
 	i, j := 0, 0
 	for _, m := range d.matches {
@@ -364,7 +365,7 @@ func tidy(hs []hunk) []hunk {
 	for _, h := range hs {
 		for !h.eq && len(out) >= 2 && out[len(out)-1].eq && !out[len(out)-2].eq && foldable(out[len(out)-1], out[len(out)-2], h) {
 			p, e := out[len(out)-2], out[len(out)-1]
-			h = hunk{false, p.a0, h.a1, p.b0, h.b1, p.ra + e.ra + h.ra, p.rb + e.rb + h.rb, p.lines || e.lines || h.lines}
+			h = hunk{false, p.a0, h.a1, p.b0, h.b1, p.ra + e.ra + h.ra, p.rb + e.rb + h.rb, p.stop || e.stop || h.stop}
 			out = out[:len(out)-2]
 		}
 		out = append(out, h)
@@ -375,9 +376,10 @@ func tidy(hs []hunk) []hunk {
 // foldable reports whether the equality e between the edits p and c reads
 // better as part of one replacement: one or two characters (的, a comma, a
 // space between English words), or a few characters between long edits. An
-// equality holding a line break is never folded.
+// equality holding a line break or ending a sentence is never folded, so
+// edits stay apart sentence by sentence.
 func foldable(e, p, c hunk) bool {
-	if e.lines {
+	if e.stop {
 		return false
 	}
 	if e.ra <= 2 {
@@ -405,4 +407,95 @@ func (d *differ) ops(hs []hunk) []Op {
 		}
 	}
 	return ops
+}
+
+// hasStop reports whether s holds a line break or a sentence-final mark.
+func hasStop(s string) bool { return strings.ContainsAny(s, "\n\r。！？；") }
+
+// maxSlide bounds how far slide moves an insertion or deletion.
+const maxSlide = 32
+
+// slide moves each pure insertion or deletion along the equal text around
+// it, when the tokens allow (A{+BA+}C = {+AB+}AC), to where its ends fall at
+// the best boundaries: after a line break, a sentence end, a punctuation
+// mark or a space. "市[-科技局、市-]经信局" becomes "[-市科技局、-]市经信局".
+func (d *differ) slide(hs []hunk) []hunk {
+	for i := 1; i+1 < len(hs); i++ {
+		x := &hs[i]
+		e1, e2 := &hs[i-1], &hs[i+1]
+		if x.eq || !e1.eq || !e2.eq || (x.a0 != x.a1 && x.b0 != x.b1) {
+			continue
+		}
+		// Work on the side that has the text: T, and X's range in it.
+		T, ends, text := d.tb, d.bEnd, d.b
+		x0, x1, e1s, e2e := x.b0, x.b1, e1.b0, e2.b1
+		if x.a0 != x.a1 {
+			T, ends, text = d.ta, d.aEnd, d.a
+			x0, x1, e1s, e2e = x.a0, x.a1, e1.a0, e2.a1
+		}
+		score := func(p int) int { return boundaryScore(text, ends, p) }
+		best, bestScore := 0, score(x0)+score(x1)
+		// An equality may vanish only at either end of the text.
+		if i-1 > 0 {
+			e1s++
+		}
+		if i+2 < len(hs) {
+			e2e--
+		}
+		for s := 1; s <= maxSlide && x0-s >= e1s && T[x0-s] == T[x1-s]; s++ {
+			if sc := score(x0-s) + score(x1-s); sc > bestScore {
+				best, bestScore = -s, sc
+			}
+		}
+		for s := 1; s <= maxSlide && x1+s <= e2e && T[x0+s-1] == T[x1+s-1]; s++ {
+			if sc := score(x0+s) + score(x1+s); sc > bestScore {
+				best, bestScore = s, sc
+			}
+		}
+		if best == 0 {
+			continue
+		}
+		e1.a1 += best
+		e1.b1 += best
+		e2.a0 += best
+		e2.b0 += best
+		x.a0, x.a1 = e1.a1, e2.a0
+		x.b0, x.b1 = e1.b1, e2.b0
+		for _, h := range []*hunk{e1, x, e2} {
+			ta := d.a[tokStart(d.aEnd, h.a0):tokStart(d.aEnd, h.a1)]
+			tb := d.b[tokStart(d.bEnd, h.b0):tokStart(d.bEnd, h.b1)]
+			h.ra, h.rb, h.stop = utf8.RuneCountInString(ta), utf8.RuneCountInString(tb), hasStop(ta) || hasStop(tb)
+		}
+	}
+	out := hs[:0]
+	for _, h := range hs {
+		if h.a0 != h.a1 || h.b0 != h.b1 {
+			out = append(out, h)
+		}
+	}
+	return out
+}
+
+// boundaryScore rates the boundary before token p of a text as a place for
+// an edit to begin or end: after a line break 4, after a sentence end 3,
+// after other punctuation or white space, or before an opening bracket or
+// white space 2, inside running text 0.
+func boundaryScore(s string, ends []int, p int) int {
+	if p == 0 || p == len(ends) {
+		return 4
+	}
+	before := s[tokStart(ends, p-1):ends[p-1]]
+	after := s[ends[p-1]:ends[p]]
+	r1, _ := utf8.DecodeRuneInString(before)
+	r2, _ := utf8.DecodeRuneInString(after)
+	switch {
+	case strings.ContainsRune(before, '\n'):
+		return 4
+	case strings.ContainsRune("。！？；.!?;", r1):
+		return 3
+	case unicode.IsSpace(r1) || unicode.IsPunct(r1) && !strings.ContainsRune("（(“‘《[{", r1),
+		unicode.IsSpace(r2) || strings.ContainsRune("（(“‘《[{", r2):
+		return 2
+	}
+	return 0
 }

@@ -1,0 +1,68 @@
+package diff
+
+import (
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// Fold maps s to a canonical form in which changes of formatting alone
+// vanish:
+//
+//   - full-width ASCII forms become half-width: （）→(), ，→, ：→: ；→; ！→!
+//     ？→? ．→. １２３→123 ＡＢＣ→ABC, and ￥ ￡ ￠ likewise;
+//   - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are dropped;
+//   - every run of white space (the ideographic space U+3000, CR, LF and
+//     tabs included) becomes one space, and a space next to a character of
+//     an unspaced script (Han, kana, CJK punctuation) or at either end is
+//     dropped: "打造 80项" folds like "打造80项", but "red fox" keeps its space.
+//
+// Fold does not identify characters that are not width variants of each
+// other: 、 and , differ (an enumeration comma against a comma), and so do
+// 。 and . — in Chinese text the ideographic full stop ends a sentence while
+// "." also writes decimals and clause numbers (1.5, "1."), so replacing one
+// by the other is a correction a reviewer should see, not mere formatting.
+// Curly and straight quotes differ too.
+func Fold(s string) string {
+	var b strings.Builder
+	b.Grow(len(s))
+	space := false // a space is pending
+	var last rune  // last rune written, 0 at the start
+	for _, r := range s {
+		switch {
+		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r >= 0xFFE0 && r <= 0xFFE6:
+			r = []rune("¢£¬¯¦¥₩")[r-0xFFE0]
+		}
+		if space {
+			if last != 0 && !unspaced(last) && !unspaced(r) {
+				b.WriteByte(' ')
+			}
+			space = false
+		}
+		b.WriteRune(r)
+		last = r
+	}
+	return b.String()
+}
+
+// unspaced reports whether r belongs to a script written without spaces
+// between words, where a space is layout, not content.
+func unspaced(r rune) bool {
+	if r < utf8.RuneSelf {
+		return false
+	}
+	return r >= 0x3000 && r <= 0x303F || // CJK symbols and punctuation
+		unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana)
+}
+
+// FormattingOnly reports whether a and b differ, but only in formatting:
+// punctuation and digit width, white space, zero-width characters and line
+// ends (see Fold).
+func FormattingOnly(a, b string) bool { return a != b && Fold(a) == Fold(b) }

@@ -1,0 +1,457 @@
+package diff
+
+import (
+	"math"
+	"sort"
+	"strings"
+	"unicode/utf8"
+)
+
+// Quantity is one numeric expression of a text: "不少于20项", "1500PFLOPS",
+// "60%", "百名", "一批".
+type Quantity struct {
+	Text  string  // as written, bounds included: "不少于20项", "20个以上"
+	Value float64 // 20, 1500, 60, 100, 1e10 for 100亿; 0 when Vague
+	Unit  string  // measure word or unit without multiplier: "项", "PFLOPS", "%", "元"; "" for a bare number
+	Bound string  // "不少于", "超过", "以上", "余" …; "" when exact
+	Vague bool    // an unspecified amount: 一批, 若干, 多个
+	// Start and End are the byte offsets of Text in the string scanned.
+	Start, End int
+	// Context says what is counted: the words after the quantity
+	// ("应用场景"), or, when none follow, the words before it ("高性能算力比例").
+	Context string
+}
+
+// Bounds written before and after a number, longest first.
+var (
+	boundsBefore = [...]string{"不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
+	boundsAfter  = [...]string{"及以上", "以上", "以下", "以内", "左右"}
+	// vagueWords are amounts without a number; a measure word may follow.
+	vagueWords = [...]string{"一批", "若干", "一些", "多个", "多家", "多项", "多名", "多所", "多种", "多次", "数个", "数家"}
+)
+
+// contextRunes bounds the length of a quantity's context.
+const contextRunes = 8
+
+// Quantities returns the numeric expressions of s in order: Arabic numbers
+// (half- or full-width, decimals, 1,500), Chinese numerals with a measure
+// word (十个, 百名, 三项), percentages, 亿/万 multipliers, units, bounds and
+// vague amounts. Ordinals (第三部分, 第十二条), clause numbers at the start
+// of s ("1.", "（2）") and digits inside words (GB18030) are not quantities.
+func Quantities(s string) []Quantity {
+	var out []Quantity
+	ends := tokenEnds(s, nil)
+	start := 0
+	for k, e := range ends {
+		tok := s[start:e]
+		i := start
+		start = e
+		q, ok := quantityAt(s, i, tok)
+		if !ok || isClauseNumber(s, i, e) {
+			continue
+		}
+		if k > 0 && i > 0 {
+			if r, _ := utf8.DecodeLastRuneInString(s[:i]); isWordRune(r) {
+				continue // digits inside a word
+			}
+		}
+		// bounds around the number
+		for _, b := range boundsBefore {
+			if strings.HasSuffix(s[:q.Start], b) {
+				q.Bound, q.Start = b, q.Start-len(b)
+				break
+			}
+		}
+		for _, b := range boundsAfter {
+			if strings.HasPrefix(s[q.End:], b) {
+				if q.Bound == "" {
+					q.Bound = b
+				}
+				q.End += len(b)
+				break
+			}
+		}
+		q.Text = s[q.Start:q.End]
+		q.Context = quantityContext(s, q.Start, q.End)
+		out = append(out, q)
+	}
+	return out
+}
+
+// quantityAt reads the quantity whose number is the token tok at s[i:].
+func quantityAt(s string, i int, tok string) (Quantity, bool) {
+	q := Quantity{Start: i, End: i + len(tok)}
+	for _, v := range vagueWords {
+		if strings.HasPrefix(s[i:], v) {
+			q.Vague = true
+			q.End = i + len(v)
+			q.Unit = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(v, "一"), "多"), "数")
+			if q.Unit == "若干" || q.Unit == "一些" {
+				q.Unit = ""
+				if m := measureAt(s, q.End); m > 0 {
+					q.Unit = s[q.End : q.End+m]
+					q.End += m
+				}
+			}
+			return q, true
+		}
+	}
+	r, _ := utf8.DecodeRuneInString(tok)
+	switch {
+	case isDigit(r):
+		j := scanDigits(s, i)
+		num := digitsOf(s[i:j])
+		for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitAt(s, j+4)) {
+			num += s[j+1 : j+4]
+			j += 4
+		}
+		if r, w := utf8.DecodeRuneInString(s[j:]); (r == '.' || r == '．') && j+w < len(s) && isDigitAt(s, j+w) {
+			k := scanDigits(s, j+w)
+			num += "." + digitsOf(s[j+w:k])
+			j = k
+		}
+		q.Value = parseDecimal(num)
+		q.Unit, q.Value = unitOf(s[j:q.End], q.Value)
+		return q, true
+	case isCNNumeral(r) && scanChineseNumber(s, i) == q.End:
+		j := i
+		for j < q.End {
+			r, w := utf8.DecodeRuneInString(s[j:])
+			if !isCNNumeral(r) {
+				break
+			}
+			j += w
+		}
+		q.Value = chineseValue(s[i:j])
+		q.Unit, q.Value = unitOf(s[j:q.End], q.Value)
+		return q, true
+	}
+	return q, false
+}
+
+// unitOf splits what follows the digits of a number token — multipliers,
+// 余, then the unit — and applies the multipliers to v.
+func unitOf(rest string, v float64) (string, float64) {
+	if rest == "％" {
+		return "%", v
+	}
+	for rest != "" {
+		r, w := utf8.DecodeRuneInString(rest)
+		switch r {
+		case '万':
+			v *= 1e4
+		case '亿':
+			v *= 1e8
+		case '千':
+			if strings.HasPrefix(rest, "千米") || strings.HasPrefix(rest, "千瓦") {
+				return rest, v
+			}
+			v *= 1e3
+		case '百':
+			if strings.HasPrefix(rest, "百分点") {
+				return rest, v
+			}
+			v *= 1e2
+		default:
+			return strings.TrimPrefix(rest, "余"), v
+		}
+		rest = rest[w:]
+	}
+	return "", v
+}
+
+// isClauseNumber reports whether the number token s[i:e] is the clause
+// marker at the start of s: "1." "2、" "（3）".
+func isClauseNumber(s string, i, e int) bool {
+	head := strings.TrimLeft(s[:i], " \t\r\n\u3000")
+	if head != "" && head != "(" && head != "（" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(s[e:])
+	return strings.ContainsRune(".．、)）", r)
+}
+
+// digitsOf folds full-width digits to ASCII.
+func digitsOf(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		b.WriteByte(byte('0' + digitValue(r)))
+	}
+	return b.String()
+}
+
+// parseDecimal parses digits with an optional decimal point.
+func parseDecimal(s string) float64 {
+	v, frac, scale := 0.0, false, 1.0
+	for i := 0; i < len(s); i++ {
+		if s[i] == '.' {
+			frac = true
+			continue
+		}
+		d := float64(s[i] - '0')
+		if frac {
+			scale /= 10
+			v += d * scale
+		} else {
+			v = v*10 + d
+		}
+	}
+	return v
+}
+
+// chineseValue evaluates a Chinese numeral: 十 → 10, 二十三 → 23,
+// 一百零五 → 105, 三千五百万 → 35000000, 百 → 100, 一二〇 → 120.
+func chineseValue(s string) float64 {
+	digit := func(r rune) int { return strings.IndexRune("零一二三四五六七八九", r) / 3 }
+	plain := true // digits only: 一二〇 reads digit by digit
+	for _, r := range s {
+		if strings.ContainsRune(cnMultipliers, r) {
+			plain = false
+		}
+	}
+	if plain {
+		v := 0.0
+		for _, r := range s {
+			d := digit(r)
+			if r == '〇' {
+				d = 0
+			} else if r == '两' {
+				d = 2
+			}
+			v = v*10 + float64(max(d, 0))
+		}
+		return v
+	}
+	var total, section, cur float64
+	for _, r := range s {
+		switch r {
+		case '十', '百', '千':
+			m := 10.0
+			if r == '百' {
+				m = 100
+			} else if r == '千' {
+				m = 1000
+			}
+			if cur == 0 {
+				cur = 1
+			}
+			section += cur * m
+			cur = 0
+		case '万':
+			if section+cur == 0 {
+				cur = 1
+			}
+			total += (section + cur) * 1e4
+			section, cur = 0, 0
+		case '亿':
+			if total+section+cur == 0 {
+				cur = 1
+			}
+			total = (total + section + cur) * 1e8
+			section, cur = 0, 0
+		case '两':
+			cur = 2
+		case '〇', '零':
+			cur = 0
+		default:
+			cur = float64(digit(r))
+		}
+	}
+	return total + section + cur
+}
+
+// stopWords end a quantity's context: function words that join phrases.
+const stopWords = "的和与及等在对为将把从向由或"
+
+// quantityContext returns up to contextRunes characters of whole tokens
+// after s[start:end] up to a punctuation mark, or, when nothing follows,
+// before it.
+func quantityContext(s string, start, end int) string {
+	after := end
+	n := 0
+	for after < len(s) {
+		k := nextToken(s, after)
+		tok := s[after : after+k]
+		r, _ := utf8.DecodeRuneInString(tok)
+		c := utf8.RuneCountInString(tok)
+		if !(isHan(r) || isWordRune(r)) || strings.Contains(stopWords, tok) || n+c > contextRunes {
+			break
+		}
+		n += c
+		after += k
+	}
+	if after > end {
+		return s[end:after]
+	}
+	// Before: whole tokens back to a punctuation mark or stop word.
+	toks := Tokenize(s[:start])
+	n = 0
+	b := start
+	for k := len(toks) - 1; k >= 0; k-- {
+		tok := toks[k]
+		r, _ := utf8.DecodeRuneInString(tok)
+		c := utf8.RuneCountInString(tok)
+		if !(isHan(r) || isWordRune(r)) || strings.Contains(stopWords, tok) || n+c > contextRunes {
+			break
+		}
+		n += c
+		b -= len(tok)
+	}
+	return s[b:start]
+}
+
+// CompareQuantities pairs the quantities of the old and new text of a
+// modified clause and returns those that changed, appeared or vanished:
+// {Old: "90项", New: "80项", Context: "应用场景"}. Unchanged quantities
+// (same text) are left out.
+//
+// Pairing survives reordering and additions: an old quantity pairs with the
+// new one whose context (the words around it) is most alike, then by unit,
+// bound and position; "一批" pairs with "80项" when both count 应用场景.
+// A quantity with no counterpart has New "" (vanished) or Old "" (new).
+func CompareQuantities(old, new string) []QuantityChange {
+	oq, nq := Quantities(old), Quantities(new)
+	usedO := make([]bool, len(oq))
+	usedN := make([]bool, len(nq))
+	// Unchanged: same text and context, then same text anywhere.
+	for _, sameCtx := range []bool{true, false} {
+		for i, o := range oq {
+			for j, n := range nq {
+				if !usedO[i] && !usedN[j] && o.Text == n.Text && (!sameCtx || o.Context == n.Context) {
+					usedO[i], usedN[j] = true, true
+				}
+			}
+		}
+	}
+	type cand struct {
+		i, j  int
+		score float64
+	}
+	var cands []cand
+	for i, o := range oq {
+		for j, n := range nq {
+			if usedO[i] || usedN[j] {
+				continue
+			}
+			if sc := pairScore(o, n, old, new); sc > 0 {
+				cands = append(cands, cand{i, j, sc})
+			}
+		}
+	}
+	sort.SliceStable(cands, func(x, y int) bool { return cands[x].score > cands[y].score })
+	type change struct {
+		QuantityChange
+		at int // position for ordering: the new offset, or the old one
+	}
+	var out []change
+	for _, c := range cands {
+		if usedO[c.i] || usedN[c.j] {
+			continue
+		}
+		usedO[c.i], usedN[c.j] = true, true
+		out = append(out, change{QuantityChange{oq[c.i].Text, nq[c.j].Text, nq[c.j].Context}, nq[c.j].Start})
+	}
+	for j, n := range nq {
+		if !usedN[j] {
+			out = append(out, change{QuantityChange{"", n.Text, n.Context}, n.Start})
+		}
+	}
+	for i, o := range oq {
+		if !usedO[i] {
+			// place a vanished quantity at the same relative place in new
+			at := o.Start
+			if len(old) > 0 {
+				at = int(float64(o.Start) / float64(len(old)) * float64(len(new)))
+			}
+			out = append(out, change{QuantityChange{o.Text, "", o.Context}, at})
+		}
+	}
+	sort.SliceStable(out, func(x, y int) bool { return out[x].at < out[y].at })
+	res := make([]QuantityChange, len(out))
+	for k, c := range out {
+		res[k] = c.QuantityChange
+	}
+	return res
+}
+
+// pairScore rates how likely n is what o became; 0 means not at all.
+// Context similarity dominates; unit and bound agree or differ; a vague
+// amount pairs with a number of the same measure or context.
+func pairScore(o, n Quantity, old, new string) float64 {
+	ctx := gramDice(gramsOf(window(old, o)), gramsOf(window(new, n)))
+	sc := 2 * ctx
+	if o.Unit == n.Unit && o.Unit != "" {
+		sc += 0.6
+	} else if o.Vague || n.Vague {
+		sc += 0.2
+	}
+	if o.Bound == n.Bound {
+		sc += 0.2
+	}
+	if sc < 0.5 {
+		return 0
+	}
+	// relative position breaks ties
+	if len(old) > 0 && len(new) > 0 {
+		sc -= 0.1 * math.Abs(float64(o.Start)/float64(len(old))-float64(n.Start)/float64(len(new)))
+	}
+	return sc
+}
+
+// window is the phrase around a quantity, for pairing: up to contextRunes
+// characters on each side, not crossing punctuation.
+func window(s string, q Quantity) string {
+	word := func(r rune) bool { return isHan(r) || isWordRune(r) || isDigit(r) }
+	b := q.Start
+	for n := 0; b > 0 && n < contextRunes; n++ {
+		r, w := utf8.DecodeLastRuneInString(s[:b])
+		if !word(r) {
+			break
+		}
+		b -= w
+	}
+	e := q.End
+	for n := 0; e < len(s) && n < contextRunes; n++ {
+		r, w := utf8.DecodeRuneInString(s[e:])
+		if !word(r) {
+			break
+		}
+		e += w
+	}
+	return s[b:q.Start] + "|" + s[q.End:e]
+}
+
+// gramsOf returns the set of character bigrams of s as sorted strings,
+// skipping punctuation.
+func gramsOf(s string) []string {
+	rs := []rune(s)
+	var g []string
+	for i := 0; i+1 < len(rs); i++ {
+		if (isHan(rs[i]) || isWordRune(rs[i])) && (isHan(rs[i+1]) || isWordRune(rs[i+1])) {
+			g = append(g, string(rs[i:i+2]))
+		}
+	}
+	sort.Strings(g)
+	return g
+}
+
+// gramDice is the Dice coefficient of two sorted bigram lists.
+func gramDice(a, b []string) float64 {
+	if len(a)+len(b) == 0 {
+		return 0
+	}
+	i, j, common := 0, 0, 0
+	for i < len(a) && j < len(b) {
+		switch {
+		case a[i] == b[j]:
+			common++
+			i++
+			j++
+		case a[i] < b[j]:
+			i++
+		default:
+			j++
+		}
+	}
+	return 2 * float64(common) / float64(len(a)+len(b))
+}
