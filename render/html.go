@@ -1,0 +1,326 @@
+package render
+
+import (
+	"fmt"
+	"html/template"
+	"io"
+	"strings"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/diff"
+)
+
+// The HTML pages share one layout: a head with the revisions, the body and a
+// footer; styles inline, no scripts, nothing fetched. A Content-Security-Policy
+// forbids scripts and fetches outright, as a second guard behind html/template's
+// escaping.
+const layoutTmpl = `{{define "top"}}<!DOCTYPE html>
+<html lang="{{.HTMLLang}}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="generator" content="redline">
+<title>{{.Title}}</title>
+<style>{{.CSS}}</style>
+</head>
+<body>
+<header class="doc-head">
+<h1>{{.Title}}</h1>
+{{- if .Meta}}
+<table class="meta">
+{{- range .Meta}}
+<tr><th>{{.Key}}</th><td>{{.Value}}</td></tr>
+{{- end}}
+</table>
+{{- end}}
+{{- if .Summary}}
+<p class="summary">{{.Summary}}</p>
+{{- end}}
+</header>
+{{end}}
+{{define "bottom"}}<footer>{{.Footer}}</footer>
+</body>
+</html>
+{{end}}
+{{define "ops"}}{{range .}}{{if eq .Kind "del"}}<del>{{.Text}}</del>{{else if eq .Kind "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}{{end}}
+{{define "comment"}}<div class="comment">
+<p class="who">{{.By}} <span class="status st-{{.StatusClass}}">{{.Status}}</span></p>
+<p class="cid">{{.T.comment}} {{.ID}}{{if .Label}} · {{.T.clause}} {{.Label}}{{end}}</p>
+{{- if .Quote}}
+<p class="quote"><span class="k">{{.T.quote}}{{.T.separator}}</span>{{.Quote}}</p>
+{{- end}}
+{{- if .Text}}
+<p class="ctext">{{.Text}}</p>
+{{- end}}
+{{- if .Proposed}}
+<p class="proposed"><span class="k">{{.T.proposed}}{{.T.separator}}</span>{{.Proposed}}</p>
+{{- end}}
+{{- if .Response}}
+<p class="response"><span class="k">{{.T.response}}{{.T.separator}}</span>{{.Response}}</p>
+{{- end}}
+</div>
+{{end}}`
+
+const diffTmpl = `{{define "diff"}}{{template "top" .}}
+{{- if .TOC}}
+<nav class="toc">
+<h2>{{.T.toc}}</h2>
+<ol>
+{{- range .TOC}}
+<li><a href="#{{.Anchor}}">{{.Label}}{{if .Title}} {{.Title}}{{end}}</a><span class="tag">{{.Kind}}</span>{{if .Unexplained}}<span class="tag warn">{{$.T.unexplained}}</span>{{end}}</li>
+{{- end}}
+</ol>
+</nav>
+{{- end}}
+{{- range .Docs}}
+<section class="document">
+<h2>{{.Path}} <span class="tag">{{.Summary}}</span></h2>
+{{- if not .Changes}}
+<p class="note">{{$.T.noChanges}}</p>
+{{- end}}
+{{- range .Changes}}
+<article class="change" id="{{.Anchor}}">
+<div class="body">
+<h3><span class="label">{{.Label}}</span>{{if .Title}} <span class="title">{{.Title}}</span>{{end}}<span class="kind k-{{.KindClass}}">{{.Kind}}</span></h3>
+{{- if .ShowText}}
+<p class="redline">{{template "ops" .Ops}}</p>
+{{- end}}
+{{- if or .Quantities .UnitsAdded .UnitsRemoved}}
+<ul class="facts">
+{{- range .Quantities}}
+<li><span class="fact-key">{{$.T.quantities}}</span>{{if .Old}}<del>{{.Old}}</del>{{else}}{{$.T.none}}{{end}} → {{if .New}}<ins>{{.New}}</ins>{{else}}{{$.T.none}}{{end}}{{if .Context}} <span class="fact-note">{{.Context}}</span>{{end}}</li>
+{{- end}}
+{{- if or .UnitsAdded .UnitsRemoved}}
+<li><span class="fact-key">{{$.T.units}}</span>{{range .UnitsAdded}}<ins>+{{.}}</ins> {{end}}{{range .UnitsRemoved}}<del>−{{.}}</del> {{end}}</li>
+{{- end}}
+</ul>
+{{- end}}
+</div>
+<aside class="margin">
+{{- range .Comments}}
+{{template "comment" .}}
+{{- else}}
+{{- if .Unexplained}}
+<p class="no-comment warn">{{$.T.unexplained}}</p>
+{{- else}}
+<p class="no-comment">{{$.T.noComment}}</p>
+{{- end}}
+{{- end}}
+</aside>
+</article>
+{{- end}}
+{{- if .Folded}}
+<p class="folded">{{.Folded}}</p>
+{{- end}}
+{{- if .Unexplained}}
+<section class="unexplained">
+<h3>{{.UnexplainedHeading}}</h3>
+<p class="note">{{$.T.unexplNote}}</p>
+<ul>
+{{- range .Unexplained}}
+<li><a href="#{{.Anchor}}">{{.Label}}{{if .Title}} {{.Title}}{{end}}</a><span class="tag">{{.Kind}}</span></li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
+</section>
+{{- end}}
+{{- if .Unapplied}}
+<section class="unapplied">
+<h2>{{.UnappliedHeading}}</h2>
+<p class="note">{{.T.unappNote}}</p>
+{{- range .Unapplied}}
+{{template "comment" .}}
+{{- end}}
+</section>
+{{- end}}
+{{template "bottom" .}}{{end}}`
+
+// hPage is what every page's layout needs.
+type hPage struct {
+	HTMLLang, Title, Summary, Footer string
+	CSS                              template.CSS
+	Meta                             []hMeta
+	T                                map[string]string
+}
+
+type hMeta struct{ Key, Value string }
+
+type hOp struct{ Kind, Text string }
+
+type hComment struct {
+	ID, By, Status, StatusClass, Label, Quote, Text, Proposed, Response string
+	T                                                                   map[string]string
+}
+
+type hQty struct{ Old, New, Context string }
+
+type hChange struct {
+	Anchor, Label, Title, Kind, KindClass string
+	ShowText, Unexplained                 bool
+	Ops                                   []hOp
+	Quantities                            []hQty
+	UnitsAdded, UnitsRemoved              []string
+	Comments                              []hComment
+}
+
+type hDoc struct {
+	Path, Summary, Folded, UnexplainedHeading string
+	Changes, Unexplained                      []hChange
+}
+
+type hDiff struct {
+	hPage
+	TOC              []hChange
+	Docs             []hDoc
+	Unapplied        []hComment
+	UnappliedHeading string
+}
+
+// all is every UI string in t's language, for templates.
+func (t tr) all() map[string]string {
+	m := make(map[string]string, len(words))
+	for k := range words {
+		m[k] = t.s(k)
+	}
+	return m
+}
+
+func htmlLang(l clause.Lang) string {
+	if l == clause.LangZH {
+		return "zh-CN"
+	}
+	return "en"
+}
+
+func newPage(t tr, title string) hPage {
+	return hPage{HTMLLang: htmlLang(t.lang()), Title: title, CSS: template.CSS(pageCSS), T: t.all(), Footer: "redline"}
+}
+
+// revMeta describes a revision for the header: "送审稿 · e4f5a6b · 2023-10-20 · author".
+func revMeta(t tr, r annotate.Rev) string {
+	if r.Hash == "" {
+		return t.s("workTree")
+	}
+	parts := []string{}
+	if r.Stage != "" {
+		parts = append(parts, r.Stage)
+	}
+	parts = append(parts, shortHash(r.Hash))
+	if !r.Date.IsZero() {
+		parts = append(parts, r.Date.Format("2006-01-02"))
+	}
+	if a := authorName(r.Author); a != "" {
+		parts = append(parts, a)
+	}
+	return strings.Join(parts, " · ")
+}
+
+func hOps(ops []diff.Op) []hOp {
+	out := make([]hOp, 0, len(ops))
+	for _, op := range ops {
+		k := "eq"
+		switch op.Kind {
+		case diff.Delete:
+			k = "del"
+		case diff.Insert:
+			k = "ins"
+		}
+		out = append(out, hOp{k, op.Text})
+	}
+	return out
+}
+
+func newHComment(t tr, c comment.Comment, withClause bool) hComment {
+	h := hComment{ID: c.ID, By: c.By, Status: t.status(c.Status), StatusClass: string(c.Status),
+		Quote: c.Anchor.Exact, Text: c.Text, Proposed: c.Proposed, Response: c.Response, T: t.all()}
+	if withClause {
+		h.Label = c.Anchor.Label
+		if h.Label == "" {
+			h.Label = t.s("wholeDoc")
+		}
+	}
+	return h
+}
+
+func newHChange(t tr, c *annotate.Change, anchor string, unexplained bool) hChange {
+	h := hChange{Anchor: anchor, Label: changeLabel(c), Title: c.Title, Kind: t.kind(c),
+		KindClass: c.Kind.String(), Unexplained: unexplained,
+		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(changeOps(c)),
+		UnitsAdded: c.Units.Added, UnitsRemoved: c.Units.Removed}
+	for _, q := range c.Quantities {
+		h.Quantities = append(h.Quantities, hQty{q.Old, q.New, q.Context})
+	}
+	for _, cm := range c.Comments {
+		h.Comments = append(h.Comments, newHComment(t, cm, false))
+	}
+	return h
+}
+
+// HTML writes the annotated diff as one self-contained HTML file: a header
+// with both revisions, a table of contents of the changed clauses, each
+// change with deletions struck through and insertions underlined, quantity
+// and unit changes, and the comments behind it in the margin; then the
+// changes no comment explains and the adopted comments that changed nothing.
+func HTML(w io.Writer, d *annotate.Diff, o Options) error {
+	t := newTr(diffLang(o, d))
+	v := hDiff{hPage: newPage(t, diffTitle(t, d))}
+	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
+	v.Footer = "redline · " + revName(t, d.From) + " → " + revName(t, d.To)
+	total, unexpl := 0, 0
+	for di := range d.Documents {
+		doc := &d.Documents[di]
+		dt := newTr(docLang(o, doc.Lang))
+		unexplained := map[string]bool{}
+		for _, id := range doc.Unexplained {
+			unexplained[id] = true
+		}
+		shown, folded := split(o, doc.Changes)
+		hd := hDoc{Path: doc.Path, Summary: fmt.Sprintf(dt.s("changesN"), len(doc.Changes))}
+		anchors := map[*annotate.Change]string{}
+		for i, c := range shown {
+			anchors[c] = fmt.Sprintf("d%d-c%d", di+1, i+1)
+			hc := newHChange(dt, c, anchors[c], unexplained[c.ClauseID])
+			hd.Changes = append(hd.Changes, hc)
+			v.TOC = append(v.TOC, hc)
+		}
+		if len(folded) > 0 {
+			hd.Folded = fmt.Sprintf(dt.s("fmtFolded"), len(folded)) + dt.join(labelsOf(folded))
+		}
+		for _, c := range unexplainedChanges(doc) {
+			hd.Unexplained = append(hd.Unexplained, newHChange(dt, c, anchors[c], true))
+		}
+		if len(doc.Unexplained) > 0 {
+			hd.Summary += dt.s("listSep") + fmt.Sprintf(dt.s("unexplN"), len(doc.Unexplained))
+			hd.UnexplainedHeading = dt.count("unexplained", len(doc.Unexplained))
+		}
+		total += len(doc.Changes)
+		unexpl += len(doc.Unexplained)
+		v.Docs = append(v.Docs, hd)
+	}
+	for _, c := range d.Unapplied {
+		v.Unapplied = append(v.Unapplied, newHComment(t, c, true))
+	}
+	v.UnappliedHeading = t.count("unapplied", len(d.Unapplied))
+	parts := []string{fmt.Sprintf(t.s("changesN"), total)}
+	if unexpl > 0 {
+		parts = append(parts, fmt.Sprintf(t.s("unexplN"), unexpl))
+	}
+	if len(d.Unapplied) > 0 {
+		parts = append(parts, t.count("unapplied", len(d.Unapplied)))
+	}
+	v.Summary = strings.Join(parts, " · ")
+	return execHTML(w, "diff", diffTmpl, v)
+}
+
+// execHTML parses the layout with one page's template and runs it.
+func execHTML(w io.Writer, name, page string, data any) error {
+	tmpl, err := template.New(name).Parse(layoutTmpl + page)
+	if err != nil {
+		return err
+	}
+	return tmpl.ExecuteTemplate(w, name, data)
+}

@@ -1,0 +1,308 @@
+package render
+
+import (
+	"bytes"
+	"encoding/json"
+	"io"
+	"time"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/comment"
+)
+
+// SchemaVersion is the "schema_version" of every JSON output (CONTRACT.md).
+const SchemaVersion = 1
+
+// JSONComment is CONTRACT.md's COMMENT object.
+type JSONComment struct {
+	ID         string   `json:"id"`
+	By         string   `json:"by"`
+	ClauseID   string   `json:"clause_id"`
+	Label      string   `json:"label"`
+	Quote      string   `json:"quote"`
+	Text       string   `json:"text"`
+	Proposed   string   `json:"proposed"`
+	Status     string   `json:"status"`
+	Response   string   `json:"response"`
+	ResolvedIn []string `json:"resolved_in"` // always an array
+}
+
+// NewJSONComment builds the COMMENT object every JSON output shares.
+func NewJSONComment(c comment.Comment) JSONComment {
+	return JSONComment{
+		ID:         c.ID,
+		By:         c.By,
+		ClauseID:   c.Anchor.ClauseID,
+		Label:      c.Anchor.Label,
+		Quote:      c.Anchor.Exact,
+		Text:       c.Text,
+		Proposed:   c.Proposed,
+		Status:     string(c.Status),
+		Response:   c.Response,
+		ResolvedIn: nonNil(c.ResolvedIn),
+	}
+}
+
+// NewJSONComments builds a COMMENT array; never null.
+func NewJSONComments(cs []comment.Comment) []JSONComment {
+	out := make([]JSONComment, 0, len(cs))
+	for _, c := range cs {
+		out = append(out, NewJSONComment(c))
+	}
+	return out
+}
+
+// JSONRev is a revision in the diff JSON: rev, stage (null without one) and
+// date. Rev and date are null for the working tree.
+type JSONRev struct {
+	Rev   *string `json:"rev"`
+	Stage *string `json:"stage"`
+	Date  *string `json:"date"`
+}
+
+// JSONDiff is CONTRACT.md's diff JSON.
+type JSONDiff struct {
+	SchemaVersion     int            `json:"schema_version"`
+	From              JSONRev        `json:"from"`
+	To                JSONRev        `json:"to"`
+	Documents         []JSONDocument `json:"documents"`
+	UnappliedComments []JSONComment  `json:"unapplied_comments"`
+}
+
+// JSONDocument is one document of the diff JSON.
+type JSONDocument struct {
+	Path        string       `json:"path"`
+	Changes     []JSONChange `json:"changes"`
+	Unexplained []string     `json:"unexplained"`
+}
+
+// JSONChange is one clause change of the diff JSON.
+type JSONChange struct {
+	ClauseID       string         `json:"clause_id"`
+	Kind           string         `json:"kind"`
+	Renumbered     bool           `json:"renumbered"`
+	FormattingOnly bool           `json:"formatting_only"`
+	OldLabel       *string        `json:"old_label"`
+	NewLabel       *string        `json:"new_label"`
+	Title          string         `json:"title"`
+	OldText        *string        `json:"old_text"`
+	NewText        *string        `json:"new_text"`
+	Ops            []JSONOp       `json:"ops"`
+	Quantities     []JSONQuantity `json:"quantities"`
+	Units          JSONUnits      `json:"units"`
+	Comments       []JSONComment  `json:"comments"`
+}
+
+// JSONOp is one piece of an edit script.
+type JSONOp struct {
+	Op   string `json:"op"` // equal | insert | delete
+	Text string `json:"text"`
+}
+
+// JSONQuantity is one quantity change.
+type JSONQuantity struct {
+	Old     string `json:"old"`
+	New     string `json:"new"`
+	Context string `json:"context"`
+}
+
+// JSONUnits is a responsible-unit change; both lists are always arrays.
+type JSONUnits struct {
+	Added   []string `json:"added"`
+	Removed []string `json:"removed"`
+}
+
+// NewJSONDiff builds the diff JSON value.
+func NewJSONDiff(d *annotate.Diff) JSONDiff {
+	out := JSONDiff{
+		SchemaVersion:     SchemaVersion,
+		From:              newJSONRev(d.From),
+		To:                newJSONRev(d.To),
+		Documents:         make([]JSONDocument, 0, len(d.Documents)),
+		UnappliedComments: NewJSONComments(d.Unapplied),
+	}
+	for _, doc := range d.Documents {
+		jd := JSONDocument{Path: doc.Path, Changes: make([]JSONChange, 0, len(doc.Changes)), Unexplained: nonNil(doc.Unexplained)}
+		for i := range doc.Changes {
+			jd.Changes = append(jd.Changes, newJSONChange(&doc.Changes[i]))
+		}
+		out.Documents = append(out.Documents, jd)
+	}
+	return out
+}
+
+func newJSONChange(c *annotate.Change) JSONChange {
+	jc := JSONChange{
+		ClauseID:       c.ClauseID,
+		Kind:           c.Kind.String(),
+		Renumbered:     c.Renumbered,
+		FormattingOnly: c.FormattingOnly,
+		OldLabel:       nullIf(c.OldLabel, c.Old == nil && c.OldLabel == ""),
+		NewLabel:       nullIf(c.NewLabel, c.New == nil && c.NewLabel == ""),
+		Title:          c.Title,
+		OldText:        nullIf(c.OldText, c.Old == nil && c.OldText == ""),
+		NewText:        nullIf(c.NewText, c.New == nil && c.NewText == ""),
+		Ops:            make([]JSONOp, 0, len(c.Ops)),
+		Quantities:     make([]JSONQuantity, 0, len(c.Quantities)),
+		Units:          JSONUnits{Added: nonNil(c.Units.Added), Removed: nonNil(c.Units.Removed)},
+		Comments:       NewJSONComments(c.Comments),
+	}
+	for _, op := range c.Ops {
+		jc.Ops = append(jc.Ops, JSONOp{Op: op.Kind.String(), Text: op.Text})
+	}
+	for _, q := range c.Quantities {
+		jc.Quantities = append(jc.Quantities, JSONQuantity{Old: q.Old, New: q.New, Context: q.Context})
+	}
+	return jc
+}
+
+// DiffJSON writes the annotated diff as CONTRACT.md's JSON.
+func DiffJSON(w io.Writer, d *annotate.Diff) error { return writeJSON(w, NewJSONDiff(d)) }
+
+// JSONLog is CONTRACT.md's log JSON.
+type JSONLog struct {
+	SchemaVersion int           `json:"schema_version"`
+	Revisions     []JSONLogItem `json:"revisions"`
+}
+
+// JSONLogItem is one revision of the log JSON.
+type JSONLogItem struct {
+	Rev      string   `json:"rev"`
+	Date     *string  `json:"date"`
+	Author   string   `json:"author"`
+	Message  string   `json:"message"`
+	Stage    *string  `json:"stage"`
+	Resolves []string `json:"resolves"`
+}
+
+// LogJSON writes a revision list as CONTRACT.md's log JSON.
+func LogJSON(w io.Writer, revs []annotate.Rev) error {
+	out := JSONLog{SchemaVersion: SchemaVersion, Revisions: make([]JSONLogItem, 0, len(revs))}
+	for _, r := range revs {
+		out.Revisions = append(out.Revisions, JSONLogItem{
+			Rev: r.Hash, Date: dateOrNull(r.Date), Author: r.Author, Message: r.Message,
+			Stage: nullIf(r.Stage, r.Stage == ""), Resolves: nonNil(r.Resolves),
+		})
+	}
+	return writeJSON(w, out)
+}
+
+// JSONHistory is CONTRACT.md's history JSON.
+type JSONHistory struct {
+	SchemaVersion int                `json:"schema_version"`
+	ClauseID      string             `json:"clause_id"`
+	Path          string             `json:"path"`
+	Entries       []JSONHistoryEntry `json:"entries"`
+}
+
+// JSONHistoryEntry is one revision of a clause's history.
+type JSONHistoryEntry struct {
+	Rev      string        `json:"rev"`
+	Date     *string       `json:"date"`
+	Author   string        `json:"author"`
+	Stage    *string       `json:"stage"`
+	Event    string        `json:"event"`
+	Label    string        `json:"label"`
+	Text     string        `json:"text"`
+	Comments []JSONComment `json:"comments"`
+}
+
+// HistoryJSON writes a clause's history as CONTRACT.md's history JSON.
+func HistoryJSON(w io.Writer, h *annotate.History) error {
+	out := JSONHistory{SchemaVersion: SchemaVersion, ClauseID: h.ClauseID, Path: h.Path,
+		Entries: make([]JSONHistoryEntry, 0, len(h.Entries))}
+	for _, e := range h.Entries {
+		out.Entries = append(out.Entries, JSONHistoryEntry{
+			Rev: e.Rev.Hash, Date: dateOrNull(e.Rev.Date), Author: e.Rev.Author,
+			Stage: nullIf(e.Rev.Stage, e.Rev.Stage == ""), Event: string(e.Event),
+			Label: e.Label, Text: e.Text, Comments: NewJSONComments(e.Comments),
+		})
+	}
+	return writeJSON(w, out)
+}
+
+// JSONBlame is CONTRACT.md's blame JSON.
+type JSONBlame struct {
+	SchemaVersion int               `json:"schema_version"`
+	Rev           string            `json:"rev"`
+	Path          string            `json:"path"`
+	Clauses       []JSONBlameClause `json:"clauses"`
+}
+
+// JSONBlameClause is one clause of the blame JSON. Stage and text are
+// additions to CONTRACT.md's fields.
+type JSONBlameClause struct {
+	ClauseID string        `json:"clause_id"`
+	Label    string        `json:"label"`
+	Rev      string        `json:"rev"`
+	Stage    *string       `json:"stage"`
+	Date     *string       `json:"date"`
+	Author   string        `json:"author"`
+	Text     string        `json:"text"`
+	Comments []JSONComment `json:"comments"`
+}
+
+// BlameJSON writes blame as CONTRACT.md's blame JSON.
+func BlameJSON(w io.Writer, b *annotate.Blame) error {
+	out := JSONBlame{SchemaVersion: SchemaVersion, Rev: b.Rev.Hash, Path: b.Path,
+		Clauses: make([]JSONBlameClause, 0, len(b.Clauses))}
+	for _, l := range b.Clauses {
+		out.Clauses = append(out.Clauses, JSONBlameClause{
+			ClauseID: l.ClauseID, Label: l.Label, Rev: l.Rev.Hash,
+			Stage: nullIf(l.Rev.Stage, l.Rev.Stage == ""), Date: dateOrNull(l.Rev.Date),
+			Author: l.Rev.Author, Text: l.Text, Comments: NewJSONComments(l.Comments),
+		})
+	}
+	return writeJSON(w, out)
+}
+
+// JSONCommentList is CONTRACT.md's comment list JSON.
+type JSONCommentList struct {
+	SchemaVersion int           `json:"schema_version"`
+	Comments      []JSONComment `json:"comments"`
+}
+
+// CommentsJSON writes a comment list as CONTRACT.md's comment list JSON.
+func CommentsJSON(w io.Writer, cs []comment.Comment) error {
+	return writeJSON(w, JSONCommentList{SchemaVersion: SchemaVersion, Comments: NewJSONComments(cs)})
+}
+
+// writeJSON writes v indented, UTF-8 unescaped (no \u003c for <), with one
+// trailing newline.
+func writeJSON(w io.Writer, v any) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	enc.SetIndent("", "  ")
+	if err := enc.Encode(v); err != nil {
+		return err
+	}
+	_, err := w.Write(buf.Bytes())
+	return err
+}
+
+func newJSONRev(r annotate.Rev) JSONRev {
+	return JSONRev{Rev: nullIf(r.Hash, r.Hash == ""), Stage: nullIf(r.Stage, r.Stage == ""), Date: dateOrNull(r.Date)}
+}
+
+func nullIf(s string, null bool) *string {
+	if null {
+		return nil
+	}
+	return &s
+}
+
+func dateOrNull(t time.Time) *string {
+	if t.IsZero() {
+		return nil
+	}
+	s := t.Format(time.RFC3339)
+	return &s
+}
+
+func nonNil(s []string) []string {
+	if s == nil {
+		return []string{}
+	}
+	return s
+}

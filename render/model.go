@@ -1,0 +1,238 @@
+package render
+
+import (
+	"fmt"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/diff"
+)
+
+// shortHash is the first seven characters of a commit hash.
+func shortHash(h string) string {
+	if len(h) > 7 {
+		return h[:7]
+	}
+	return h
+}
+
+// revName names a revision for people: "送审稿 (e4f5g6h, 2023-10-20)", or
+// the working tree when it has no hash.
+func revName(t tr, r annotate.Rev) string {
+	if r.Hash == "" {
+		return t.s("workTree")
+	}
+	var meta []string
+	meta = append(meta, shortHash(r.Hash))
+	if !r.Date.IsZero() {
+		meta = append(meta, r.Date.Format("2006-01-02"))
+	}
+	inner := strings.Join(meta, ", ")
+	if r.Stage == "" {
+		return inner
+	}
+	if t.zh {
+		return r.Stage + "（" + strings.Join(meta, "，") + "）"
+	}
+	return r.Stage + " (" + inner + ")"
+}
+
+// revShort is a revision's short hash and stage: "e4f5g6h 送审稿".
+func revShort(r annotate.Rev) string {
+	if r.Stage == "" {
+		return shortHash(r.Hash)
+	}
+	return shortHash(r.Hash) + " " + r.Stage
+}
+
+// authorName drops the e-mail address from "NAME <EMAIL>".
+func authorName(a string) string {
+	if i := strings.Index(a, " <"); i > 0 && strings.HasSuffix(a, ">") {
+		return a[:i]
+	}
+	return a
+}
+
+// changeOps returns the change's edit script; when the diff left it empty,
+// the whole old text deleted and the whole new text inserted.
+func changeOps(c *annotate.Change) []diff.Op {
+	if len(c.Ops) > 0 {
+		return c.Ops
+	}
+	var ops []diff.Op
+	switch {
+	case c.OldText == c.NewText && c.NewText != "":
+		ops = append(ops, diff.Op{Kind: diff.Equal, Text: c.NewText})
+	default:
+		if c.OldText != "" {
+			ops = append(ops, diff.Op{Kind: diff.Delete, Text: c.OldText})
+		}
+		if c.NewText != "" {
+			ops = append(ops, diff.Op{Kind: diff.Insert, Text: c.NewText})
+		}
+	}
+	return ops
+}
+
+// changeLabel is the clause's label: "old → new" when it was renumbered or
+// moved, otherwise the one it has.
+func changeLabel(c *annotate.Change) string {
+	switch {
+	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel:
+		return c.OldLabel + " → " + c.NewLabel
+	case c.NewLabel != "":
+		return c.NewLabel
+	}
+	return c.OldLabel
+}
+
+// currentLabel is the clause's label after the change (before it, when deleted).
+func currentLabel(c *annotate.Change) string {
+	if c.NewLabel != "" {
+		return c.NewLabel
+	}
+	return c.OldLabel
+}
+
+// split separates the changes to show from the formatting-only ones folded
+// into a summary line (unless o.ShowFormatting).
+func split(o Options, cs []annotate.Change) (shown, folded []*annotate.Change) {
+	for i := range cs {
+		c := &cs[i]
+		if c.FormattingOnly && !o.ShowFormatting && c.Kind == diff.Modified && !c.Renumbered {
+			folded = append(folded, c)
+			continue
+		}
+		shown = append(shown, c)
+	}
+	return shown, folded
+}
+
+// labelsOf lists the current labels of changes.
+func labelsOf(cs []*annotate.Change) []string {
+	var out []string
+	for _, c := range cs {
+		out = append(out, currentLabel(c))
+	}
+	return out
+}
+
+// unexplainedChanges maps a document's unexplained clause ids to their changes.
+func unexplainedChanges(doc *annotate.Document) []*annotate.Change {
+	var out []*annotate.Change
+	for _, id := range doc.Unexplained {
+		found := false
+		for i := range doc.Changes {
+			if doc.Changes[i].ClauseID == id {
+				out = append(out, &doc.Changes[i])
+				found = true
+				break
+			}
+		}
+		if !found {
+			out = append(out, &annotate.Change{ClauseID: id, NewLabel: id})
+		}
+	}
+	return out
+}
+
+// condense shortens the equal runs of an edit script to a little context
+// around each edit, for tables where whole clauses would drown the change.
+// Context is counted in characters, widened to whole words in Latin text.
+func condense(ops []diff.Op, context int) []diff.Op {
+	out := make([]diff.Op, 0, len(ops))
+	for i, op := range ops {
+		if op.Kind != diff.Equal || utf8.RuneCountInString(op.Text) <= 2*context+1 {
+			out = append(out, op)
+			continue
+		}
+		r := []rune(op.Text)
+		first, last := i == 0, i == len(ops)-1
+		head := func() string { return string(r[:wordEnd(r, context)]) + "…" }
+		tail := func() string { return "…" + string(r[wordStart(r, len(r)-context):]) }
+		switch {
+		case first && last:
+			out = append(out, op)
+		case first:
+			out = append(out, diff.Op{Kind: diff.Equal, Text: tail()})
+		case last:
+			out = append(out, diff.Op{Kind: diff.Equal, Text: head()})
+		default:
+			out = append(out, diff.Op{Kind: diff.Equal, Text: head() + tail()[len("…"):]})
+		}
+	}
+	return out
+}
+
+// wordEnd moves a cut at i forward past the rest of a Latin word.
+func wordEnd(r []rune, i int) int {
+	for i < len(r) && i > 0 && isWordRune(r[i-1]) && isWordRune(r[i]) {
+		i++
+	}
+	return i
+}
+
+// wordStart moves a cut at i back to the start of a Latin word.
+func wordStart(r []rune, i int) int {
+	for i > 0 && i < len(r) && isWordRune(r[i-1]) && isWordRune(r[i]) {
+		i--
+	}
+	return i
+}
+
+func isWordRune(c rune) bool {
+	return c < 0x2E80 && (unicode.IsLetter(c) || unicode.IsDigit(c))
+}
+
+// quantityText is "90项 → 80项 (应用场景)".
+func quantityText(t tr, q diff.QuantityChange) string {
+	old, nw := q.Old, q.New
+	if old == "" {
+		old = t.s("none")
+	}
+	if nw == "" {
+		nw = t.s("none")
+	}
+	s := old + " → " + nw
+	if q.Context != "" {
+		if t.zh {
+			s += "（" + q.Context + "）"
+		} else {
+			s += " (" + q.Context + ")"
+		}
+	}
+	return s
+}
+
+// unitsText is "+市经信局 +市发改委 −市科技局".
+func unitsText(u diff.UnitChange) string {
+	var parts []string
+	for _, a := range u.Added {
+		parts = append(parts, "+"+a)
+	}
+	for _, r := range u.Removed {
+		parts = append(parts, "−"+r)
+	}
+	return strings.Join(parts, " ")
+}
+
+// sep is the label separator: "：" in Chinese, ": " in English.
+func (t tr) sep() string { return t.s("separator") }
+
+// join joins labels with the language's list separator.
+func (t tr) join(items []string) string {
+	if t.zh {
+		return strings.Join(items, "、")
+	}
+	return strings.Join(items, ", ")
+}
+
+// count is a heading with a number: "未说明的修改（2）", "Unapplied (2)".
+func (t tr) count(key string, n int) string {
+	if t.zh {
+		return fmt.Sprintf("%s（%d）", t.s(key), n)
+	}
+	return fmt.Sprintf("%s (%d)", t.s(key), n)
+}

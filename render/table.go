@@ -1,0 +1,172 @@
+package render
+
+import (
+	"fmt"
+	"io"
+	"strings"
+
+	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/diff"
+)
+
+// The 修改前后对照表 (comparison of revisions) is what a legislature
+// publishes with an amendment: one row per changed clause, its text before
+// and after, the deleted words marked in the before column and the inserted
+// words in the after column. Unchanged clauses are left out, and a note says
+// so.
+
+// compareRow is one row of the comparison table.
+type compareRow struct {
+	Label, Title  string
+	Before, After []diff.Op // Before: equal and delete ops; After: equal and insert ops
+}
+
+// sideOps is the change as an edit script for the comparison table. A clause
+// that was only renumbered has an all-equal script over its body; the table
+// shows its number changing, so the texts are diffed by common prefix and
+// suffix instead.
+func sideOps(c *annotate.Change) []diff.Op {
+	ops := changeOps(c)
+	if hasEdits(ops) || c.OldText == "" || c.NewText == "" || c.OldText == c.NewText {
+		return ops
+	}
+	a, b := []rune(c.OldText), []rune(c.NewText)
+	p := 0
+	for p < len(a) && p < len(b) && a[p] == b[p] {
+		p++
+	}
+	s := 0
+	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
+		s++
+	}
+	var out []diff.Op
+	add := func(k diff.OpKind, r []rune) {
+		if len(r) > 0 {
+			out = append(out, diff.Op{Kind: k, Text: string(r)})
+		}
+	}
+	add(diff.Equal, a[:p])
+	add(diff.Delete, a[p:len(a)-s])
+	add(diff.Insert, b[p:len(b)-s])
+	add(diff.Equal, a[len(a)-s:])
+	return out
+}
+
+func compareRows(o Options, doc *annotate.Document) (rows []compareRow, folded []*annotate.Change) {
+	shown, folded := split(o, doc.Changes)
+	for _, c := range shown {
+		r := compareRow{Label: changeLabel(c), Title: c.Title}
+		for _, op := range sideOps(c) {
+			if op.Kind != diff.Insert {
+				r.Before = append(r.Before, op)
+			}
+			if op.Kind != diff.Delete {
+				r.After = append(r.After, op)
+			}
+		}
+		rows = append(rows, r)
+	}
+	return rows, folded
+}
+
+// tableNote is the note under a comparison table: unchanged clauses are
+// omitted, and which clauses changed only in formatting.
+func tableNote(t tr, folded []*annotate.Change) string {
+	note := t.s("tableNote")
+	if len(folded) > 0 {
+		if t.zh {
+			note += strings.TrimSuffix(fmt.Sprintf(t.s("fmtFolded"), len(folded)), "：") + "：" + t.join(labelsOf(folded)) + "。"
+		} else {
+			note += " " + fmt.Sprintf(t.s("fmtFolded"), len(folded)) + t.join(labelsOf(folded)) + "."
+		}
+	}
+	return note
+}
+
+// TableMarkdown writes the 修改前后对照表 as Markdown: per document a table
+// of clause | before | after.
+func TableMarkdown(w io.Writer, d *annotate.Diff, o Options) error {
+	m := &mdWriter{w: w}
+	t := newTr(diffLang(o, d))
+	m.printf("# %s\n\n", t.s("tableTitle"))
+	m.printf("%s → %s\n", md(revName(t, d.From)), md(revName(t, d.To)))
+	for i := range d.Documents {
+		doc := &d.Documents[i]
+		dt := newTr(docLang(o, doc.Lang))
+		rows, folded := compareRows(o, doc)
+		m.printf("\n## %s\n\n", md(doc.Path))
+		if len(rows) > 0 {
+			m.printf("| %s | %s | %s |\n| --- | --- | --- |\n", dt.s("clause"), dt.s("before"), dt.s("after"))
+		}
+		for _, r := range rows {
+			label := md(r.Label)
+			if r.Title != "" {
+				label += "<br>" + md(r.Title)
+			}
+			m.printf("| %s | %s | %s |\n", label, mdRedline(r.Before), mdRedline(r.After))
+		}
+		if len(rows) == 0 {
+			m.printf("%s\n", dt.s("noChanges"))
+		}
+		m.printf("\n%s\n", md(tableNote(dt, folded)))
+	}
+	return m.err
+}
+
+const tableTmpl = `{{define "table"}}{{template "top" .}}
+{{- range .Docs}}
+<section class="document">
+<h2>{{.Path}}</h2>
+{{- if .Rows}}
+<table class="compare">
+<colgroup><col class="c-label"><col class="c-text"><col class="c-text"></colgroup>
+<thead><tr><th>{{.T.clause}}</th><th>{{.T.before}}</th><th>{{.T.after}}</th></tr></thead>
+<tbody>
+{{- range .Rows}}
+<tr><td><span class="label">{{.Label}}</span>{{if .Title}}
+{{.Title}}{{end}}</td><td>{{template "ops" .Before}}</td><td>{{template "ops" .After}}</td></tr>
+{{- end}}
+</tbody>
+</table>
+{{- else}}
+<p class="note">{{.T.noChanges}}</p>
+{{- end}}
+<p class="note">{{.Note}}</p>
+</section>
+{{- end}}
+{{template "bottom" .}}{{end}}`
+
+type hRow struct {
+	Label, Title  string
+	Before, After []hOp
+}
+
+type hTableDoc struct {
+	Path, Note string
+	Rows       []hRow
+	T          map[string]string
+}
+
+type hTable struct {
+	hPage
+	Docs []hTableDoc
+}
+
+// TableHTML writes the 修改前后对照表 as one self-contained HTML file.
+func TableHTML(w io.Writer, d *annotate.Diff, o Options) error {
+	t := newTr(diffLang(o, d))
+	v := hTable{hPage: newPage(t, t.s("tableTitle"))}
+	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
+	v.Footer = "redline · " + revName(t, d.From) + " → " + revName(t, d.To)
+	for i := range d.Documents {
+		doc := &d.Documents[i]
+		dt := newTr(docLang(o, doc.Lang))
+		rows, folded := compareRows(o, doc)
+		hd := hTableDoc{Path: doc.Path, Note: tableNote(dt, folded), T: dt.all()}
+		for _, r := range rows {
+			hd.Rows = append(hd.Rows, hRow{r.Label, r.Title, hOps(r.Before), hOps(r.After)})
+		}
+		v.Docs = append(v.Docs, hd)
+	}
+	return execHTML(w, "table", tableTmpl, v)
+}
