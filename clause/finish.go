@@ -65,7 +65,7 @@ func (p *parser) own(n *Node, clean string, end int) {
 		return
 	}
 	rest := setUnits(n, n.body)
-	n.Title = p.title(n, rest)
+	n.Title = p.title(n, rest, len(rest) < len(n.body))
 }
 
 // titleMax is the longest lead phrase, in characters, taken as a title.
@@ -75,7 +75,7 @@ const titleMax = 40
 // heading's text, the text of a short line without sentence punctuation
 // ("（一）实施人工智能技术突破计划"), or a lead phrase ending in 。
 // ("1.推进智慧医疗多场景协同。建设…" → 推进智慧医疗多场景协同).
-func (p *parser) title(n *Node, body string) string {
+func (p *parser) title(n *Node, body string, trailer bool) string {
 	body = strings.TrimLeft(body, " \t\u3000—–-:：.．")
 	if body == "" {
 		return ""
@@ -85,7 +85,11 @@ func (p *parser) title(n *Node, body string) string {
 	if nl >= 0 {
 		first = strings.TrimSpace(body[:nl])
 	}
-	if n.Depth > 0 && (n.Kind == KindHeading || p.markdown && n.Kind != KindListItem && n.mlen > 0 && n.src0() == '#') {
+	if n.Depth > 0 && n.Kind != KindListItem && n.src0() == '#' {
+		// A Markdown heading: the rest of its line.
+		if strings.TrimSpace(n.text[min(n.mlen, len(n.text)):]) == "" || strings.HasPrefix(strings.TrimLeft(n.text[min(n.mlen, len(n.text)):], " \t\u3000"), "\n") {
+			return ""
+		}
 		return first
 	}
 	inArticle := false
@@ -115,7 +119,7 @@ func (p *parser) title(n *Node, body string) string {
 	for i, r := range first {
 		switch r {
 		case '。', '！', '？', '：':
-			if count > 0 && i < len(first) {
+			if count > 0 && (i+utf8.RuneLen(r) < len(body) || len(n.Children) > 0 || trailer) {
 				return first[:i]
 			}
 			return ""

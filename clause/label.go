@@ -43,7 +43,7 @@ func trimLabel(s string) string {
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch r {
-		case '、', '.', '．', ':', '：', ' ', '\t', '\u3000':
+		case '、', '.', '．', ':', '：', '—', '–', ' ', '\t', '\u3000':
 			s = s[:len(s)-size]
 			continue
 		}

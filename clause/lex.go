@@ -450,6 +450,14 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 		default:
 			return m, false
 		}
+		// "PART I — PRELIMINARY": the dash belongs to the marker.
+		if k := skipSpaces(b, end); k < len(b) {
+			if d := hasPrefixRune(b[k:], '—') + hasPrefixRune(b[k:], '–'); d > 0 {
+				end = k + d
+			} else if b[k] == '-' || b[k] == ':' && end == j {
+				end = k + 1
+			}
+		}
 		m.kind, m.rank, m.end, m.latin = w.kind, w.rank, end, true
 		m.scheme = scheme(w.kind, 2)
 		m.num.Value, m.num.Valid = v, true

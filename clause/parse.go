@@ -64,6 +64,7 @@ type parser struct {
 	slab  []Node
 
 	markdown bool
+	h1       int // number of "# " lines: a single one is the document's title
 	wrapW    int // hard-wrap width of the document, 0 if not hard-wrapped
 	wrapTol  int
 
@@ -76,7 +77,9 @@ type parser struct {
 	prevFull       bool
 	blankBefore    bool
 	afterFurniture bool
-	prevHeading    bool // the previous line was a Markdown heading
+	toc            int    // 1: in a table of contents (目录), 2: after one
+	tocFirst       []byte // its first entry, which reappears where the body starts
+	prevHeading    bool   // the previous line was a Markdown heading
 	lineHeading    bool // the current line is one
 	err            error
 }
@@ -88,7 +91,7 @@ func (p *parser) scan() {
 	n := bytes.Count(src, []byte{'\n'}) + 1
 	p.lines = make([]line, 0, n)
 	var hist [256]int
-	long, cjk, letters, atx := 0, 0, 0, 0
+	long, cjk, letters, atx, h1 := 0, 0, 0, 0, 0
 	for s := 0; s <= len(src); {
 		e := bytes.IndexByte(src[s:], '\n')
 		next := 0
@@ -118,6 +121,9 @@ func (p *parser) scan() {
 		if hi > lo && src[ln.lo] == '#' {
 			if h := headingLevel(src[ln.lo:ln.hi]); h > 0 {
 				atx++
+				if h == 1 {
+					h1++
+				}
 			}
 		}
 		p.lines = append(p.lines, ln)
@@ -156,6 +162,16 @@ func (p *parser) scan() {
 		p.markdown = atx > 0 || frontMatterEnd(p.src, p.lines) > 0
 	}
 	p.doc.markdown = p.markdown
+	if p.markdown && h1 > 0 {
+		// Count level-1 headings again, outside front matter.
+		h1 = 0
+		for _, ln := range p.lines[frontMatterEnd(src, p.lines):] {
+			if ln.hi > ln.lo && src[ln.lo] == '#' && headingLevel(src[ln.lo:ln.hi]) == 1 {
+				h1++
+			}
+		}
+	}
+	p.h1 = h1
 }
 
 // run reads the lines and builds the tree.
@@ -194,7 +210,7 @@ func (p *parser) run() error {
 			} else if bytes.HasPrefix(content, fence) && len(bytes.Trim(content, string(fence[:1]))) == 0 {
 				fence = nil
 			}
-			p.appendLine(ln, p.continues(ln))
+			p.appendLine(ln, false)
 			p.after(content)
 			continue
 		}
@@ -203,6 +219,11 @@ func (p *parser) run() error {
 			continue
 		}
 		p.afterFurniture = false
+		if p.inTOC(content) {
+			p.appendLine(ln, false)
+			p.after(content)
+			continue
+		}
 		strong := p.strong()
 		placed := false
 		if p.markdown {
@@ -223,6 +244,51 @@ func (p *parser) run() error {
 		p.after(content)
 	}
 	return p.err
+}
+
+// inTOC reports whether a line belongs to a table of contents (目录): its
+// entries look like headings (第一章　总则) but are not clauses. The table
+// ends where its first entry appears again, or at the first sentence.
+func (p *parser) inTOC(content []byte) bool {
+	switch p.toc {
+	case 0:
+		if len(content) <= 24 && isTOCTitle(content) && len(p.stack) == 1 {
+			p.toc = 1
+			return true
+		}
+		return false
+	case 1:
+		if p.tocFirst == nil {
+			p.tocFirst = content
+			return true
+		}
+		if string(content) == string(p.tocFirst) || !headingLike(content) {
+			p.toc = 2
+			return false
+		}
+		return true
+	}
+	return false
+}
+
+// isTOCTitle reports whether a line is 目录 (spaced out or not) or Contents.
+func isTOCTitle(b []byte) bool {
+	var buf [16]byte
+	k := 0
+	for i := 0; i < len(b); {
+		if s := spaceAt(b[i:]); s > 0 {
+			i += s
+			continue
+		}
+		if k == len(buf) {
+			return false
+		}
+		buf[k] = b[i]
+		k++
+		i++
+	}
+	w := string(buf[:k])
+	return w == "目录" || equalFoldASCII(buf[:k], "contents") || equalFoldASCII(buf[:k], "tableofcontents")
 }
 
 // after records the line just read as the previous line.
