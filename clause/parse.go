@@ -80,7 +80,7 @@ type parser struct {
 	toc            int    // 1: in a table of contents (目录), 2: after one
 	tocFirst       []byte // its first entry, which reappears where the body starts
 	prevHeading    bool   // the previous line was a Markdown heading
-	lineHeading    bool // the current line is one
+	lineHeading    bool   // the current line is one
 	err            error
 }
 
