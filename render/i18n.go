@@ -62,6 +62,7 @@ var words = map[string][2]string{
 	"status":      {"状态", "Status"},
 	"text":        {"修改意见", "Comment"},
 	"label":       {"条款", "Clause"},
+	"textCol":     {"文本", "Text"},
 	"changesN":    {"%d 处修改", "%d changes"},
 	"unexplN":     {"%d 处未说明", "%d unexplained"},
 	"wholeDoc":    {"全文", "whole document"},
