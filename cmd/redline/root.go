@@ -270,7 +270,7 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
 		return err
 	}
-	fmt.Fprintf(g.stderr, "wrote %s\n", out)
+	g.notice("wrote %s", out)
 	return nil
 }
 
