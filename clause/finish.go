@@ -76,7 +76,13 @@ const titleMax = 40
 // ("（一）实施人工智能技术突破计划"), or a lead phrase ending in 。
 // ("1.推进智慧医疗多场景协同。建设…" → 推进智慧医疗多场景协同).
 func (p *parser) title(n *Node, body string, trailer bool) string {
-	body = strings.TrimLeft(body, " \t\u3000—–-:：.．")
+	body = strings.TrimLeftFunc(body, func(r rune) bool {
+		switch r {
+		case ' ', '\t', '\u3000', '—', '–', '-', ':', '：', '.', '．':
+			return true
+		}
+		return false
+	})
 	if body == "" {
 		return ""
 	}
@@ -102,7 +108,7 @@ func (p *parser) title(n *Node, body string, trailer bool) string {
 		return titleEN(first, nl >= 0 || len(n.Children) > 0, inArticle && n.Kind != KindArticle)
 	}
 	// A short first line with no sentence punctuation is a heading.
-	if utf8.RuneCountInString(first) <= titleMax && headingLike([]byte(first)) && (nl >= 0 || len(n.Children) > 0 || first == body) {
+	if len(first) <= 4*titleMax && utf8.RuneCountInString(first) <= titleMax && headingLike([]byte(first)) && (nl >= 0 || len(n.Children) > 0 || first == body) {
 		if n.Kind == KindArticle && n.doc.Lang == LangZH && first == body && len(n.Children) == 0 && !strings.HasPrefix(first, "【") {
 			// 第十条　本法自公布之日起施行 without its full stop: not a title.
 			if utf8.RuneCountInString(first) > 12 {

@@ -71,17 +71,18 @@ type parser struct {
 	lastArticle, lastChapter, lastBian Number // numbered across the document
 
 	// The previous content line.
-	havePrev       bool
-	prev           []byte
-	prevEnd        int
-	prevFull       bool
-	blankBefore    bool
-	afterFurniture bool
-	toc            int    // 1: in a table of contents (目录), 2: after one
-	tocFirst       []byte // its first entry, which reappears where the body starts
-	prevHeading    bool   // the previous line was a Markdown heading
-	lineHeading    bool   // the current line is one
-	err            error
+	havePrev        bool
+	prev            []byte
+	prevEnd         int
+	prevFull        bool
+	prevHeadingLike bool
+	blankBefore     bool
+	afterFurniture  bool
+	toc             int    // 1: in a table of contents (目录), 2: after one
+	tocFirst        []byte // its first entry, which reappears where the body starts
+	prevHeading     bool   // the previous line was a Markdown heading
+	lineHeading     bool   // the current line is one
+	err             error
 }
 
 // scan splits the source into lines and measures them: hard-wrap width,
@@ -211,7 +212,7 @@ func (p *parser) run() error {
 				fence = nil
 			}
 			p.appendLine(ln, false)
-			p.after(content)
+			p.after(content, ln.width)
 			continue
 		}
 		if isFurniture(content) {
@@ -221,7 +222,7 @@ func (p *parser) run() error {
 		p.afterFurniture = false
 		if p.inTOC(content) {
 			p.appendLine(ln, false)
-			p.after(content)
+			p.after(content, ln.width)
 			continue
 		}
 		strong := p.strong()
@@ -241,7 +242,7 @@ func (p *parser) run() error {
 			}
 			p.appendLine(ln, cont)
 		}
-		p.after(content)
+		p.after(content, ln.width)
 	}
 	return p.err
 }
@@ -292,16 +293,16 @@ func isTOCTitle(b []byte) bool {
 }
 
 // after records the line just read as the previous line.
-func (p *parser) after(content []byte) {
+func (p *parser) after(content []byte, w int) {
 	p.havePrev = true
 	p.prev = content
 	p.prevEnd = endClass(content)
-	w, _, _ := widthOf(content)
 	if p.wrapW > 0 {
 		p.prevFull = w >= p.wrapW-p.wrapTol
 	} else {
 		p.prevFull = w >= 40 && !p.markdown
 	}
+	p.prevHeadingLike = w <= 64 && headingLike(content)
 	p.blankBefore = false
 	p.prevHeading, p.lineHeading = p.lineHeading, false
 }
@@ -319,10 +320,15 @@ func (p *parser) strong() bool {
 	case endCont:
 		return false
 	}
-	if p.markdown {
-		return false // a soft line break inside a Markdown paragraph
+	if p.markdown || p.prevFull {
+		return false // a soft line break inside a Markdown paragraph, or a hard wrap
 	}
-	return !p.prevFull // a short line without punctuation is a heading
+	if p.prevHeadingLike {
+		return true // a short line without punctuation is a heading
+	}
+	// A short line with commas but no full stop: the last line of a
+	// paragraph in hard-wrapped text, a wrap by hand otherwise.
+	return p.wrapW > 0
 }
 
 // continues reports whether a text line continues the paragraph of the line

@@ -32,6 +32,13 @@ var roleWords = [...]struct {
 // roleAt reads a role word and its colon at the start of s (after spaces)
 // and returns the role and the length read.
 func roleAt(s string) (Role, int, bool) {
+	head := s
+	if len(head) > 48 {
+		head = head[:48]
+	}
+	if strings.IndexByte(head, ':') < 0 && !strings.Contains(head, "：") {
+		return 0, 0, false
+	}
 	i := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
 	for _, w := range roleWords {
 		if strings.HasPrefix(s[i:], w.w) {
@@ -53,23 +60,45 @@ func roleAt(s string) (Role, int, bool) {
 // line or sentence "责任单位：…". It returns where the trailer starts in
 // body and the units named.
 func trailer(body string) (start int, units []Unit) {
-	t := strings.TrimRight(body, "。；;.，, \t\n\u3000")
+	// Cheap rejection: a trailer has a colon near the end.
+	tail := body
+	if len(tail) > 800 {
+		tail = tail[len(tail)-800:]
+	}
+	if !strings.Contains(tail, "：") && strings.IndexByte(tail, ':') < 0 {
+		return -1, nil
+	}
+	t := strings.TrimRightFunc(body, func(r rune) bool {
+		switch r {
+		case '。', '；', ';', '.', '，', ',', ' ', '\t', '\n', '\u3000':
+			return true
+		}
+		return false
+	})
 	inner, start := "", -1
 	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
+		// Walk back to the matching opening bracket, byte by byte: the
+		// brackets are ( ) and the full-width EF BC 88 / EF BC 89.
 		depth := 0
-		for i := len(t); i > 0; {
-			r, size := utf8.DecodeLastRuneInString(t[:i])
-			i -= size
-			switch r {
-			case '）', ')':
+		for i := len(t) - 1; i >= 0; i-- {
+			c := t[i]
+			switch {
+			case c == ')' || c == 0x89 && i >= 2 && t[i-1] == 0xBC && t[i-2] == 0xEF:
 				depth++
-			case '（', '(':
+			case c == '(' || c == 0x88 && i >= 2 && t[i-1] == 0xBC && t[i-2] == 0xEF:
 				depth--
+			default:
+				continue
 			}
 			if depth == 0 {
-				start = i
-				_, cs := utf8.DecodeLastRuneInString(t)
-				inner = t[i+size : len(t)-cs]
+				open, close := 1, 1
+				if c != '(' {
+					open, i = 3, i-2
+				}
+				if t[len(t)-1] != ')' {
+					close = 3
+				}
+				start, inner = i, t[i+open:len(t)-close]
 				break
 			}
 		}
@@ -115,19 +144,38 @@ func trailer(body string) (start int, units []Unit) {
 
 // splitUnits splits a trailer at 、，,；; and line breaks, outside brackets.
 func splitUnits(s string) []string {
-	var out []string
+	out := make([]string, 0, 8)
 	depth, from := 0, 0
-	for i, r := range s {
-		switch r {
-		case '（', '(':
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		sep := 0
+		switch c {
+		case '(':
 			depth++
-		case '）', ')':
+		case ')':
 			depth--
-		case '、', '，', ',', '；', ';', '\n':
-			if depth <= 0 {
-				out = append(out, s[from:i])
-				from = i + utf8.RuneLen(r)
+		case ',', ';', '\n':
+			sep = 1
+		case 0xEF: // （ ） ， ；
+			if i+2 < len(s) && s[i+1] == 0xBC {
+				switch s[i+2] {
+				case 0x88:
+					depth++
+				case 0x89:
+					depth--
+				case 0x8C, 0x9B:
+					sep = 3
+				}
 			}
+		case 0xE3: // 、
+			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x81 {
+				sep = 3
+			}
+		}
+		if sep > 0 && depth <= 0 {
+			out = append(out, s[from:i])
+			from = i + sep
+			i += sep - 1
 		}
 	}
 	return append(out, s[from:])

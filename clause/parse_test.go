@@ -1,0 +1,309 @@
+package clause
+
+import (
+	"errors"
+	"os"
+	"strings"
+	"testing"
+)
+
+func mustParse(t *testing.T, name, src string) *Document {
+	t.Helper()
+	d, err := Parse(name, []byte(src), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkTree(t, d)
+	return d
+}
+
+// paths lists every clause's path, one per line.
+func paths(d *Document) string {
+	var out []string
+	for _, n := range d.Clauses() {
+		out = append(out, n.Path())
+	}
+	return strings.Join(out, "\n")
+}
+
+func TestNumbers(t *testing.T) {
+	cn := []struct {
+		in   string
+		want int
+	}{
+		{"一", 1}, {"十", 10}, {"十二", 12}, {"二十", 20}, {"二十三", 23}, {"一百", 100},
+		{"一百六十五", 165}, {"一百零五", 105}, {"一千零一十", 1010}, {"两千", 2000},
+		{"三百二十", 320}, {"一百一十", 110}, {"九十九", 99},
+	}
+	for _, c := range cn {
+		t.Run(c.in, func(t *testing.T) {
+			v, n, ok := parseCNNumber([]byte(c.in + "条"))
+			if !ok || v != c.want || n != len(c.in) {
+				t.Errorf("parseCNNumber(%q) = %d, %d, %v; want %d", c.in, v, n, ok, c.want)
+			}
+		})
+	}
+	for _, bad := range []string{"一二", "十十", "百", "〇", "零", "条"} {
+		if v, _, ok := parseCNNumber([]byte(bad)); ok {
+			t.Errorf("parseCNNumber(%q) = %d, want failure", bad, v)
+		}
+	}
+	for v := 1; v < 3000; v++ {
+		s := cnNumeral(v)
+		got, n, ok := parseCNNumber([]byte(s))
+		if !ok || got != v || n != len(s) {
+			t.Fatalf("cnNumeral(%d) = %q parses to %d", v, s, got)
+		}
+	}
+	roman := map[string]int{"i": 1, "iv": 4, "ix": 9, "xii": 12, "XL": 40, "MCMXC": 1990, "ii": 2, "iii": 3}
+	for s, want := range roman {
+		if got, ok := romanValue([]byte(s)); !ok || got != want {
+			t.Errorf("romanValue(%q) = %d, %v; want %d", s, got, ok, want)
+		}
+	}
+	for _, bad := range []string{"iiii", "vx", "iI", "ab", ""} {
+		if _, ok := romanValue([]byte(bad)); ok {
+			t.Errorf("romanValue(%q) succeeded", bad)
+		}
+	}
+	if v, n, ok := parseArabic([]byte("１２．"), 3); !ok || v != 12 || n != 6 {
+		t.Errorf("parseArabic(full width) = %d, %d, %v", v, n, ok)
+	}
+}
+
+func TestNormLabel(t *testing.T) {
+	same := [][]string{
+		{"二/(二)/1", "二/（二）/1", "二、/（二）/1.", " 二 / （二） / 1． ", "二/(二)/１"},
+		{"第三章/第十二条", "第三章/第十二条 "},
+		{"Article 5", "Article\u30005", "Article  5."},
+		{"2/2.3/(a)", "2./2.3./（a）"},
+	}
+	for _, group := range same {
+		want := NormLabel(group[0])
+		for _, s := range group[1:] {
+			if got := NormLabel(s); got != want {
+				t.Errorf("NormLabel(%q) = %q, want %q (as %q)", s, got, want, group[0])
+			}
+		}
+	}
+	if NormLabel("一") == NormLabel("二") || NormLabel("（一）") == NormLabel("一") {
+		t.Error("NormLabel folds different labels together")
+	}
+}
+
+func TestFind(t *testing.T) {
+	d := mustParse(t, "plan.txt", "一、总体要求\n（一）指导思想\n1.坚持创新。\n二、主要任务\n（一）技术攻关\n（二）场景应用\n1.智慧医疗。\n2.智慧城市。\n")
+	cases := []struct{ path, want string }{
+		{"二/(二)/1", "1.智慧医疗。"},
+		{"二、/（二）/1.", "1.智慧医疗。"},
+		{"二/（二）/２", "2.智慧城市。"},
+		{"一/（一）", "（一）指导思想"},
+		{"（二）/2", "2.智慧城市。"}, // leading levels omitted
+		{"三", ""},
+		{"", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.path, func(t *testing.T) {
+			n := d.Find(c.path)
+			got := ""
+			if n != nil {
+				got = n.Text()
+			}
+			if got != c.want {
+				t.Errorf("Find(%q) = %q, want %q", c.path, got, c.want)
+			}
+		})
+	}
+	if all := d.FindAll("（一）"); len(all) != 2 {
+		t.Errorf("FindAll(（一）) = %d clauses, want 2", len(all))
+	}
+}
+
+func TestErrors(t *testing.T) {
+	cases := []struct {
+		name string
+		src  string
+		opts Options
+		want error
+		pos  string
+	}{
+		{"binary", "一、总体要求\n\x00\x01\x02", Options{}, ErrBinary, "f.txt:2:1: "},
+		{"gbk", "一、总体\n要求\xd7\xdc", Options{}, ErrNotUTF8, "f.txt:2:3: "},
+		{"large", strings.Repeat("a", 100), Options{MaxBytes: 10}, ErrTooLarge, "f.txt: "},
+		{"deep", "一、a\n（一）b\n1.c\n（1）d\n①e\n", Options{MaxDepth: 3}, ErrTooDeep, "f.txt:4:1: "},
+		{"deep-law", "第一编 a\n第一章 b\n第一节 c\n第一条 d\n", Options{MaxDepth: 3}, ErrTooDeep, "f.txt:4:1: "},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			_, err := Parse("f.txt", []byte(c.src), c.opts)
+			if !errors.Is(err, c.want) {
+				t.Fatalf("err = %v, want %v", err, c.want)
+			}
+			var pe *Error
+			if !errors.As(err, &pe) || !strings.HasPrefix(err.Error(), c.pos) {
+				t.Errorf("err = %q, want prefix %q", err, c.pos)
+			}
+		})
+	}
+	if _, err := Parse("deep.md", []byte("# t\n## a\n- b\n  - c\n    - d\n"), Options{MaxDepth: 3}); !errors.Is(err, ErrTooDeep) || !strings.HasPrefix(err.Error(), "deep.md:5:5: ") {
+		t.Errorf("Markdown list too deep: %v", err)
+	}
+	if _, err := Parse("ok.txt", []byte("一、a\n（一）b\n1.c\n"), Options{MaxDepth: 3}); err != nil {
+		t.Errorf("depth 3 within MaxDepth 3: %v", err)
+	}
+}
+
+// TestMessy covers what real files do: widths, invisible characters, line
+// endings, page furniture, and lines that only look like clauses.
+func TestMessy(t *testing.T) {
+	cases := []struct {
+		name, src, want string
+	}{
+		{"crlf-bom", "\uFEFF一、总体要求\r\n（一）指导思想\r\n1.坚持创新。\r\n", "一\n一/（一）\n一/（一）/1"},
+		{"zero-width", "\u200b一、总体要求\n\u3000\u3000（一）指导思想\n", "一\n一/（一）"},
+		{"mixed-parens", "一、a\n(一)b\n（二)c\n(三）d\n", "一\n一/(一)\n一/（二)\n一/(三）"},
+		{"full-width-digits", "一、a\n１．b。\n２．c。\n", "一\n一/１\n一/２"},
+		{"ideographic-space-article", "第一条\u3000为了规范管理，制定本法。\n第二条\u3000本法适用于全国。\n", "第一条\n第二条"},
+		{"cross-reference", "第一条\u3000违反本法规定的，依照\n第十二条的规定处罚。\n第二条\u3000本法自公布之日起施行。\n", "第一条\n第二条"},
+		{"cross-reference-spaced", "第一条\u3000违反本法规定的，依照本法\n第十二条 规定处罚。\n第二条\u3000施行。\n", "第一条\n第二条"},
+		{"article-numbers-across-chapters", "第一章 总则\n第一条 甲。\n第二条 乙。\n第二章 分则\n第三条 丙。\n第三条之一 丁。\n第四条 戊。\n",
+			"第一章\n第一章/第一条\n第一章/第二条\n第二章\n第二章/第三条\n第二章/第三条之一\n第二章/第四条"},
+		{"number-in-sentence", "一、目标\n1.提高效率。到2025年，全市算力规模达到现有规模的\n2.5倍，数据交易规模达到\n3、5个百分点以上。\n2.降低成本。\n", "一\n一/1\n一/2"},
+		{"unexpected-after-unfinished", "一、目标\n1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未\n5.项目达到以上\n2.乙。\n", "一\n一/1\n一/2"},
+		{"expected-after-unfinished", "一、目标\n1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未\n2.乙。\n", "一\n一/1\n一/2"},
+		{"furniture", "一、甲\n\f\n— 3 —\n二、乙\n- 4 -\n第 5 页 共 20 页\nPage 6 of 20\n三、丙\n", "一\n二\n三"},
+		{"roman-after-h", "(a) x;\n(b) x;\n(c) x;\n(d) x;\n(e) x;\n(f) x;\n(g) x;\n(h) x;\n(i) x.\n", "(a)\n(b)\n(c)\n(d)\n(e)\n(f)\n(g)\n(h)\n(i)"},
+		{"roman-nested", "(a) x:\n(i) y;\n(ii) z;\n(b) w.\n", "(a)\n(a)/(i)\n(a)/(ii)\n(b)"},
+		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
+		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},
+		{"part-then-cnnum", "第一部分 总体要求\n一、指导思想\n二、目标\n第二部分 主要任务\n一、技术\n", "第一部分\n第一部分/一\n第一部分/二\n第二部分\n第二部分/一"},
+		{"higher-level-closes", "一、a\n1.b。\n（一）c\n（二）d\n", "一\n一/1\n一/（一）\n一/（二）"},
+		{"table-of-contents", "目  录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 甲。\n第二章 附则\n第二条 乙。\n", "第一章\n第一章/第一条\n第二章\n第二章/第二条"},
+		{"annex", "一、甲\n二、乙\n附件：1.清单\n附件1\n重点任务清单\n", "一\n二\n附件\n附件1"},
+		{"quoted-reference-not-marker", "二、相关部门意见\n1\n市卫健委\n第三部分“建设内容”中，建议修改。\n", "二"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "doc.txt", c.src)
+			if got := paths(d); got != c.want {
+				t.Errorf("paths:\n%s\nwant:\n%s", got, c.want)
+			}
+		})
+	}
+}
+
+func TestText(t *testing.T) {
+	cases := []struct {
+		name, src, path, text, body string
+	}{
+		{"cjk-wrap", "一、目标\n1.提高效率。到2025年，全市算力规模达到现有规模的\n2.5倍，数据交易规模明显提升。\n", "一/1",
+			"1.提高效率。到2025年，全市算力规模达到现有规模的2.5倍，数据交易规模明显提升。", "提高效率。到2025年，全市算力规模达到现有规模的2.5倍，数据交易规模明显提升。"},
+		{"latin-wrap", "Article 1 Scope\nThis Act applies to every public body that holds\ndatasets of public interest.\n", "Article 1",
+			"Article 1 Scope\nThis Act applies to every public body that holds datasets of public interest.", "Scope\nThis Act applies to every public body that holds datasets of public interest."},
+		{"page-break-inside", "一、目标\n1.提高效率。到2025年，全市算力规模达到现有规模的\n\n— 3 —\n\f\n两倍以上。\n", "一/1",
+			"1.提高效率。到2025年，全市算力规模达到现有规模的两倍以上。", "提高效率。到2025年，全市算力规模达到现有规模的两倍以上。"},
+		{"crlf", "一、目标\r\n（一）甲。\r\n乙。\r\n", "一/（一）", "（一）甲。\n乙。", "甲。\n乙。"},
+		{"article-ideographic-space", "第一条\u3000为了规范管理，制定本法。\n", "第一条", "第一条\u3000为了规范管理，制定本法。", "为了规范管理，制定本法。"},
+		{"units-kept", "1.甲。（责任单位：市科技局）\n", "1", "1.甲。（责任单位：市科技局）", "甲。（责任单位：市科技局）"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "doc.txt", c.src)
+			n := d.Find(c.path)
+			if n == nil {
+				t.Fatalf("%s not found in\n%s", c.path, paths(d))
+			}
+			if n.Text() != c.text {
+				t.Errorf("Text = %q\nwant   %q", n.Text(), c.text)
+			}
+			if n.Body() != c.body {
+				t.Errorf("Body = %q\nwant   %q", n.Body(), c.body)
+			}
+		})
+	}
+}
+
+func TestUnitsAndTitles(t *testing.T) {
+	cases := []struct {
+		name, src, title, units string
+	}{
+		{"responsible", "1.加强技术创新。每年组织项目20项。（责任单位：市科技局、市经信局）", "加强技术创新", "0:市科技局 0:市经信局"},
+		{"half-width", "1.加强技术创新。每年组织项目20项。(责任单位:市科技局,市经信局)", "加强技术创新", "0:市科技局 0:市经信局"},
+		{"lead-support", "1.实施算力伙伴计划。建设算力。（牵头单位：市经信局；配合单位：市发改委、各区人民政府）", "实施算力伙伴计划", "1:市经信局 2:市发改委 2:各区人民政府"},
+		{"lead-marked", "1.甲项工作。推进。（责任单位：市经信局（牵头）、市科技局）", "甲项工作", "1:市经信局 0:市科技局"},
+		{"trailing-stop", "1.甲项工作。推进。（责任单位：市经信局）。", "甲项工作", "0:市经信局"},
+		{"own-line", "1.甲项工作。推进工作落实。\n责任单位：市经信局、市科技局", "甲项工作", "0:市经信局 0:市科技局"},
+		{"no-trailer", "1.甲项工作。推进（含试点）。", "甲项工作", ""},
+		{"comma-no-title", "1.到2025年，全市建成一批平台。", "", ""},
+		{"heading-item", "（一）实施人工智能技术突破计划", "实施人工智能技术突破计划", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "doc.txt", c.src)
+			n := d.Root.Children[0]
+			if n.Title != c.title {
+				t.Errorf("Title = %q, want %q", n.Title, c.title)
+			}
+			var us []string
+			for _, u := range n.Units {
+				us = append(us, string(rune('0'+u.Role))+":"+u.Name)
+			}
+			if got := strings.Join(us, " "); got != c.units {
+				t.Errorf("Units = %q, want %q", got, c.units)
+			}
+			if len(n.Units) > 0 {
+				tr := string(d.Src[n.UnitsStart:n.UnitsEnd])
+				if !strings.Contains(tr, n.Units[0].Name) || !strings.Contains(n.Text(), strings.TrimSpace(tr)) {
+					t.Errorf("trailer range %q", tr)
+				}
+			}
+		})
+	}
+}
+
+func TestLang(t *testing.T) {
+	if d := mustParse(t, "a.txt", "一、总体要求 (AI)\n"); d.Lang != LangZH {
+		t.Errorf("Chinese: %v", d.Lang)
+	}
+	if d := mustParse(t, "a.txt", "Article 1 Scope\nThis Act applies to 武汉.\n"); d.Lang != LangEN {
+		t.Errorf("English: %v", d.Lang)
+	}
+}
+
+func TestParagraphLabels(t *testing.T) {
+	d := mustParse(t, "law.txt", "第一章 总则\n第十二条 甲。\n乙：\n（一）丙；\n（二）丁。\n戊。\n")
+	want := "第一章\n第一章/第十二条\n第一章/第十二条/第一款\n第一章/第十二条/第二款\n第一章/第十二条/第二款/（一）\n第一章/第十二条/第二款/（二）\n第一章/第十二条/第三款"
+	if got := paths(d); got != want {
+		t.Errorf("paths:\n%s\nwant:\n%s", got, want)
+	}
+	if n := d.Find("第十二条/第二款/(二)"); n == nil || n.Body() != "丁。" {
+		t.Errorf("Find 第十二条/第二款/(二) = %v", n)
+	}
+}
+
+// TestLawPDF checks that the PDF extraction of the law parses to the same
+// clauses with the same texts as the clean law, page furniture and hard
+// wraps notwithstanding.
+func TestLawPDF(t *testing.T) {
+	read := func(name string) *Document {
+		src, err := os.ReadFile("testdata/" + name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return mustParse(t, name, string(src))
+	}
+	clean, pdf := read("law.txt"), read("law-pdf.txt")
+	a, b := clean.Clauses(), pdf.Clauses()
+	if len(a) != len(b) {
+		t.Fatalf("%d clauses in law.txt, %d in law-pdf.txt", len(a), len(b))
+	}
+	edited := map[string]bool{"第二编/第三章/第一节/第八条": true, "第二编/第四章/第十一条": true}
+	for i := range a {
+		if a[i].Path() != b[i].Path() {
+			t.Fatalf("clause %d: %s vs %s", i, a[i].Path(), b[i].Path())
+		}
+		if !edited[a[i].Path()] && a[i].Text() != b[i].Text() {
+			t.Errorf("%s:\n clean %q\n pdf   %q", a[i].Path(), a[i].Text(), b[i].Text())
+		}
+	}
+}
