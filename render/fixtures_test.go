@@ -95,7 +95,7 @@ var (
 		comment.Partial, "修改责任单位，调整为“在智慧建造领域打造80项应用场景”")
 	cDep9 = zhComment("dep-9", groupDept, 9, "硚口区科经局", "k-parks", "三/（六）",
 		"", "建议在人工智能特色园区中增加硚口区D+M小镇。", "", comment.Adopted, "明确支持各区建设20个以上以人工智能产业为主要方向的园区")
-	cXSS = zhComment("x-1", groupPublic, 2, "测试用户<b>粗体</b>", "k-city", "三/（五）/2", "", xssText, "", comment.Rejected, "不予采纳：<script>document.title='pwned'</script>")
+	cXSS = zhComment("x-1", groupPublic, 2, "测试用户<b>粗体</b>", "k-city", "三/（五）/2", "", xssText, "", comment.Partial, "部分采纳：<script>document.title='pwned'</script>")
 )
 
 // wuhanDiff mirrors the Wuhan example: 90项→80项 with the health

@@ -249,7 +249,7 @@ func newHComment(t tr, c comment.Comment, withClause bool) hComment {
 func newHChange(t tr, c *annotate.Change, anchor string, unexplained bool) hChange {
 	h := hChange{Anchor: anchor, Label: changeLabel(c), Title: c.Title, Kind: t.kind(c),
 		KindClass: c.Kind.String(), Unexplained: unexplained,
-		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(changeOps(c)),
+		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(fullOps(c)),
 		UnitsAdded: c.Units.Added, UnitsRemoved: c.Units.Removed}
 	for _, q := range c.Quantities {
 		h.Quantities = append(h.Quantities, hQty{q.Old, q.New, q.Context})
@@ -279,7 +279,7 @@ func HTML(w io.Writer, d *annotate.Diff, o Options) error {
 			unexplained[id] = true
 		}
 		shown, folded := split(o, doc.Changes)
-		hd := hDoc{Path: doc.Path, Summary: fmt.Sprintf(dt.s("changesN"), len(doc.Changes))}
+		hd := hDoc{Path: doc.Path, Summary: dt.n("changesN", len(doc.Changes))}
 		anchors := map[*annotate.Change]string{}
 		for i, c := range shown {
 			anchors[c] = fmt.Sprintf("d%d-c%d", di+1, i+1)
@@ -288,13 +288,13 @@ func HTML(w io.Writer, d *annotate.Diff, o Options) error {
 			v.TOC = append(v.TOC, hc)
 		}
 		if len(folded) > 0 {
-			hd.Folded = fmt.Sprintf(dt.s("fmtFolded"), len(folded)) + dt.join(labelsOf(folded))
+			hd.Folded = dt.n("fmtFolded", len(folded)) + dt.join(labelsOf(folded))
 		}
 		for _, c := range unexplainedChanges(doc) {
 			hd.Unexplained = append(hd.Unexplained, newHChange(dt, c, anchors[c], true))
 		}
 		if len(doc.Unexplained) > 0 {
-			hd.Summary += dt.s("listSep") + fmt.Sprintf(dt.s("unexplN"), len(doc.Unexplained))
+			hd.Summary += dt.s("listSep") + dt.n("unexplN", len(doc.Unexplained))
 			hd.UnexplainedHeading = dt.count("unexplained", len(doc.Unexplained))
 		}
 		total += len(doc.Changes)
@@ -305,9 +305,9 @@ func HTML(w io.Writer, d *annotate.Diff, o Options) error {
 		v.Unapplied = append(v.Unapplied, newHComment(t, c, true))
 	}
 	v.UnappliedHeading = t.count("unapplied", len(d.Unapplied))
-	parts := []string{fmt.Sprintf(t.s("changesN"), total)}
+	parts := []string{t.n("changesN", total)}
 	if unexpl > 0 {
-		parts = append(parts, fmt.Sprintf(t.s("unexplN"), unexpl))
+		parts = append(parts, t.n("unexplN", unexpl))
 	}
 	if len(d.Unapplied) > 0 {
 		parts = append(parts, t.count("unapplied", len(d.Unapplied)))

@@ -40,6 +40,8 @@ var words = map[string][2]string{
 		"These adopted or partly adopted comments were settled, but their clause did not change:"},
 	"fmtFolded": {"另有 %d 处仅格式修改（标点、数字全半角或空白）：",
 		"%d formatting-only changes (punctuation width, digit width or white space) not shown: "},
+	"fmtFolded1": {"另有 %d 处仅格式修改（标点、数字全半角或空白）：",
+		"%d formatting-only change (punctuation width, digit width or white space) not shown: "},
 	"noChanges":   {"没有修改。", "No changes."},
 	"title":       {"修改对照", "Redline"},
 	"tableTitle":  {"修改前后对照表", "Comparison of revisions"},
@@ -64,6 +66,7 @@ var words = map[string][2]string{
 	"label":       {"条款", "Clause"},
 	"textCol":     {"文本", "Text"},
 	"changesN":    {"%d 处修改", "%d changes"},
+	"changesN1":   {"%d 处修改", "%d change"},
 	"unexplN":     {"%d 处未说明", "%d unexplained"},
 	"wholeDoc":    {"全文", "whole document"},
 	"document":    {"文件", "Document"},
@@ -81,11 +84,6 @@ var words = map[string][2]string{
 	"whatChanged": {"修改情况", "What changed"},
 	"otherGroup":  {"其他意见", "Other comments"},
 	"range":       {"范围", "Range"},
-	// comment statuses
-	"status:pending":  {"待处理", "pending"},
-	"status:adopted":  {"已采纳", "adopted"},
-	"status:partial":  {"部分采纳", "partly adopted"},
-	"status:rejected": {"未采纳", "not adopted"},
 }
 
 // tr translates UI strings into one language.
@@ -114,13 +112,8 @@ func (t tr) lang() clause.Lang {
 	return clause.LangEN
 }
 
-// status is a comment disposition in t's language.
-func (t tr) status(s comment.Status) string {
-	if _, ok := words["status:"+string(s)]; ok {
-		return t.s("status:" + string(s))
-	}
-	return string(s)
-}
+// status is a comment disposition in t's language (已采纳 / adopted …).
+func (t tr) status(s comment.Status) string { return s.Label(t.lang()) }
 
 // kind is the word for a change: its kind, or renumbered / formatting only
 // when that is all it is.

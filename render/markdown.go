@@ -33,39 +33,57 @@ var mdEscaper = strings.NewReplacer(
 // md escapes document or comment text for Markdown: one line, nothing in it
 // read as syntax.
 func md(s string) string {
-	s = mdEscaper.Replace(s)
-	// a line that starts like a list item is not one
-	spaceAt := func(i int) bool { return i >= len(s) || s[i] == ' ' }
+	if i := leadEscape(s); i >= 0 {
+		return mdEscaper.Replace(s[:i]) + `\` + mdEscaper.Replace(s[i:])
+	}
+	return mdEscaper.Replace(s)
+}
+
+// leadEscape returns where a backslash keeps a line from starting a list
+// item or a setext underline ("1. " "- " "+ " "==="), or -1.
+func leadEscape(s string) int {
+	spaceAt := func(i int) bool { return i >= len(s) || s[i] == ' ' || s[i] == '\t' }
 	if len(s) > 0 && (s[0] == '-' || s[0] == '+') && spaceAt(1) {
-		s = `\` + s
+		return 0
+	}
+	if s != "" && strings.Trim(s, "=") == "" {
+		return 0
 	}
 	for i := 0; i < len(s) && i < 10; i++ {
 		if s[i] >= '0' && s[i] <= '9' {
 			continue
 		}
 		if i > 0 && (s[i] == '.' || s[i] == ')') && spaceAt(i+1) {
-			s = s[:i] + `\` + s[i:]
+			return i
 		}
 		break
 	}
-	if strings.Trim(s, "=") == "" && s != "" {
-		s = `\` + s
-	}
-	return s
+	return -1
 }
 
 // mdRedline marks an edit script for Markdown. Deletions are <del> and
 // insertions <ins>, both allowed by GitHub's sanitizer: the ~~strike~~ syntax
 // follows CommonMark's flanking rules, which fail next to CJK punctuation
 // (打造~~，~~ is not struck), and Chinese text has such punctuation at nearly
-// every edit boundary.
-func mdRedline(ops []diff.Op) string {
-	var b strings.Builder
-	for i, op := range ops {
-		text := mdEscaper.Replace(op.Text)
-		if i == 0 {
-			text = md(op.Text)
+// every edit boundary. lead says the text starts a line, where "1. " would
+// start a list; inside a table cell it cannot.
+func mdRedline(ops []diff.Op, lead bool) string {
+	esc := -1
+	if lead {
+		var all strings.Builder
+		for _, op := range ops {
+			all.WriteString(op.Text)
 		}
+		esc = leadEscape(all.String())
+	}
+	var b strings.Builder
+	at := 0
+	for _, op := range ops {
+		text := mdEscaper.Replace(op.Text)
+		if esc >= at && esc < at+len(op.Text) {
+			text = mdEscaper.Replace(op.Text[:esc-at]) + `\` + mdEscaper.Replace(op.Text[esc-at:])
+		}
+		at += len(op.Text)
 		switch op.Kind {
 		case diff.Equal:
 			b.WriteString(text)
@@ -116,15 +134,15 @@ func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
 	t := newTr(docLang(o, doc.Lang))
 	shown, folded := split(o, doc.Changes)
 	m.printf("\n## %s\n\n", md(doc.Path))
-	summary := fmt.Sprintf(t.s("changesN"), len(doc.Changes))
+	summary := t.n("changesN", len(doc.Changes))
 	if len(doc.Unexplained) > 0 {
-		summary += t.s("listSep") + fmt.Sprintf(t.s("unexplN"), len(doc.Unexplained))
+		summary += t.s("listSep") + t.n("unexplN", len(doc.Unexplained))
 	}
 	m.printf("%s\n", md(summary))
 	for _, c := range shown {
 		m.printf("\n### %s\n", md(changeHeading(t, c)))
 		if hasEdits(changeOps(c)) || c.Kind != diff.Modified {
-			m.printf("\n%s\n", mdRedline(changeOps(c)))
+			m.printf("\n%s\n", mdRedline(fullOps(c), true))
 		}
 		var facts []string
 		for _, q := range c.Quantities {
@@ -142,7 +160,7 @@ func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
 		}
 	}
 	if len(folded) > 0 {
-		m.printf("\n%s%s\n", md(fmt.Sprintf(t.s("fmtFolded"), len(folded))), md(t.join(labelsOf(folded))))
+		m.printf("\n%s%s\n", md(t.n("fmtFolded", len(folded))), md(t.join(labelsOf(folded))))
 	}
 	if len(doc.Unexplained) > 0 {
 		m.printf("\n### %s\n\n", md(t.count("unexplained", len(doc.Unexplained))))

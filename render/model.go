@@ -76,6 +76,60 @@ func changeOps(c *annotate.Change) []diff.Op {
 	return ops
 }
 
+// fullOps is changeOps over the clause's whole text, its number included. The
+// diff engine edits a clause's body; when OldText and NewText carry a marker
+// ("1.", "Article 5 ") in front of it, the marker is put back, struck and
+// re-inserted when the clause was renumbered, so that a reader sees the
+// clause as written and its number changing.
+func fullOps(c *annotate.Change) []diff.Op {
+	ops := changeOps(c)
+	var oldSide, newSide strings.Builder
+	for _, op := range ops {
+		if op.Kind != diff.Insert {
+			oldSide.WriteString(op.Text)
+		}
+		if op.Kind != diff.Delete {
+			newSide.WriteString(op.Text)
+		}
+	}
+	if !strings.HasSuffix(c.OldText, oldSide.String()) || !strings.HasSuffix(c.NewText, newSide.String()) {
+		return ops
+	}
+	om := strings.TrimSuffix(c.OldText, oldSide.String())
+	nm := strings.TrimSuffix(c.NewText, newSide.String())
+	if om == "" && nm == "" {
+		return ops
+	}
+	var out []diff.Op
+	switch {
+	case om == nm:
+		out = append(out, diff.Op{Kind: diff.Equal, Text: om})
+	default:
+		if om != "" {
+			out = append(out, diff.Op{Kind: diff.Delete, Text: om})
+		}
+		if nm != "" {
+			out = append(out, diff.Op{Kind: diff.Insert, Text: nm})
+		}
+	}
+	return merge(append(out, ops...))
+}
+
+// merge joins neighbouring ops of the same kind and drops empty ones.
+func merge(ops []diff.Op) []diff.Op {
+	out := make([]diff.Op, 0, len(ops))
+	for _, op := range ops {
+		switch {
+		case op.Text == "":
+		case len(out) > 0 && out[len(out)-1].Kind == op.Kind:
+			out[len(out)-1].Text += op.Text
+		default:
+			out = append(out, op)
+		}
+	}
+	return out
+}
+
 // changeLabel is the clause's label: "old → new" when it was renumbered or
 // moved, otherwise the one it has.
 func changeLabel(c *annotate.Change) string {
@@ -235,4 +289,14 @@ func (t tr) count(key string, n int) string {
 		return fmt.Sprintf("%s（%d）", t.s(key), n)
 	}
 	return fmt.Sprintf("%s (%d)", t.s(key), n)
+}
+
+// n formats a counted phrase, singular in English when n is 1.
+func (t tr) n(key string, n int) string {
+	if !t.zh && n == 1 {
+		if _, ok := words[key+"1"]; ok {
+			key += "1"
+		}
+	}
+	return fmt.Sprintf(t.s(key), n)
 }

@@ -163,7 +163,7 @@ func mdChanged(t tr, e *annotate.ReportEntry) string {
 	var parts []string
 	for i := range e.Changes {
 		c := &e.Changes[i]
-		parts = append(parts, "**"+md(changeLabel(c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext)))
+		parts = append(parts, "**"+md(changeLabel(c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+t.s("textSame"))

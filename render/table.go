@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -26,7 +25,7 @@ type compareRow struct {
 // shows its number changing, so the texts are diffed by common prefix and
 // suffix instead.
 func sideOps(c *annotate.Change) []diff.Op {
-	ops := changeOps(c)
+	ops := fullOps(c)
 	if hasEdits(ops) || c.OldText == "" || c.NewText == "" || c.OldText == c.NewText {
 		return ops
 	}
@@ -75,9 +74,9 @@ func tableNote(t tr, folded []*annotate.Change) string {
 	note := t.s("tableNote")
 	if len(folded) > 0 {
 		if t.zh {
-			note += strings.TrimSuffix(fmt.Sprintf(t.s("fmtFolded"), len(folded)), "：") + "：" + t.join(labelsOf(folded)) + "。"
+			note += strings.TrimSuffix(t.n("fmtFolded", len(folded)), "：") + "：" + t.join(labelsOf(folded)) + "。"
 		} else {
-			note += " " + fmt.Sprintf(t.s("fmtFolded"), len(folded)) + t.join(labelsOf(folded)) + "."
+			note += " " + t.n("fmtFolded", len(folded)) + t.join(labelsOf(folded)) + "."
 		}
 	}
 	return note
@@ -103,7 +102,7 @@ func TableMarkdown(w io.Writer, d *annotate.Diff, o Options) error {
 			if r.Title != "" {
 				label += "<br>" + md(r.Title)
 			}
-			m.printf("| %s | %s | %s |\n", label, mdRedline(r.Before), mdRedline(r.After))
+			m.printf("| %s | %s | %s |\n", label, mdRedline(r.Before, false), mdRedline(r.After, false))
 		}
 		if len(rows) == 0 {
 			m.printf("%s\n", dt.s("noChanges"))

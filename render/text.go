@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"io"
 	"strings"
 
@@ -94,9 +93,9 @@ func textDocument(tw *termWriter, doc *annotate.Document, o Options) {
 	t := newTr(docLang(o, doc.Lang))
 	shown, folded := split(o, doc.Changes)
 	tw.line("")
-	summary := fmt.Sprintf(t.s("changesN"), len(doc.Changes))
+	summary := t.n("changesN", len(doc.Changes))
 	if len(doc.Unexplained) > 0 {
-		summary += t.s("listSep") + fmt.Sprintf(t.s("unexplN"), len(doc.Unexplained))
+		summary += t.s("listSep") + t.n("unexplN", len(doc.Unexplained))
 	}
 	tw.para("", "", seg{"== " + doc.Path + " ==", bold}, seg{"  " + summary, dim})
 	if len(doc.Changes) == 0 {
@@ -108,7 +107,7 @@ func textDocument(tw *termWriter, doc *annotate.Document, o Options) {
 	}
 	if len(folded) > 0 {
 		tw.line("")
-		tw.para("", "  ", seg{fmt.Sprintf(t.s("fmtFolded"), len(folded)), dim}, seg{t.join(labelsOf(folded)), plain})
+		tw.para("", "  ", seg{t.n("fmtFolded", len(folded)), dim}, seg{t.join(labelsOf(folded)), plain})
 	}
 	if len(doc.Unexplained) > 0 {
 		tw.line("")
@@ -127,7 +126,7 @@ func textChange(tw *termWriter, t tr, c *annotate.Change) {
 	head = append(head, seg{"  [" + t.kind(c) + "]", dim})
 	tw.para("", "    ", head...)
 	if hasEdits(changeOps(c)) || c.Kind != diff.Modified {
-		tw.para("  ", "  ", redlineSegs(changeOps(c), tw.color)...)
+		tw.para("  ", "  ", redlineSegs(fullOps(c), tw.color)...)
 	}
 	for _, q := range c.Quantities {
 		tw.para("  ", "    ", seg{t.s("quantities") + t.sep(), dim}, seg{quantityText(t, q), bold})
