@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"io"
 	"os"
 	"path/filepath"
@@ -118,7 +117,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 				return err
 			}
 			if len(log) < 2 {
-				return errors.New("diff: fewer than two revisions to compare; name one to compare with the working tree (redline diff HEAD)")
+				return errTooFewRevisions
 			}
 			do.From, do.To = log[1].Hash, log[0].Hash
 		case 1:

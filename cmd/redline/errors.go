@@ -44,6 +44,9 @@ const exitCodesHelp = `Exit codes:
   11  any other failure (I/O, permissions …)
   70  internal error (a bug in redline: please report it)`
 
+// errTooFewRevisions: diff with no REV needs two revisions.
+var errTooFewRevisions = errors.New("diff: fewer than two revisions to compare; name one to compare with the working tree (redline diff HEAD)")
+
 // usageError is a mistake in how redline was called.
 type usageError struct{ msg string }
 
@@ -83,7 +86,8 @@ func codeFor(err error) int {
 		return exitUsage // cobra's own errors: unknown flag, bad arguments
 	case errors.Is(err, repo.ErrNotRepository):
 		return exitNoRepo
-	case errors.Is(err, repo.ErrUnknownRevision), errors.Is(err, repo.ErrNoRevisions):
+	case errors.Is(err, repo.ErrUnknownRevision), errors.Is(err, repo.ErrNoRevisions),
+		errors.Is(err, errTooFewRevisions):
 		return exitRevision
 	case errors.Is(err, repo.ErrUnknownDocument):
 		return exitDocument
