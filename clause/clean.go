@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -46,27 +47,41 @@ func joinSpace(prev, next []byte) bool {
 	return !isCJK(a) && !isCJK(z) && a != '-'
 }
 
-// widthOf returns the display width of b (CJK characters count two columns)
-// and how many CJK ideographs and ASCII letters it holds.
-func widthOf(b []byte) (width, cjk, letters int) {
-	for i := 0; i < len(b); i++ {
-		c := b[i]
+// byteWidth is the display width each byte adds: 1 for ASCII and the lead
+// byte of a 2-byte sequence, 2 for the lead of a 3- or 4-byte sequence (CJK
+// is 3 bytes), 0 for continuation bytes.
+var byteWidth = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
 		switch {
-		case c < 0x80:
-			width++
-			if c|0x20 >= 'a' && c|0x20 <= 'z' {
-				letters++
-			}
+		case c < 0x80, c >= 0xC0 && c < 0xE0:
+			t[c] = 1
 		case c >= 0xE0:
-			width += 2
-			if c >= 0xE4 && c <= 0xE9 {
-				cjk++
-			}
-		case c >= 0xC0:
-			width++
+			t[c] = 2
 		}
 	}
-	return width, cjk, letters
+	return t
+}()
+
+// widthOf returns the display width of b: CJK characters count two columns.
+func widthOf(b []byte) int {
+	w := 0
+	for _, c := range b {
+		w += int(byteWidth[c])
+	}
+	return w
+}
+
+// countScript counts CJK ideographs (lead bytes E4–E9: U+4000–U+9FFF) and
+// ASCII letters in b.
+func countScript(b []byte) (cjk, letters int) {
+	for _, c := range b {
+		if c >= 0xE4 && c <= 0xE9 {
+			cjk++
+		} else if c|0x20 >= 'a' && c|0x20 <= 'z' {
+			letters++
+		}
+	}
+	return cjk, letters
 }
 
 // isDash reports whether r is a dash used around page numbers.
@@ -205,8 +220,7 @@ func skipSpaces(b []byte, i int) int {
 // headingLike reports whether a trimmed line reads as a heading rather than
 // a sentence: short, and no sentence punctuation in it or at its end.
 func headingLike(b []byte) bool {
-	w, _, _ := widthOf(b)
-	if w > 64 {
+	if len(b) > 200 || widthOf(b) > 64 {
 		return false
 	}
 	if endClass(b) != endNone {
@@ -221,4 +235,44 @@ func headingLike(b []byte) bool {
 		i += size
 	}
 	return true
+}
+
+// trim is strings.TrimSpace made fast for CJK text, where the first and last
+// bytes are rarely ASCII and strings.TrimSpace falls back to its slow path.
+func trim(s string) string {
+	lo, hi := 0, len(s)
+	for lo < hi {
+		c := s[lo]
+		if c < 0x80 {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			lo++
+			continue
+		}
+		if c != 0xC2 && c != 0xE1 && c != 0xE2 && c != 0xE3 {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		lo += size
+	}
+	for hi > lo {
+		c := s[hi-1]
+		if c < 0x80 {
+			if c != ' ' && (c < '\t' || c > '\r') {
+				break
+			}
+			hi--
+			continue
+		}
+		r, size := utf8.DecodeLastRuneInString(s[lo:hi])
+		if !unicode.IsSpace(r) {
+			break
+		}
+		hi -= size
+	}
+	return s[lo:hi]
 }

@@ -58,8 +58,8 @@ func (p *parser) own(n *Node, clean string, end int) {
 		mlen = 0
 	}
 	n.Marker = raw[:mlen]
-	n.text = strings.TrimSpace(raw)
-	n.body = strings.TrimSpace(raw[mlen:])
+	n.text = trim(raw)
+	n.body = trim(raw[mlen:])
 	n.ready = true
 	if n.Kind == KindDocument || n.Kind == KindParagraph {
 		return
@@ -89,11 +89,11 @@ func (p *parser) title(n *Node, body string, trailer bool) string {
 	nl := strings.IndexByte(body, '\n')
 	first := body
 	if nl >= 0 {
-		first = strings.TrimSpace(body[:nl])
+		first = trim(body[:nl])
 	}
 	if n.Depth > 0 && n.Kind != KindListItem && n.src0() == '#' {
 		// A Markdown heading: the rest of its line.
-		if strings.TrimSpace(n.text[min(n.mlen, len(n.text)):]) == "" || strings.HasPrefix(strings.TrimLeft(n.text[min(n.mlen, len(n.text)):], " \t\u3000"), "\n") {
+		if trim(n.text[min(n.mlen, len(n.text)):]) == "" || strings.HasPrefix(strings.TrimLeft(n.text[min(n.mlen, len(n.text)):], " \t\u3000"), "\n") {
 			return ""
 		}
 		return first

@@ -92,7 +92,7 @@ func (p *parser) scan() {
 	n := bytes.Count(src, []byte{'\n'}) + 1
 	p.lines = make([]line, 0, n)
 	var hist [256]int
-	long, cjk, letters, atx, h1 := 0, 0, 0, 0, 0
+	long, cjk, letters, atx, h1, scanned := 0, 0, 0, 0, 0, 0
 	for s := 0; s <= len(src); {
 		e := bytes.IndexByte(src[s:], '\n')
 		next := 0
@@ -109,10 +109,12 @@ func (p *parser) scan() {
 		}
 		lo, hi := trimSpace(src[s:ln.end])
 		ln.lo, ln.hi = s+lo, s+hi
-		w, c, l := widthOf(src[ln.lo:ln.hi])
+		w := widthOf(src[ln.lo:ln.hi])
 		ln.width = w
-		cjk += c
-		letters += l
+		if scanned < 64<<10 { // the language shows in the first 64 KiB
+			c, l := countScript(src[ln.lo:ln.hi])
+			cjk, letters, scanned = cjk+c, letters+l, scanned+hi-lo
+		}
 		if w >= 20 {
 			long++
 			if w < len(hist) {

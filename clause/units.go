@@ -3,26 +3,14 @@ package clause
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 )
 
-// roleWords are the words that open a responsibility trailer, longest first
-// where one is a prefix of another.
-var roleWords = [...]struct {
+// roleWordsEN are the English words that open a responsibility trailer;
+// the Chinese ones (责任单位, 牵头单位, 配合单位 …) are matched in roleAt.
+var roleWordsEN = [...]struct {
 	w string
 	r Role
 }{
-	{"责任单位", RoleResponsible},
-	{"责任部门", RoleResponsible},
-	{"责任主体", RoleResponsible},
-	{"负责单位", RoleResponsible},
-	{"牵头单位", RoleLead},
-	{"牵头部门", RoleLead},
-	{"配合单位", RoleSupport},
-	{"配合部门", RoleSupport},
-	{"参与单位", RoleSupport},
-	{"协同单位", RoleSupport},
-	{"协办单位", RoleSupport},
 	{"Responsible units", RoleResponsible},
 	{"Responsible unit", RoleResponsible},
 	{"Lead unit", RoleLead},
@@ -32,27 +20,53 @@ var roleWords = [...]struct {
 // roleAt reads a role word and its colon at the start of s (after spaces)
 // and returns the role and the length read.
 func roleAt(s string) (Role, int, bool) {
-	head := s
-	if len(head) > 48 {
-		head = head[:48]
+	i := skipSpacesString(s, 0)
+	var r Role
+	n := 0
+	if len(s) >= i+12 {
+		switch s[i : i+12] {
+		case "责任单位", "责任部门", "责任主体", "负责单位":
+			r, n = RoleResponsible, 12
+		case "牵头单位", "牵头部门":
+			r, n = RoleLead, 12
+		case "配合单位", "配合部门", "参与单位", "协同单位", "协办单位":
+			r, n = RoleSupport, 12
+		}
 	}
-	if strings.IndexByte(head, ':') < 0 && !strings.Contains(head, "：") {
-		return 0, 0, false
-	}
-	i := len(s) - len(strings.TrimLeft(s, " \t\u3000"))
-	for _, w := range roleWords {
-		if strings.HasPrefix(s[i:], w.w) {
-			j := i + len(w.w)
-			j += len(s[j:]) - len(strings.TrimLeft(s[j:], " \t\u3000"))
-			if strings.HasPrefix(s[j:], "：") {
-				return w.r, j + len("："), true
-			}
-			if strings.HasPrefix(s[j:], ":") {
-				return w.r, j + 1, true
+	if n == 0 && i < len(s) && s[i] < 0x80 {
+		for _, w := range roleWordsEN {
+			if strings.HasPrefix(s[i:], w.w) {
+				r, n = w.r, len(w.w)
+				break
 			}
 		}
 	}
+	if n == 0 {
+		return 0, 0, false
+	}
+	j := skipSpacesString(s, i+n)
+	if strings.HasPrefix(s[j:], "：") {
+		return r, j + len("："), true
+	}
+	if strings.HasPrefix(s[j:], ":") {
+		return r, j + 1, true
+	}
 	return 0, 0, false
+}
+
+// skipSpacesString skips blanks and U+3000 from s[i:].
+func skipSpacesString(s string, i int) int {
+	for i < len(s) {
+		switch {
+		case s[i] == ' ' || s[i] == '\t':
+			i++
+		case len(s) >= i+3 && s[i] == 0xE3 && s[i+1] == 0x80 && s[i+2] == 0x80:
+			i += 3
+		default:
+			return i
+		}
+	}
+	return i
 }
 
 // trailer finds a responsibility trailer at the end of a clause's body:
@@ -60,14 +74,6 @@ func roleAt(s string) (Role, int, bool) {
 // line or sentence "责任单位：…". It returns where the trailer starts in
 // body and the units named.
 func trailer(body string) (start int, units []Unit) {
-	// Cheap rejection: a trailer has a colon near the end.
-	tail := body
-	if len(tail) > 800 {
-		tail = tail[len(tail)-800:]
-	}
-	if !strings.Contains(tail, "：") && strings.IndexByte(tail, ':') < 0 {
-		return -1, nil
-	}
 	t := strings.TrimRightFunc(body, func(r rune) bool {
 		switch r {
 		case '。', '；', ';', '.', '，', ',', ' ', '\t', '\n', '\u3000':
@@ -109,42 +115,47 @@ func trailer(body string) (start int, units []Unit) {
 			return -1, nil
 		}
 	} else {
-		s := strings.LastIndexAny(t, "\n。")
-		if s < 0 {
+		// The last line or the last sentence.
+		s := strings.LastIndexByte(t, '\n') + 1
+		if k := strings.LastIndex(t[s:], "。"); k >= 0 {
+			s += k + len("。")
+		}
+		if s == 0 {
 			return -1, nil
 		}
-		_, size := utf8.DecodeRuneInString(t[s:])
-		s += size
 		if _, _, ok := roleAt(t[s:]); !ok {
 			return -1, nil
 		}
 		start, inner = s, t[s:]
 	}
 	role := RoleResponsible
-	for _, piece := range splitUnits(inner) {
+	units = make([]Unit, 0, 4)
+	forEachUnit(inner, func(piece string) {
 		if r, n, ok := roleAt(piece); ok {
 			role, piece = r, piece[n:]
 		}
-		name := strings.TrimSpace(piece)
+		name := trim(piece)
 		r := role
-		for _, lead := range []string{"（牵头）", "(牵头)"} {
-			if strings.HasSuffix(name, lead) {
-				name, r = strings.TrimSpace(strings.TrimSuffix(name, lead)), RoleLead
+		if strings.HasSuffix(name, "牵头）") || strings.HasSuffix(name, "牵头)") {
+			for _, lead := range []string{"（牵头）", "(牵头)"} {
+				if strings.HasSuffix(name, lead) {
+					name, r = trim(strings.TrimSuffix(name, lead)), RoleLead
+				}
 			}
 		}
 		if name != "" {
 			units = append(units, Unit{Name: name, Role: r})
 		}
-	}
+	})
 	if len(units) == 0 {
 		return -1, nil
 	}
 	return start, units
 }
 
-// splitUnits splits a trailer at 、，,；; and line breaks, outside brackets.
-func splitUnits(s string) []string {
-	out := make([]string, 0, 8)
+// forEachUnit calls f with each piece of a trailer split at 、，,；; and
+// line breaks, outside brackets.
+func forEachUnit(s string, f func(string)) {
 	depth, from := 0, 0
 	for i := 0; i < len(s); i++ {
 		c := s[i]
@@ -173,12 +184,12 @@ func splitUnits(s string) []string {
 			}
 		}
 		if sep > 0 && depth <= 0 {
-			out = append(out, s[from:i])
+			f(s[from:i])
 			from = i + sep
 			i += sep - 1
 		}
 	}
-	return append(out, s[from:])
+	f(s[from:])
 }
 
 // setUnits parses the trailer of n's body and records it, with its byte
@@ -190,15 +201,68 @@ func setUnits(n *Node, body string) (rest string) {
 	}
 	n.Units = units
 	raw := n.doc.Src[n.Start:n.HeadEnd]
-	// Find the trailer in the source: its role word, back to its opening
-	// bracket, then forward to its last name and closing bracket.
-	head := strings.TrimLeft(body[start:], "（( \t\u3000")
+	lo, hi, ok := 0, 0, false
+	if tr := body[start:]; strings.HasPrefix(tr, "（") || strings.HasPrefix(tr, "(") {
+		lo, hi, ok = bracketAtEnd(raw)
+	}
+	if !ok {
+		lo, hi = trailerBySearch(raw, body[start:], units)
+	}
+	n.UnitsStart, n.UnitsEnd = n.Start+lo, n.Start+hi
+	return trim(body[:start])
+}
+
+// bracketAtEnd finds the bracketed group that ends raw, trailing blanks and
+// 。；; aside: the byte range of a trailer written （…）.
+func bracketAtEnd(raw []byte) (lo, hi int, ok bool) {
+	hi = len(raw)
+	for hi > 0 {
+		if s := spaceBefore(raw[:hi]); s > 0 {
+			hi -= s
+		} else if raw[hi-1] == '\n' || raw[hi-1] == ';' || raw[hi-1] == '.' {
+			hi--
+		} else if hi >= 3 && raw[hi-3] == 0xE3 && raw[hi-2] == 0x80 && raw[hi-1] == 0x82 { // 。
+			hi -= 3
+		} else if hi >= 3 && raw[hi-3] == 0xEF && raw[hi-2] == 0xBC && raw[hi-1] == 0x9B { // ；
+			hi -= 3
+		} else {
+			break
+		}
+	}
+	depth := 0
+	for i := hi - 1; i >= 0; i-- {
+		c := raw[i]
+		switch {
+		case c == ')' || c == 0x89 && i >= 2 && raw[i-1] == 0xBC && raw[i-2] == 0xEF:
+			depth++
+		case c == '(' || c == 0x88 && i >= 2 && raw[i-1] == 0xBC && raw[i-2] == 0xEF:
+			depth--
+			if depth == 0 {
+				if c != '(' {
+					i -= 2
+				}
+				return i, hi, true
+			}
+		default:
+			if depth == 0 {
+				return 0, 0, false // raw does not end with a bracket
+			}
+		}
+	}
+	return 0, 0, false
+}
+
+// trailerBySearch locates a trailer in the source by its role word and its
+// last unit's name, for trailers without brackets or followed by page
+// furniture.
+func trailerBySearch(raw []byte, tr string, units []Unit) (lo, hi int) {
+	head := strings.TrimLeft(tr, "（( \t\u3000")
 	_, kwLen, _ := roleAt(head)
 	if kwLen > len(head) {
 		kwLen = len(head)
 	}
 	word := strings.TrimRight(head[:kwLen], "：: \t\u3000")
-	lo := bytes.LastIndex(raw, []byte(word))
+	lo = bytes.LastIndex(raw, []byte(word))
 	if lo < 0 {
 		lo = 0
 	}
@@ -210,7 +274,7 @@ func setUnits(n *Node, body string) (rest string) {
 		}
 	}
 	last := []byte(units[len(units)-1].Name)
-	hi := len(raw)
+	hi = len(raw)
 	if j := bytes.LastIndex(raw, last); j >= lo {
 		hi = j + len(last)
 		if k := skipSpaces(raw, hi); k < len(raw) {
@@ -221,6 +285,5 @@ func setUnits(n *Node, body string) (rest string) {
 	} else {
 		hi = len(raw) - spaceBefore(raw)
 	}
-	n.UnitsStart, n.UnitsEnd = n.Start+lo, n.Start+hi
-	return strings.TrimSpace(body[:start])
+	return lo, hi
 }
