@@ -77,10 +77,11 @@ func Locate(text string, a Anchor) (start, end int, m Match) {
 	if s, ok := findExact(text, a); ok {
 		return s, s + len(a.Exact), Exact
 	}
-	if s, e, ok := findFolded(text, a); ok {
+	t, q := fold(text), fold(a.Exact).r
+	if s, e, ok := findFolded(text, t, q, a); ok {
 		return s, e, Exact
 	}
-	if s, e, ok := findSimilar(text, a); ok {
+	if s, e, ok := findSimilar(text, t, q, a); ok {
 		return s, e, Fuzzy
 	}
 	return 0, 0, Orphaned
@@ -166,7 +167,7 @@ func Reanchor(doc *clause.Document, id func(*clause.Node) string, a Anchor) (*cl
 			if _, ok := findExact(src, a); ok {
 				return n, Exact
 			}
-			if _, _, ok := findFolded(src, a); ok {
+			if _, _, ok := findFolded(src, fold(src), fold(a.Exact).r, a); ok {
 				return n, Exact
 			}
 			return n, Fuzzy

@@ -10,11 +10,11 @@ import (
 // space folded away, and for each folded rune the byte range it came from.
 type folded struct {
 	r          []rune
-	start, end []int // byte offsets in the original text
+	start, end []int32 // byte offsets in the original text
 }
 
 func fold(s string) folded {
-	f := folded{}
+	f := folded{r: make([]rune, 0, len(s)/2), start: make([]int32, 0, len(s)/2), end: make([]int32, 0, len(s)/2)}
 	for i, n := 0, 0; i < len(s); i += n {
 		var r rune
 		r, n = utf8.DecodeRuneInString(s[i:])
@@ -22,23 +22,20 @@ func fold(s string) folded {
 			continue
 		}
 		f.r = append(f.r, foldRune(r))
-		f.start = append(f.start, i)
-		f.end = append(f.end, i+n)
+		f.start = append(f.start, int32(i))
+		f.end = append(f.end, int32(i+n))
 	}
 	return f
 }
 
-// findFolded looks for the quote in text once both are folded; it returns
-// the byte range of the first occurrence whose context agrees best.
-func findFolded(text string, a Anchor) (int, int, bool) {
-	q := fold(a.Exact).r
+// findFolded looks for the folded quote q in the folded text t; it returns
+// the byte range of the occurrence whose context agrees best (the first
+// among equals).
+func findFolded(text string, t folded, q []rune, a Anchor) (int, int, bool) {
 	if len(q) == 0 {
 		return 0, 0, false
 	}
-	t := fold(text)
 	ts, qs := string(t.r), string(q)
-	// Index over the folded string, then convert the byte offset back to a
-	// rune index (folded runes keep their order).
 	best, bestScore, bestEnd := -1, -1, 0
 	lastByte, ri := 0, 0
 	for from, n := 0, 0; n < maxOccurrences; n++ {
@@ -47,14 +44,14 @@ func findFolded(text string, a Anchor) (int, int, bool) {
 			break
 		}
 		i += from
+		// Convert the byte offset in ts to a rune index, incrementally.
 		ri += utf8.RuneCountInString(ts[lastByte:i])
 		lastByte = i
-		re := ri + len(q) - 1
-		s, e := t.start[ri], t.end[re]
+		s, e := int(t.start[ri]), int(t.end[ri+len(q)-1])
 		if sc := contextScore(text, s, e, a); sc > bestScore {
 			best, bestScore, bestEnd = s, sc, e
 		}
-		from = i + len(string(t.r[ri]))
+		from = i + utf8.RuneLen(t.r[ri])
 	}
 	return best, bestEnd, best >= 0
 }
@@ -63,36 +60,41 @@ func findFolded(text string, a Anchor) (int, int, bool) {
 // character bigrams of the quote and of the passage, and the shortest quote
 // (in runes) worth matching approximately.
 const (
-	minDice      = 0.5
+	minDice      = 0.6
 	minFuzzyRune = 4
 	maxTies      = 100
 )
 
-func bigram(a, b rune) uint64 { return uint64(uint32(a))<<32 | uint64(uint32(b)) }
-
-// window keeps the bigram counts of a passage and how many of them it
-// shares with the quote.
+// window keeps the bigram counts of a passage of the text and how many of
+// them it shares with the quote. Bigrams are numbered by the quote's
+// distinct bigrams; a bigram the quote lacks is -1 and only counts in n.
 type window struct {
-	q, w   map[uint64]int
-	nq     int // bigrams in the quote
-	n      int // bigrams in the window
+	want   []int32 // the quote's count of each bigram
+	have   []int32 // the window's
+	nq, n  int     // bigrams in the quote, in the window
 	common int
 }
 
-func (w *window) add(b uint64) {
-	if w.w[b] < w.q[b] {
+func (w *window) add(b int32) {
+	w.n++
+	if b < 0 {
+		return
+	}
+	if w.have[b] < w.want[b] {
 		w.common++
 	}
-	w.w[b]++
-	w.n++
+	w.have[b]++
 }
 
-func (w *window) remove(b uint64) {
-	w.w[b]--
-	if w.w[b] < w.q[b] {
+func (w *window) remove(b int32) {
+	w.n--
+	if b < 0 {
+		return
+	}
+	w.have[b]--
+	if w.have[b] < w.want[b] {
 		w.common--
 	}
-	w.n--
 }
 
 func (w *window) dice() float64 {
@@ -103,27 +105,52 @@ func (w *window) dice() float64 {
 }
 
 // findSimilar returns the byte range of the passage most similar to the
-// quote: a window of the quote's length slid over the folded text, the best
-// positions told apart by prefix and suffix, then its ends moved while that
-// raises the similarity. Cost is linear in the text.
-func findSimilar(text string, a Anchor) (int, int, bool) {
-	q := fold(a.Exact).r
-	t := fold(text)
+// folded quote q: a window of the quote's length slid over the folded text,
+// the best positions told apart by prefix and suffix, then its ends moved
+// while that raises the similarity. Cost is linear in the text.
+func findSimilar(text string, t folded, q []rune, a Anchor) (int, int, bool) {
 	if len(q) < minFuzzyRune || len(t.r) < 2 {
 		return 0, 0, false
 	}
-	w := &window{q: map[uint64]int{}, w: map[uint64]int{}, nq: len(q) - 1}
+	ids := map[[2]rune]int32{}
+	w := &window{nq: len(q) - 1}
 	for i := 0; i+1 < len(q); i++ {
-		w.q[bigram(q[i], q[i+1])]++
+		k := [2]rune{q[i], q[i+1]}
+		id, ok := ids[k]
+		if !ok {
+			id = int32(len(w.want))
+			ids[k] = id
+			w.want = append(w.want, 0)
+		}
+		w.want[id]++
+	}
+	w.have = make([]int32, len(w.want))
+	// first holds the quote's first runes, to skip most map lookups.
+	first := map[rune]bool{}
+	for i := 0; i+1 < len(q); i++ {
+		first[q[i]] = true
+	}
+	bg := make([]int32, len(t.r)-1) // the bigram starting at each rune
+	seen := false
+	for i := range bg {
+		bg[i] = -1
+		if first[t.r[i]] {
+			if id, ok := ids[[2]rune{t.r[i], t.r[i+1]}]; ok {
+				bg[i], seen = id, true
+			}
+		}
+	}
+	if !seen {
+		return 0, 0, false
 	}
 	L := min(len(q), len(t.r)) // runes in the window
 	for i := 0; i+1 < L; i++ {
-		w.add(bigram(t.r[i], t.r[i+1]))
+		w.add(bg[i])
 	}
 	bestCommon, ties := w.common, []int{0}
 	for s := 1; s+L <= len(t.r); s++ {
-		w.remove(bigram(t.r[s-1], t.r[s]))
-		w.add(bigram(t.r[s+L-2], t.r[s+L-1]))
+		w.remove(bg[s-1])
+		w.add(bg[s+L-2])
 		switch {
 		case w.common > bestCommon:
 			bestCommon, ties = w.common, append(ties[:0], s)
@@ -131,64 +158,71 @@ func findSimilar(text string, a Anchor) (int, int, bool) {
 			ties = append(ties, s)
 		}
 	}
-	if bestCommon == 0 {
+	// Even a window of the quote's length sharing every bigram it can would
+	// fall short: give up before refining.
+	if 2*float64(bestCommon)/float64(w.nq+L-1) < minDice/2 {
 		return 0, 0, false
 	}
 	s, bestScore := ties[0], -1
 	for _, c := range ties {
-		if sc := contextScore(text, t.start[c], t.end[c+L-1], a); sc > bestScore {
+		if sc := contextScore(text, int(t.start[c]), int(t.end[c+L-1]), a); sc > bestScore {
 			s, bestScore = c, sc
 		}
 	}
 	e := s + L // exclusive rune index
-	w.w, w.n, w.common = map[uint64]int{}, 0, 0
+	clear(w.have)
+	w.n, w.common = 0, 0
 	for i := s; i+1 < e; i++ {
-		w.add(bigram(t.r[i], t.r[i+1]))
+		w.add(bg[i])
 	}
-	// Hill-climb the ends: each step must raise the similarity strictly.
+	// Hill-climb the ends: each step must raise the similarity strictly,
+	// so it stops; the bound is a guard.
 	for steps := 0; steps < 4*len(q); steps++ {
 		cur, move := w.dice(), 0
-		try := func(m int, do, undo func()) {
-			do()
+		try := func(m int, add bool, b int32) {
+			if add {
+				w.add(b)
+			} else {
+				w.remove(b)
+			}
 			if d := w.dice(); d > cur {
 				cur, move = d, m
 			}
-			undo()
+			if add {
+				w.remove(b)
+			} else {
+				w.add(b)
+			}
 		}
 		if s > 0 {
-			b := bigram(t.r[s-1], t.r[s])
-			try(1, func() { w.add(b) }, func() { w.remove(b) })
+			try(1, true, bg[s-1])
 		}
 		if e-s > 2 {
-			b := bigram(t.r[s], t.r[s+1])
-			try(2, func() { w.remove(b) }, func() { w.add(b) })
-			b2 := bigram(t.r[e-2], t.r[e-1])
-			try(3, func() { w.remove(b2) }, func() { w.add(b2) })
+			try(2, false, bg[s])
+			try(3, false, bg[e-2])
 		}
 		if e < len(t.r) {
-			b := bigram(t.r[e-1], t.r[e])
-			try(4, func() { w.add(b) }, func() { w.remove(b) })
+			try(4, true, bg[e-1])
 		}
 		switch move {
 		case 0:
 			steps = 4 * len(q)
-			continue
 		case 1:
-			w.add(bigram(t.r[s-1], t.r[s]))
 			s--
+			w.add(bg[s])
 		case 2:
-			w.remove(bigram(t.r[s], t.r[s+1]))
+			w.remove(bg[s])
 			s++
 		case 3:
-			w.remove(bigram(t.r[e-2], t.r[e-1]))
 			e--
+			w.remove(bg[e-1])
 		case 4:
-			w.add(bigram(t.r[e-1], t.r[e]))
+			w.add(bg[e-1])
 			e++
 		}
 	}
 	if w.dice() < minDice {
 		return 0, 0, false
 	}
-	return t.start[s], t.end[e-1], true
+	return int(t.start[s]), int(t.end[e-1]), true
 }

@@ -110,7 +110,18 @@ func matchWord(s []rune, word string) (int, bool) {
 	return i, true
 }
 
+// foldRune folds width (full-width forms to ASCII, half-width katakana to
+// full) and case.
 func foldRune(r rune) rune {
+	switch {
+	case r < 0x80:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return r
+	case 0x3400 <= r && r <= 0x9fff: // CJK ideographs: nothing to fold
+		return r
+	}
 	if f := width.LookupRune(r).Folded(); f != 0 {
 		r = f
 	}
