@@ -11,20 +11,22 @@ import (
 // The passes, each cheap and each working only on what the previous ones
 // left unpaired:
 //
-//  1. anchors: clauses whose folded body is unique in both documents and
-//     equal are paired. The longest increasing run of them (in pre-order on
+//  1. anchors: clauses whose body is unique in both documents and equal
+//     are paired (a change of formatting only is found in pass 2, where
+//     folded bodies compare equal). The longest increasing run of them (in pre-order on
 //     both sides) splits the documents into gaps; the others are moves.
 //  2. gaps: between two consecutive anchors, the unpaired old and new
 //     clauses are paired by content similarity (character-bigram Dice) with
 //     structure as a hint (same title, same kind, parents already paired,
-//     same label), best first, above a threshold.
+//     same label), best first, above a threshold. Small gaps compare all
+//     pairs; then one pass over an inverted index does the large gaps and,
+//     with a stricter threshold, pairs across gaps: clauses moved far and
+//     edited at once.
 //  3. parents: an unpaired old clause whose children mostly became the
 //     children of one unpaired new clause is that clause (a heading
 //     rewritten while its items stayed).
 //  4. siblings: the unpaired children of each paired parent are matched
-//     among themselves.
-//  5. leftovers: what is still unpaired anywhere is matched with a stricter
-//     threshold, which finds clauses moved far and edited at once.
+//     among themselves, and parents inferred again.
 //
 // Every similarity search runs on an inverted bigram index with capped
 // posting lists and a capped number of candidates per clause, so the work
@@ -34,9 +36,9 @@ import (
 // Thresholds and caps of the alignment. Scores are Dice in [0,1] plus the
 // structural bonuses below.
 const (
-	minScore        = 0.5  // passes 2 and 4
-	minScoreFar     = 0.65 // pass 5
-	minDiceFar      = 0.4  // pass 5: content must carry a far match
+	minScore        = 0.5  // within a gap, and among siblings
+	minScoreFar     = 0.65 // across gaps
+	minDiceFar      = 0.4  // across gaps, content must carry the match
 	bonusTitle      = 0.3  // same non-empty title (lead phrase)
 	bonusKind       = 0.05 // same numbering scheme
 	penaltyKind     = 0.1  // different numbering scheme
@@ -45,23 +47,27 @@ const (
 	smallGroup      = 256  // below this many pairs, compare all of them
 	candidatesPerNC = 8    // candidates per new clause from the index
 	structuralCands = 4    // candidates per new clause by title and by label
+	minRare         = 6    // rare bigrams (both clauses) for the rare Dice
 )
 
-// side is one document's clauses in pre-order with what alignment needs.
-type side struct {
+// clauseSide is one document's clauses in pre-order with what alignment needs.
+type clauseSide struct {
 	nodes    []*clause.Node
 	parent   []int32   // index of the parent clause; -1 for the root
 	children [][]int32 // children of each clause; the last entry is the root's
 	body     []string  // Node.Body()
-	fold     []string  // folded body: what "the same text" means
-	title    []string  // folded title
-	label    []string  // NormLabel of the clause's own label
+	fold     []string  // folded body (foldOf)
+	title    []string  // folded title (titleOf)
+	label    []string  // NormLabel of the clause's own label (labelOf)
+	folded   []bool
+	labeled  []bool
 	grams    [][]uint64
+	rare     [][]uint64 // rareOf
 }
 
-func newSide(d *clause.Document) *side {
+func newSide(d *clause.Document) *clauseSide {
 	nodes := d.Clauses()
-	s := &side{
+	s := &clauseSide{
 		nodes:    nodes,
 		parent:   make([]int32, len(nodes)),
 		children: make([][]int32, len(nodes)+1),
@@ -70,6 +76,8 @@ func newSide(d *clause.Document) *side {
 		title:    make([]string, len(nodes)),
 		label:    make([]string, len(nodes)),
 		grams:    make([][]uint64, len(nodes)),
+		folded:   make([]bool, len(nodes)),
+		labeled:  make([]bool, len(nodes)),
 	}
 	at := make(map[*clause.Node]int32, len(nodes))
 	for i, n := range nodes {
@@ -81,26 +89,67 @@ func newSide(d *clause.Document) *side {
 		s.parent[i] = p
 		s.children[s.childKey(p)] = append(s.children[s.childKey(p)], int32(i))
 		s.body[i] = n.Body()
-		s.fold[i] = foldText(s.body[i])
-		if n.Title != "" {
-			s.title[i] = foldText(n.Title)
-		}
-		s.label[i] = clause.NormLabel(n.Label())
 	}
 	return s
 }
 
+// The folded body and title and the normalised label are computed on
+// first use: most clauses of a lightly edited document are anchored on
+// their raw body and never need them.
+
+func (s *clauseSide) foldOf(i int32) string {
+	if !s.folded[i] {
+		s.fold[i] = Fold(s.body[i])
+		if t := s.nodes[i].Title; t != "" {
+			s.title[i] = Fold(t)
+		}
+		s.folded[i] = true
+	}
+	return s.fold[i]
+}
+
+func (s *clauseSide) titleOf(i int32) string {
+	s.foldOf(i)
+	return s.title[i]
+}
+
+func (s *clauseSide) labelOf(i int32) string {
+	if !s.labeled[i] {
+		s.label[i] = clause.NormLabel(s.nodes[i].Label())
+		s.labeled[i] = true
+	}
+	return s.label[i]
+}
+
 // childKey is where the children of clause i (-1: the root) are kept.
-func (s *side) childKey(i int32) int32 {
+func (s *clauseSide) childKey(i int32) int32 {
 	if i < 0 {
 		return int32(len(s.nodes))
 	}
 	return i
 }
 
-func (s *side) gramsOf(i int32) []uint64 {
+// rareOf returns the bigrams of clause i found in at most maxPost items of
+// ix.
+func (s *clauseSide) rareOf(i int32, ix *gramIndex, maxPost int) []uint64 {
+	if s.rare == nil {
+		s.rare = make([][]uint64, len(s.nodes))
+	}
+	if s.rare[i] == nil {
+		r := []uint64{}
+		for _, g := range s.gramsOf(i) {
+			if p := ix.ranges[g]; int(p[1]-p[0]) <= maxPost {
+				r = append(r, g)
+			}
+		}
+		s.rare[i] = r
+	}
+	return s.rare[i]
+}
+
+func (s *clauseSide) gramsOf(i int32) []uint64 {
 	if s.grams[i] == nil {
-		s.grams[i] = bigramSet(s.fold[i])
+		s.grams[i] = bigramSet(s.foldOf(i))
 		if s.grams[i] == nil {
 			s.grams[i] = []uint64{}
 		}
@@ -111,14 +160,16 @@ func (s *side) gramsOf(i int32) []uint64 {
 // aligner holds the pairing as it grows: o2n[i] is the new clause old
 // clause i became, -1 while unpaired; n2o the reverse.
 type aligner struct {
-	o, n     *side
+	o, n     *clauseSide
 	o2n, n2o []int32
 	anchors  [][2]int32 // (old, new) in increasing order on both sides
 
-	count          []int32 // scratch for gramIndex.topShared
-	buf            []int32
+	poolAt         []int32 // position of an old clause in indexed's pool
+	rareIx         *gramIndex
+	maxPost        int
 	scratchParents []int32
-	oIndex         map[*clause.Node]int32 // built on first use by newOf
+	gapO, gapN     []int32 // the gap (between anchors) of each unpaired clause
+	samePath       []int8  // memo of sameLabelPath by new clause: 1 yes, -1 no
 }
 
 func align(old, new *clause.Document) *aligner {
@@ -133,9 +184,9 @@ func align(old, new *clause.Document) *aligner {
 	}
 	a.anchor()
 	a.matchGaps()
+	a.matchAll()
 	a.inferParents()
 	a.matchSiblings()
-	a.matchLeftovers()
 	a.inferParents()
 	return a
 }
@@ -144,8 +195,8 @@ func (a *aligner) pair(o, n int32) {
 	a.o2n[o], a.n2o[n] = n, o
 }
 
-// anchor pairs the clauses whose folded body is the same and unique on both
-// sides, and keeps the longest run of them that is in order on both sides
+// anchor pairs the clauses whose body is the same and unique on both sides,
+// and keeps the longest run of them that is in order on both sides
 // as the anchors that delimit gaps (a patience-diff pass).
 func (a *aligner) anchor() {
 	type seen struct {
@@ -165,9 +216,9 @@ func (a *aligner) anchor() {
 		}
 		return m
 	}
-	oc, nc := count(a.o.fold), count(a.n.fold)
+	oc, nc := count(a.o.body), count(a.n.body)
 	var cands [][2]int32
-	for ni, f := range a.n.fold {
+	for ni, f := range a.n.body {
 		if f == "" || nc[f].count != 1 {
 			continue
 		}
@@ -209,24 +260,32 @@ func increasingRun(cands [][2]int32) [][2]int32 {
 	return run
 }
 
-// matchGaps matches the unpaired clauses between each two anchors.
+// matchGaps records the gap of every unpaired clause, and matches the
+// unpaired clauses of each small gap (all pairs compared). Larger gaps are
+// left to matchAll and its index.
 func (a *aligner) matchGaps() {
+	a.gapO = make([]int32, len(a.o.nodes))
+	a.gapN = make([]int32, len(a.n.nodes))
 	po, pn := int32(-1), int32(-1)
 	bounds := append(slices.Clone(a.anchors), [2]int32{int32(len(a.o.nodes)), int32(len(a.n.nodes))})
 	var olds, news []int32
-	for _, b := range bounds {
+	for g, b := range bounds {
 		olds, news = olds[:0], news[:0]
 		for i := po + 1; i < b[0]; i++ {
 			if a.o2n[i] < 0 {
 				olds = append(olds, i)
+				a.gapO[i] = int32(g)
 			}
 		}
 		for i := pn + 1; i < b[1]; i++ {
 			if a.n2o[i] < 0 {
 				news = append(news, i)
+				a.gapN[i] = int32(g)
 			}
 		}
-		a.match(olds, news, minScore, 0)
+		if len(olds)*len(news) <= smallGroup {
+			a.match(olds, news, false)
+		}
 		po, pn = b[0], b[1]
 	}
 }
@@ -287,7 +346,7 @@ func (a *aligner) matchSiblings() {
 				news = append(news, c)
 			}
 		}
-		a.match(olds, news, minScore, 0)
+		a.match(olds, news, false)
 	}
 	group(-1, -1)
 	for oi := range a.o.nodes {
@@ -297,8 +356,9 @@ func (a *aligner) matchSiblings() {
 	}
 }
 
-// matchLeftovers matches whatever is still unpaired, anywhere, on content.
-func (a *aligner) matchLeftovers() {
+// matchAll matches whatever is still unpaired, anywhere: with the gap
+// threshold inside a gap, with the stricter far threshold across gaps.
+func (a *aligner) matchAll() {
 	var olds, news []int32
 	for i, n := range a.o2n {
 		if n < 0 {
@@ -310,7 +370,16 @@ func (a *aligner) matchLeftovers() {
 			news = append(news, int32(i))
 		}
 	}
-	a.match(olds, news, minScoreFar, minDiceFar)
+	a.match(olds, news, true)
+}
+
+// accept reports whether a pair with this score and content similarity is
+// good enough: across gaps (far) content must carry it.
+func (a *aligner) accept(o, n int32, score, d float64, far bool) bool {
+	if far && a.gapO[o] != a.gapN[n] {
+		return score >= minScoreFar && d >= minDiceFar
+	}
+	return score >= minScore
 }
 
 // parentsPaired reports whether the parents of old o and new n are paired
@@ -324,15 +393,14 @@ func (a *aligner) parentsPaired(o, n int32) bool {
 }
 
 // score rates old o as the former self of new n: the Dice coefficient of
-// their bodies' bigrams plus the structural bonuses.
-func (a *aligner) score(o, n int32) (score, d float64) {
-	if a.o.fold[o] == a.n.fold[n] {
-		d = 1
-	} else {
-		d = dice(a.o.gramsOf(o), a.n.gramsOf(n))
+// their bodies' bigrams plus the structural bonuses. A d >= 0 is used as
+// the content similarity instead of computing it.
+func (a *aligner) score(o, n int32, d float64) (float64, float64) {
+	if d < 0 {
+		d = a.dice(o, n)
 	}
-	score = d
-	if t := a.o.title[o]; t != "" && t == a.n.title[n] {
+	score := d
+	if t := a.o.titleOf(o); t != "" && t == a.n.titleOf(n) {
 		score += bonusTitle
 	}
 	if a.o.nodes[o].Kind == a.n.nodes[n].Kind {
@@ -343,40 +411,57 @@ func (a *aligner) score(o, n int32) (score, d float64) {
 	if a.parentsPaired(o, n) {
 		score += bonusParent
 	}
-	if a.o.label[o] == a.n.label[n] {
+	if a.labelsEqual(o, n) {
 		score += bonusLabel
 	}
 	return score, d
 }
 
-type candidate struct {
+// dice is the Dice coefficient of the bigrams of old o and new n, 1 when
+// their folded bodies are equal. Once matchAll has indexed a large pool,
+// only the bigrams rare in that pool count (see indexed), so that passes
+// after it judge content as it did.
+func (a *aligner) dice(o, n int32) float64 {
+	if a.o.foldOf(o) == a.n.foldOf(n) {
+		return 1
+	}
+	if a.rareIx != nil {
+		ro, rn := a.o.rareOf(o, a.rareIx, a.maxPost), a.n.rareOf(n, a.rareIx, a.maxPost)
+		if len(ro)+len(rn) >= minRare {
+			return diceSets(ro, rn)
+		}
+	}
+	return diceSets(a.o.gramsOf(o), a.n.gramsOf(n))
+}
+
+type alignCand struct {
 	score float64
 	o, n  int32
 }
 
 // match pairs clauses of olds with clauses of news (all unpaired), best
-// score first, ties by new then old position, keeping only pairs with at
-// least minS score and minD content similarity.
-func (a *aligner) match(olds, news []int32, minS, minD float64) {
+// score first, ties by new then old position, keeping only the pairs
+// accept allows (far: whether olds and news may lie in different gaps).
+func (a *aligner) match(olds, news []int32, far bool) {
 	if len(olds) == 0 || len(news) == 0 {
 		return
 	}
-	var cands []candidate
-	consider := func(o, n int32) {
-		if s, d := a.score(o, n); s >= minS && d >= minD {
-			cands = append(cands, candidate{s, o, n})
+	var cands []alignCand
+	consider := func(o, n int32, d float64) {
+		if s, d := a.score(o, n, d); a.accept(o, n, s, d, far) {
+			cands = append(cands, alignCand{s, o, n})
 		}
 	}
 	if len(olds)*len(news) <= smallGroup {
 		for _, n := range news {
 			for _, o := range olds {
-				consider(o, n)
+				consider(o, n, -1)
 			}
 		}
 	} else {
 		a.indexed(olds, news, consider)
 	}
-	slices.SortFunc(cands, func(x, y candidate) int {
+	slices.SortFunc(cands, func(x, y alignCand) int {
 		switch {
 		case x.score > y.score:
 			return -1
@@ -395,52 +480,79 @@ func (a *aligner) match(olds, news []int32, minS, minD float64) {
 }
 
 // indexed calls consider for each new clause with its most promising old
-// clauses: those sharing the most bigrams (through an inverted index whose
-// very common bigrams are skipped), those with the same title, and those
-// with the same label under the paired parent.
-func (a *aligner) indexed(olds, news []int32, consider func(o, n int32)) {
+// clauses: those sharing the most bigrams (through an inverted index), those
+// with the same title, and those with the same label under the paired
+// parent.
+//
+// The content similarity it passes is the Dice coefficient over the rare
+// bigrams only: those in at most maxPost (about √n) of the old clauses.
+// In a large pool the common bigrams (建设, 推进, 人工智能 …) are shared by
+// unrelated clauses and say nothing about identity, as stop words; an edited
+// clause keeps its rare ones (names, numbers, its own phrasing). Clauses
+// with too few rare bigrams fall back to plain Dice.
+func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float64)) {
 	sets := make([][]uint64, len(olds))
 	byTitle := map[string][]int32{}
 	byLabel := map[labelKey][]int32{}
+	if a.poolAt == nil {
+		a.poolAt = make([]int32, len(a.o.nodes))
+	}
 	for i, o := range olds {
+		a.poolAt[o] = int32(i)
 		sets[i] = a.o.gramsOf(o)
-		if t := a.o.title[o]; t != "" && len(byTitle[t]) < structuralCands {
+		if t := a.o.titleOf(o); t != "" && len(byTitle[t]) < structuralCands {
 			byTitle[t] = append(byTitle[t], o)
 		}
-		k := labelKey{a.o.label[o], a.pairedParentOf(o)}
+		k := labelKey{a.o.labelOf(o), a.pairedParentOf(o)}
 		if len(byLabel[k]) < structuralCands {
 			byLabel[k] = append(byLabel[k], o)
 		}
 	}
 	ix := newGramIndex(sets)
-	if cap(a.count) < len(olds) {
-		a.count = make([]int32, len(olds))
-	}
-	count := a.count[:len(olds)]
+	count := make([]int32, len(olds))
 	maxPost := 32
-	for maxPost*maxPost < 16*len(olds) {
+	for maxPost*maxPost < len(olds) { // about √n, at least 32
 		maxPost *= 2
 	}
-	var seen []int32
+	if len(olds) > len(a.o.nodes)/8 && len(olds) > 4*maxPost {
+		// A large share of the document is unpaired (a rewrite): keep
+		// the index to judge rarity in the passes that follow.
+		a.rareIx, a.maxPost = ix, maxPost
+	}
+	rare := make([]int32, len(olds)) // rare bigrams of each old clause
+	for i, set := range sets {
+		rare[i] = int32(ix.rareIn(set, maxPost))
+	}
+	var seen, top, touched []int32
 	for _, n := range news {
+		var rareN int
+		top, touched, rareN = ix.topShared(a.n.gramsOf(n), candidatesPerNC, maxPost, count, top, touched)
 		seen = seen[:0]
 		try := func(o int32) {
-			if !slices.Contains(seen, o) {
-				seen = append(seen, o)
-				consider(o, n)
+			if slices.Contains(seen, o) {
+				return
 			}
+			seen = append(seen, o)
+			i := a.poolAt[o]
+			d := -1.0
+			if r := int(rare[i]) + rareN; r >= minRare {
+				d = 2 * float64(count[i]) / float64(r)
+			}
+			consider(o, n, d)
 		}
-		a.buf = ix.topShared(a.n.gramsOf(n), candidatesPerNC, maxPost, count, a.buf)
-		for _, i := range a.buf {
+		for _, i := range top {
 			try(olds[i])
 		}
-		if t := a.n.title[n]; t != "" {
+		if t := a.n.titleOf(n); t != "" {
 			for _, o := range byTitle[t] {
 				try(o)
 			}
 		}
-		for _, o := range byLabel[labelKey{a.n.label[n], a.n.parent[n]}] {
+		for _, o := range byLabel[labelKey{a.n.labelOf(n), a.n.parent[n]}] {
 			try(o)
+		}
+		for _, i := range touched {
+			count[i] = 0
 		}
 	}
 }
@@ -462,4 +574,13 @@ func (a *aligner) pairedParentOf(o int32) int32 {
 		return n
 	}
 	return -2
+}
+
+// labelsEqual reports whether old o and new n have the same own label,
+// NormLabel folded.
+func (a *aligner) labelsEqual(o, n int32) bool {
+	if a.o.nodes[o].Label() == a.n.nodes[n].Label() {
+		return true
+	}
+	return a.o.labelOf(o) == a.n.labelOf(n)
 }

@@ -26,20 +26,28 @@ import (
 func Compare(old, new *clause.Document, opts Options) *Result {
 	r := &Result{Old: old, New: new}
 	a := align(old, new)
-	r.Pairs = a.pairs()
-	for _, p := range r.Pairs {
-		if c, ok := a.change(p); ok {
+	order := a.order()
+	r.Pairs = make([]Pair, len(order))
+	for i, p := range order {
+		if p[0] >= 0 {
+			r.Pairs[i].Old = a.o.nodes[p[0]]
+		}
+		if p[1] >= 0 {
+			r.Pairs[i].New = a.n.nodes[p[1]]
+		}
+		if c, ok := a.change(p[0], p[1]); ok {
 			r.Changes = append(r.Changes, c)
 		}
 	}
 	return r
 }
 
-// pairs orders the alignment: new-document order, each deleted old clause
-// placed after the new subtree of its nearest preceding paired sibling, or
-// right after its parent's counterpart when no earlier sibling survived.
-// Deleted children of a deleted clause follow it.
-func (a *aligner) pairs() []Pair {
+// order lists the alignment as (old, new) index pairs, -1 for none:
+// new-document order, each deleted old clause placed after the new subtree
+// of its nearest preceding paired sibling, or right after its parent's
+// counterpart when no earlier sibling survived. Deleted children of a
+// deleted clause follow it.
+func (a *aligner) order() [][2]int32 {
 	nn := len(a.n.nodes)
 	// end[i]: the last new clause in the subtree of new clause i.
 	end := make([]int32, nn)
@@ -54,6 +62,7 @@ func (a *aligner) pairs() []Pair {
 	// slot[o]: a deleted old clause goes after new clause slot-1 (0: first).
 	slot := make([]int32, len(a.o.nodes))
 	after := map[int32][]int32{}
+	deleted := 0
 	for oi := range a.o.nodes {
 		if a.o2n[oi] >= 0 {
 			continue
@@ -61,20 +70,17 @@ func (a *aligner) pairs() []Pair {
 		s := a.deletedSlot(int32(oi), end, slot)
 		slot[oi] = s
 		after[s] = append(after[s], int32(oi))
+		deleted++
 	}
-	out := make([]Pair, 0, nn+len(a.o.nodes)-countPaired(a.o2n))
+	out := make([][2]int32, 0, nn+deleted)
 	emit := func(s int32) {
 		for _, oi := range after[s] {
-			out = append(out, Pair{Old: a.o.nodes[oi]})
+			out = append(out, [2]int32{oi, -1})
 		}
 	}
 	emit(0)
-	for ni, n := range a.n.nodes {
-		p := Pair{New: n}
-		if oi := a.n2o[ni]; oi >= 0 {
-			p.Old = a.o.nodes[oi]
-		}
-		out = append(out, p)
+	for ni := range a.n.nodes {
+		out = append(out, [2]int32{a.n2o[ni], int32(ni)})
 		emit(int32(ni) + 1)
 	}
 	return out
@@ -101,79 +107,73 @@ func (a *aligner) deletedSlot(oi int32, end, slot []int32) int32 {
 	return a.o2n[parent] + 1
 }
 
-func countPaired(o2n []int32) int {
-	n := 0
-	for _, x := range o2n {
-		if x >= 0 {
-			n++
-		}
-	}
-	return n
-}
-
-// change describes pair p, and reports false when it did not change.
-func (a *aligner) change(p Pair) (Change, bool) {
+// change describes the pair of old clause o and new clause n (-1: none),
+// and reports false when it did not change.
+func (a *aligner) change(o, n int32) (Change, bool) {
 	switch {
-	case p.Old == nil:
-		nb := p.New.Body()
-		c := Change{Kind: Inserted, New: p.New, Units: compareUnits(nil, p.New.Units)}
-		if nb != "" {
-			c.Ops = []Op{{Insert, nb}}
+	case o < 0:
+		node, body := a.n.nodes[n], a.n.body[n]
+		c := Change{Kind: Inserted, New: node, Units: CompareUnits(nil, node.Units)}
+		if body != "" {
+			c.Ops = []Op{{Insert, body}}
 		}
 		return c, true
-	case p.New == nil:
-		ob := p.Old.Body()
-		c := Change{Kind: Deleted, Old: p.Old, Units: compareUnits(p.Old.Units, nil)}
-		if ob != "" {
-			c.Ops = []Op{{Delete, ob}}
+	case n < 0:
+		node, body := a.o.nodes[o], a.o.body[o]
+		c := Change{Kind: Deleted, Old: node, Units: CompareUnits(node.Units, nil)}
+		if body != "" {
+			c.Ops = []Op{{Delete, body}}
 		}
 		return c, true
 	}
-	c := Change{Kind: Modified, Old: p.Old, New: p.New}
-	if !a.sameParent(p.Old, p.New) {
+	c := Change{Kind: Modified, Old: a.o.nodes[o], New: a.n.nodes[n]}
+	if !a.parentsPaired(o, n) {
 		c.Kind = Moved
-		c.Renumbered = clause.NormLabel(p.Old.Label()) != clause.NormLabel(p.New.Label())
+		c.Renumbered = !a.labelsEqual(o, n)
 	} else {
-		c.Renumbered = clause.NormLabel(p.Old.Path()) != clause.NormLabel(p.New.Path())
+		c.Renumbered = !a.sameLabelPath(o, n)
 	}
-	ob, nb := p.Old.Body(), p.New.Body()
+	ob, nb := a.o.body[o], a.n.body[n]
 	if c.Kind == Modified && !c.Renumbered && ob == nb {
 		return Change{}, false
 	}
-	c.Ops = Text(ob, nb)
-	if ob != nb {
-		c.FormattingOnly = formattingOnly(ob, nb)
-		if !c.FormattingOnly {
-			c.Quantities = compareQuantities(ob, nb)
+	if ob == nb { // only renumbered or moved: no need to diff
+		if ob != "" {
+			c.Ops = []Op{{Equal, ob}}
 		}
+		c.Units = CompareUnits(c.Old.Units, c.New.Units)
+		return c, true
 	}
-	c.Units = compareUnits(p.Old.Units, p.New.Units)
+	c.Ops = Text(ob, nb)
+	c.FormattingOnly = FormattingOnly(ob, nb)
+	if !c.FormattingOnly {
+		c.Quantities = CompareQuantities(ob, nb)
+	}
+	c.Units = CompareUnits(c.Old.Units, c.New.Units)
 	return c, true
 }
 
-// sameParent reports whether new's parent is the counterpart of old's
-// parent (the roots are counterparts).
-func (a *aligner) sameParent(old, new *clause.Node) bool {
-	op, np := old.Parent, new.Parent
-	if op == nil || op.Kind == clause.KindDocument || np == nil || np.Kind == clause.KindDocument {
-		return (op == nil || op.Kind == clause.KindDocument) == (np == nil || np.Kind == clause.KindDocument)
+// sameLabelPath reports whether old o and new n have the same label path
+// (NormLabel level by level, as NormLabel(Path()) would compare). Results
+// are memoised by new clause, as every pair asks about its parents.
+func (a *aligner) sameLabelPath(o, n int32) bool {
+	if o < 0 || n < 0 {
+		return o < 0 && n < 0
 	}
-	return a.newOf(op) == np
-}
-
-// newOf returns the new counterpart of old clause n, or nil.
-func (a *aligner) newOf(n *clause.Node) *clause.Node {
-	if a.oIndex == nil {
-		a.oIndex = make(map[*clause.Node]int32, len(a.o.nodes))
-		for i, m := range a.o.nodes {
-			a.oIndex[m] = int32(i)
+	if a.samePath == nil {
+		a.samePath = make([]int8, len(a.n.nodes))
+	}
+	if m := a.samePath[n]; m != 0 && a.n2o[n] == o {
+		return m > 0
+	}
+	same := a.labelsEqual(o, n) && a.sameLabelPath(a.o.parent[o], a.n.parent[n])
+	if a.n2o[n] == o {
+		a.samePath[n] = -1
+		if same {
+			a.samePath[n] = 1
 		}
 	}
-	i, ok := a.oIndex[n]
-	if !ok || a.o2n[i] < 0 {
-		return nil
-	}
-	return a.n.nodes[a.o2n[i]]
+	return same
 }
 
 // Counterparts returns, for r, the maps from each old clause to the new

@@ -12,7 +12,7 @@ import (
 // clause with every new one.
 
 // bigramSet returns the sorted, distinct character bigrams of s (already
-// folded), Latin letters lower-cased. A text of one rune gives one
+// folded), Latin letters lower-cased, each as two 21-bit runes. A text of one rune gives one
 // pseudo-bigram so that short bodies still compare.
 func bigramSet(s string) []uint64 {
 	if s == "" {
@@ -23,27 +23,27 @@ func bigramSet(s string) []uint64 {
 	for _, r := range s {
 		r = unicode.ToLower(r)
 		if prev >= 0 {
-			grams = append(grams, uint64(uint32(prev))<<32|uint64(uint32(r)))
+			grams = append(grams, uint64(prev)<<21|uint64(r))
 		}
 		prev = r
 	}
 	if len(grams) == 0 {
-		grams = append(grams, uint64(uint32(prev))<<32)
+		grams = append(grams, uint64(prev)<<21)
 	}
 	slices.Sort(grams)
 	return slices.Compact(grams)
 }
 
-// dice is the Dice coefficient of two sorted distinct sets: 2|a∩b|/(|a|+|b|).
-func dice(a, b []uint64) float64 {
+// diceSets is the Dice coefficient of two sorted distinct sets: 2|a∩b|/(|a|+|b|).
+func diceSets(a, b []uint64) float64 {
 	if len(a)+len(b) == 0 {
 		return 1
 	}
-	return 2 * float64(intersect(a, b)) / float64(len(a)+len(b))
+	return 2 * float64(gramsShared(a, b)) / float64(len(a)+len(b))
 }
 
-// intersect counts the elements two sorted distinct sets share.
-func intersect(a, b []uint64) int {
+// gramsShared counts the elements two sorted distinct sets share.
+func gramsShared(a, b []uint64) int {
 	n, i, j := 0, 0, 0
 	for i < len(a) && j < len(b) {
 		switch {
@@ -61,88 +61,104 @@ func intersect(a, b []uint64) int {
 }
 
 // gramIndex is an inverted index from bigram to the clauses (positions in a
-// candidate list) that contain it, as one sorted slice: cheaper than a map
-// for the hundreds of thousands of bigrams of a megabyte document.
+// candidate list) that contain it: one sorted slice of packed (bigram,
+// item) entries, cheaper to build than a map of lists for the hundreds of
+// thousands of bigrams of a megabyte document, and a map to each bigram's
+// run of entries.
 type gramIndex struct {
-	entries []gramEntry
+	entries []uint64            // bigram<<itemBits | item, sorted
+	ranges  map[uint64][2]int32 // bigram → entries[lo:hi]
 }
 
-type gramEntry struct {
-	gram uint64
-	item int32
-}
+// itemBits is the room for an item in an entry: bigrams take 42 bits.
+// Items beyond it (four million clauses) are not indexed.
+const itemBits = 22
 
 func newGramIndex(sets [][]uint64) *gramIndex {
 	n := 0
 	for _, s := range sets {
 		n += len(s)
 	}
-	ix := &gramIndex{entries: make([]gramEntry, 0, n)}
-	for i, s := range sets {
+	ix := &gramIndex{entries: make([]uint64, 0, n)}
+	for i, s := range sets[:min(len(sets), 1<<itemBits)] {
 		for _, g := range s {
-			ix.entries = append(ix.entries, gramEntry{g, int32(i)})
+			ix.entries = append(ix.entries, g<<itemBits|uint64(i))
 		}
 	}
-	slices.SortFunc(ix.entries, func(a, b gramEntry) int {
-		if a.gram != b.gram {
-			if a.gram < b.gram {
-				return -1
-			}
-			return 1
+	slices.Sort(ix.entries)
+	ix.ranges = make(map[uint64][2]int32)
+	for lo := 0; lo < len(ix.entries); {
+		g := ix.entries[lo] >> itemBits
+		hi := lo + 1
+		for hi < len(ix.entries) && ix.entries[hi]>>itemBits == g {
+			hi++
 		}
-		return int(a.item - b.item)
-	})
+		ix.ranges[g] = [2]int32{int32(lo), int32(hi)}
+		lo = hi
+	}
 	return ix
 }
 
-// postings returns the entries for gram.
-func (ix *gramIndex) postings(gram uint64) []gramEntry {
-	lo, _ := slices.BinarySearchFunc(ix.entries, gram, func(e gramEntry, g uint64) int {
-		switch {
-		case e.gram < g:
-			return -1
-		case e.gram > g:
-			return 1
-		}
-		return 0
-	})
-	hi := lo
-	for hi < len(ix.entries) && ix.entries[hi].gram == gram {
-		hi++
-	}
-	return ix.entries[lo:hi]
+// postings returns the entries for gram; entry&itemMask is the item.
+func (ix *gramIndex) postings(gram uint64) []uint64 {
+	r := ix.ranges[gram]
+	return ix.entries[r[0]:r[1]]
 }
 
-// topShared returns up to k items that share the most bigrams with set,
-// most first, ties by item. Bigrams found in more than maxPost items are
-// skipped, as stop words are: they say little and cost much. count is
-// scratch space of the index's item count, left zeroed; the result reuses
-// buf's storage.
-func (ix *gramIndex) topShared(set []uint64, k, maxPost int, count []int32, buf []int32) []int32 {
-	touched := buf[:0]
+const itemMask = 1<<itemBits - 1
+
+// rareIn counts the bigrams of set found in at most maxPost items.
+func (ix *gramIndex) rareIn(set []uint64, maxPost int) int {
+	n := 0
+	for _, g := range set {
+		if r := ix.ranges[g]; int(r[1]-r[0]) <= maxPost {
+			n++
+		}
+	}
+	return n
+}
+
+// topShared counts, for every item, the rare bigrams it shares with set:
+// those found in at most maxPost items (the common ones say little and
+// cost much, as stop words). It returns up to k items sharing the most,
+// most first, ties by item; every item with a count (touched), whose
+// counts the caller must reset to zero when done; and how many bigrams of
+// set are rare. top and touched reuse the storage passed in.
+func (ix *gramIndex) topShared(set []uint64, k, maxPost int, count []int32, top, touched []int32) (_, _ []int32, rare int) {
+	touched = touched[:0]
 	for _, g := range set {
 		p := ix.postings(g)
 		if len(p) > maxPost {
 			continue
 		}
+		rare++
 		for _, e := range p {
-			if count[e.item] == 0 {
-				touched = append(touched, e.item)
+			it := int32(e & itemMask)
+			if count[it] == 0 {
+				touched = append(touched, it)
 			}
-			count[e.item]++
+			count[it]++
 		}
 	}
-	slices.SortFunc(touched, func(a, b int32) int {
-		if count[a] != count[b] {
-			return int(count[b] - count[a])
-		}
-		return int(a - b)
-	})
+	// Select the k best: insertion into a short list rather than a sort,
+	// as touched can hold thousands of items.
+	better := func(x, y int32) bool {
+		return count[x] > count[y] || count[x] == count[y] && x < y
+	}
+	top = top[:0]
 	for _, it := range touched {
-		count[it] = 0
+		if len(top) == k && !better(it, top[k-1]) {
+			continue
+		}
+		if len(top) < k {
+			top = append(top, it)
+		}
+		j := len(top) - 1
+		for j > 0 && better(it, top[j-1]) {
+			top[j] = top[j-1]
+			j--
+		}
+		top[j] = it
 	}
-	if len(touched) > k {
-		touched = touched[:k]
-	}
-	return touched
+	return top, touched, rare
 }
