@@ -20,7 +20,7 @@ const commentsCSV = `序号,单位/个人,条款,原文,修改意见,是否采�
 
 func committedPlan(t *testing.T) *Repo {
 	r := newRepo(t)
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	commitAll(t, r, 0, "征求意见稿", stage("征求意见稿"))
 	return r
 }
@@ -42,7 +42,7 @@ func TestImportComments(t *testing.T) {
 				t.Fatalf("%d comments", len(cs))
 			}
 			c := cs[0]
-			if c.By != "市卫健委" || c.Anchor.Label != "二/（二）" || c.Anchor.Path != "plan.md" || c.Anchor.ClauseID == "" ||
+			if c.By != "市卫健委" || c.Anchor.Label != "二/（二）" || c.Anchor.Path != "plan.txt" || c.Anchor.ClauseID == "" ||
 				c.Anchor.Exact != "在智慧医疗领域打造90项应用场景" || c.Status != comment.Adopted {
 				t.Errorf("comment = %+v", c)
 			}

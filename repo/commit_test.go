@@ -27,9 +27,9 @@ func TestCommitLogResolve(t *testing.T) {
 	if _, err := r.Resolve("HEAD"); !errors.Is(err, ErrNoRevisions) {
 		t.Fatalf("Resolve on an empty repository: %v, want ErrNoRevisions", err)
 	}
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	h1 := commitAll(t, r, 0, "征求意见稿", stage("征求意见稿"))
-	write(t, r, "plan.md", strings.Replace(planV1, "90项", "80项", 1))
+	write(t, r, "plan.txt", strings.Replace(planV1, "90项", "80项", 1))
 	h2 := commitAll(t, r, 1, "采纳市卫健委意见", stage("送审稿"), resolves("C1", "C2"))
 
 	tests := []struct{ rev, want string }{
@@ -53,7 +53,7 @@ func TestCommitLogResolve(t *testing.T) {
 		}
 	}
 
-	log, err := r.Log(ctx, "plan.md")
+	log, err := r.Log(ctx, "plan.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +61,7 @@ func TestCommitLogResolve(t *testing.T) {
 		strings.Join(log[0].Resolves, ",") != "C1,C2" || log[0].Author != author || !log[0].Date.Equal(at(1)) {
 		t.Errorf("Log = %+v", log)
 	}
-	text, err := r.Show(ctx, "征求意见稿", "plan.md")
+	text, err := r.Show(ctx, "征求意见稿", "plan.txt")
 	if err != nil || string(text) != planV1 {
 		t.Errorf("Show = %q, %v", text, err)
 	}
@@ -69,7 +69,7 @@ func TestCommitLogResolve(t *testing.T) {
 		t.Errorf("Show of a missing document: %v", err)
 	}
 	docs, err := r.Documents(ctx, "HEAD")
-	if err != nil || strings.Join(docs, ",") != "plan.md" {
+	if err != nil || strings.Join(docs, ",") != "plan.txt" {
 		t.Errorf("Documents = %v, %v", docs, err)
 	}
 
@@ -78,7 +78,7 @@ func TestCommitLogResolve(t *testing.T) {
 		t.Errorf("empty commit: %v", err)
 	}
 	// A stage name is one revision.
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Date: at(2), Stage: "送审稿"}); !errors.Is(err, ErrBadInput) {
 		t.Errorf("reused stage: %v", err)
 	}
@@ -91,11 +91,11 @@ func TestCommitLogResolve(t *testing.T) {
 	if tags := git(t, r.Dir(), "tag"); !strings.Contains(tags, "征求意见稿") || !strings.Contains(tags, "送审稿") {
 		t.Errorf("git tag: %s", tags)
 	}
-	if ls := git(t, r.Dir(), "ls-tree", "-r", "--name-only", "HEAD"); !strings.Contains(ls, ".redline/ids/plan.md.json") {
+	if ls := git(t, r.Dir(), "ls-tree", "-r", "--name-only", "HEAD"); !strings.Contains(ls, ".redline/ids/plan.txt.json") {
 		t.Errorf("tree: %s", ls)
 	}
 	fsck(t, r)
-	write(t, r, "plan.md", strings.Replace(planV1, "90项", "80项", 1))
+	write(t, r, "plan.txt", strings.Replace(planV1, "90项", "80项", 1))
 	if st := git(t, r.Dir(), "status", "--porcelain"); st != "" {
 		t.Errorf("git status after redline commits:\n%s", st)
 	}
@@ -107,9 +107,9 @@ func TestDeterministic(t *testing.T) {
 	var heads []string
 	for i := 0; i < 2; i++ {
 		r := newRepo(t)
-		write(t, r, "plan.md", planV1)
+		write(t, r, "plan.txt", planV1)
 		commitAll(t, r, 0, "one", stage("征求意见稿"))
-		write(t, r, "plan.md", strings.Replace(planV1, "20项", "40项", 1))
+		write(t, r, "plan.txt", strings.Replace(planV1, "20项", "40项", 1))
 		heads = append(heads, commitAll(t, r, 1, "two"))
 	}
 	if heads[0] != heads[1] {

@@ -17,7 +17,7 @@ func TestDiffReportStatus(t *testing.T) {
 	commitAll(t, r, 1, "导入意见")
 	v2 := strings.Replace(planV1, "在智慧医疗领域打造90项应用场景", "在智慧医疗领域打造80项应用场景", 1)
 	v2 = strings.Replace(v2, "坚持创新驱动。", "坚持创新驱动，应用牵引。", 1)
-	write(t, r, "plan.md", v2)
+	write(t, r, "plan.txt", v2)
 	// 1 (adopted) explains the 90→80 edit; 2 (partial) is settled but its
 	// clause did not change: unapplied; the 指导思想 edit is unexplained.
 	commitAll(t, r, 2, "送审稿", stage("送审稿"), resolves("1", "2"))
@@ -50,7 +50,7 @@ func TestDiffReportStatus(t *testing.T) {
 	}
 
 	// The work tree against the newest revision; new clauses get ids on the fly.
-	write(t, r, "plan.md", v2+"三、附则\n")
+	write(t, r, "plan.txt", v2+"三、附则\n")
 	var progress []string
 	st, err := r.Diff(ctx, DiffOptions{From: "HEAD", Progress: func(done, total int, what string) { progress = append(progress, what) }})
 	if err != nil {

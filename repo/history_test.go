@@ -67,7 +67,7 @@ func buildHistory(t *testing.T) (*Repo, []string) {
 	r := newRepo(t)
 	var hashes []string
 	for i, s := range historySteps {
-		write(t, r, "plan.md", s.text)
+		write(t, r, "plan.txt", s.text)
 		var mods []func(*CommitOptions)
 		if s.msg == "edit" {
 			if _, err := r.SetComment(ctx, "D1", comment.Adopted, "已修改"); err != nil {
@@ -82,7 +82,7 @@ func buildHistory(t *testing.T) (*Repo, []string) {
 		if s.msg == "insert" {
 			c := comment.Comment{ID: "D1", By: "市数据局", Text: "建议完善数据分类分级要求",
 				Anchor: comment.Anchor{Exact: "建立数据分类分级制度"}}
-			got, err := r.AddComment(ctx, c, CommentOptions{Clause: "一/（三）", Path: "plan.md"})
+			got, err := r.AddComment(ctx, c, CommentOptions{Clause: "一/（三）", Path: "plan.txt"})
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -100,7 +100,7 @@ func TestHistoryOfOneClause(t *testing.T) {
 	fsck(t, r)
 
 	// By label at a revision where it existed, and by id at the newest.
-	h, err := r.History(ctx, "一/（四）", "plan.md", hashes[2])
+	h, err := r.History(ctx, "一/（四）", "plan.txt", hashes[2])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -140,7 +140,7 @@ func TestHistoryOfOneClause(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	h2, err := r2.History(ctx, h.ClauseID, "plan.md", "")
+	h2, err := r2.History(ctx, h.ClauseID, "plan.txt", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,7 +164,7 @@ func TestHistoryOfOneClause(t *testing.T) {
 	}
 
 	// Blame at the edit: the clause was last changed by the edit, with D1.
-	b, err := r.Blame(ctx, hashes[4], "plan.md")
+	b, err := r.Blame(ctx, hashes[4], "plan.txt")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -180,7 +180,7 @@ func TestHistoryOfOneClause(t *testing.T) {
 			}
 		}
 	}
-	if _, err := r.History(ctx, "九/（九）", "plan.md", ""); err == nil {
+	if _, err := r.History(ctx, "九/（九）", "plan.txt", ""); err == nil {
 		t.Errorf("history of an unknown clause: no error")
 	}
 }

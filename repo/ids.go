@@ -70,12 +70,23 @@ func (d *docIDs) file() idsFile {
 	return f
 }
 
-func (d *docIDs) marshal() ([]byte, error) {
-	b, err := json.MarshalIndent(d.file(), "", "  ")
+func (d *docIDs) marshal() ([]byte, error) { return marshalIDs(d.file()) }
+
+func marshalIDs(f idsFile) ([]byte, error) {
+	b, err := json.MarshalIndent(f, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	return append(b, '\n'), nil
+}
+
+// decodeIDs decodes an ids file (b, err as returned by a read).
+func decodeIDs(b []byte, err error) (idsFile, bool) {
+	var f idsFile
+	if err != nil || json.Unmarshal(b, &f) != nil {
+		return idsFile{}, false
+	}
+	return f, true
 }
 
 // freshID is the id of a clause that first appears at pre-order index i of
@@ -105,6 +116,21 @@ func parseDoc(path string, text []byte) (*clause.Document, error) {
 // still land on the right clauses; a clause the record does not know gets
 // its id by alignment with prev (if any), else a fresh id.
 func applyRecorded(path string, blob plumbing.Hash, doc *clause.Document, f idsFile, prev *docIDs) *docIDs {
+	nodes := doc.Clauses()
+	if len(nodes) == len(f.Clauses) {
+		ids := make([]string, len(nodes))
+		same := true
+		for i, n := range nodes {
+			if f.Clauses[i].Label != n.Path() {
+				same = false
+				break
+			}
+			ids[i] = f.Clauses[i].ID
+		}
+		if same {
+			return newDocIDs(path, blob, doc, ids)
+		}
+	}
 	type key struct {
 		label string
 		n     int
@@ -116,7 +142,6 @@ func applyRecorded(path string, blob plumbing.Hash, doc *clause.Document, f idsF
 		byLabel[key{l, count[l]}] = e.ID
 		count[l]++
 	}
-	nodes := doc.Clauses()
 	ids := make([]string, len(nodes))
 	seen := map[string]bool{}
 	missing := false

@@ -23,15 +23,15 @@ func TestAdoptPlainGit(t *testing.T) {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	for i, s := range historySteps[:3] {
-		os.WriteFile(filepath.Join(dir, "plan.md"), []byte(s.text), 0o644)
-		git(t, dir, "add", "plan.md")
+		os.WriteFile(filepath.Join(dir, "plan.txt"), []byte(s.text), 0o644)
+		git(t, dir, "add", "plan.txt")
 		git(t, dir, "commit", "-q", "-m", fmt.Sprintf("step %d", i))
 	}
 	r, err := Init(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	h, err := r.History(ctx, "一/（四）", "plan.md", "")
+	h, err := r.History(ctx, "一/（四）", "plan.txt", "")
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -43,19 +43,19 @@ func TestAdoptPlainGit(t *testing.T) {
 	// Ids derived again from scratch (cache removed) are the same.
 	os.RemoveAll(filepath.Join(dir, ".git", "redline"))
 	r2, _ := Open(dir)
-	if h2, err := r2.History(ctx, "一/（四）", "plan.md", ""); err != nil || h2.ClauseID != id {
+	if h2, err := r2.History(ctx, "一/（四）", "plan.txt", ""); err != nil || h2.ClauseID != id {
 		t.Fatalf("ids after the cache is removed: %v %v, want %s", h2, err, id)
 	}
 
 	// The next redline commit records the ids of the newest text.
-	os.WriteFile(filepath.Join(dir, "plan.md"), []byte(historySteps[3].text), 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.txt"), []byte(historySteps[3].text), 0o644)
 	commitAll(t, r, 3, "move")
-	ids, err := os.ReadFile(filepath.Join(dir, ".redline", "ids", "plan.md.json"))
+	ids, err := os.ReadFile(filepath.Join(dir, ".redline", "ids", "plan.txt.json"))
 	if err != nil || !strings.Contains(string(ids), id) {
 		t.Fatalf("recorded ids %s, %v: want %s", ids, err, id)
 	}
 	// A colleague edits with plain git on top.
-	os.WriteFile(filepath.Join(dir, "plan.md"), []byte(historySteps[4].text), 0o644)
+	os.WriteFile(filepath.Join(dir, "plan.txt"), []byte(historySteps[4].text), 0o644)
 	git(t, dir, "commit", "-q", "-am", "edit with plain git")
 	h, err = r.History(ctx, id, "", "")
 	if err != nil {
@@ -79,9 +79,9 @@ func TestAdoptPlainGit(t *testing.T) {
 // commit succeeds.
 func TestCrashBeforeRefMoves(t *testing.T) {
 	r := newRepo(t)
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	h1 := commitAll(t, r, 0, "first")
-	write(t, r, "plan.md", strings.Replace(planV1, "90项", "80项", 1))
+	write(t, r, "plan.txt", strings.Replace(planV1, "90项", "80项", 1))
 	crash := errors.New("killed")
 	r.s.beforeRef = func() error { return crash }
 	_, err := r.Commit(context.Background(), CommitOptions{Message: "second", Date: at(1), Stage: "送审稿"})
@@ -115,7 +115,7 @@ func TestCrashBeforeRefMoves(t *testing.T) {
 // or fails with ErrBusy, and the history is a clean line.
 func TestConcurrentWriters(t *testing.T) {
 	r := newRepo(t)
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	commitAll(t, r, 0, "base")
 	var wg sync.WaitGroup
 	errs := make([]error, 8)
@@ -166,7 +166,7 @@ func TestConcurrentWriters(t *testing.T) {
 
 func TestLock(t *testing.T) {
 	r := newRepo(t)
-	write(t, r, "plan.md", planV1)
+	write(t, r, "plan.txt", planV1)
 	lockPath := filepath.Join(r.s.gitDir, lockName)
 	tests := []struct {
 		name    string
@@ -180,7 +180,7 @@ func TestLock(t *testing.T) {
 	for i, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
 			os.WriteFile(lockPath, []byte(tc.content), 0o644)
-			write(t, r, "plan.md", planV1+strings.Repeat("\n", i+1))
+			write(t, r, "plan.txt", planV1+strings.Repeat("\n", i+1))
 			_, err := r.Commit(context.Background(), CommitOptions{Message: tc.name, Date: at(i)})
 			if tc.busy != errors.Is(err, ErrBusy) || (!tc.busy && err != nil) {
 				t.Errorf("commit: %v, want busy=%v", err, tc.busy)
