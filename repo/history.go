@@ -10,7 +10,6 @@ import (
 	"github.com/redline-docs/redline/diff"
 )
 
-
 // explainedBy returns, for the revision ri, the comments attached to the
 // changes of path's clauses (by clause id), under CONTRACT.md's rules.
 // Only revisions that settle comments can have any.
