@@ -2,6 +2,7 @@ package comment
 
 import (
 	"strings"
+	"sync"
 	"unicode/utf8"
 
 	"github.com/redline-docs/redline/clause"
@@ -74,10 +75,19 @@ func Locate(text string, a Anchor) (start, end int, m Match) {
 	if a.Exact == "" {
 		return 0, len(text), Exact
 	}
+	return locate(text, func() folded { return fold(text) }, a)
+}
+
+// locate is Locate with the folded text made on demand (or kept by an
+// Index).
+func locate(text string, folding func() folded, a Anchor) (start, end int, m Match) {
+	if a.Exact == "" {
+		return 0, len(text), Exact
+	}
 	if s, ok := findExact(text, a); ok {
 		return s, s + len(a.Exact), Exact
 	}
-	t, q := fold(text), fold(a.Exact).r
+	t, q := folding(), fold(a.Exact).r
 	if s, e, ok := findFolded(text, t, q, a); ok {
 		return s, e, Exact
 	}
@@ -151,40 +161,79 @@ func contextScore(text string, start, end int, a Anchor) int {
 //     clause holding it, Exact or Fuzzy;
 //   - nothing found: (nil, Orphaned) for a comment that had a clause, and
 //     (nil, Fuzzy) — the whole document, quote lost — for one that had none.
+//
+// To re-anchor many comments in one document, use NewIndex once.
 func Reanchor(doc *clause.Document, id func(*clause.Node) string, a Anchor) (*clause.Node, Match) {
+	return NewIndex(doc, id).Reanchor(a)
+}
+
+// Index re-anchors comments in one document: it finds clauses by id with a
+// map and folds the document's text once, on first need. It is safe for
+// concurrent use.
+type Index struct {
+	doc  *clause.Document
+	src  string
+	byID map[string]*clause.Node
+	once sync.Once
+	t    folded
+}
+
+// NewIndex prepares doc for Reanchor; id gives each clause's permanent id
+// (the first clause wins when two share one).
+func NewIndex(doc *clause.Document, id func(*clause.Node) string) *Index {
+	x := &Index{doc: doc, byID: map[string]*clause.Node{}}
+	if doc == nil {
+		return x
+	}
+	x.src = string(doc.Src)
+	for _, n := range doc.Clauses() {
+		if k := id(n); k != "" {
+			if _, dup := x.byID[k]; !dup {
+				x.byID[k] = n
+			}
+		}
+	}
+	return x
+}
+
+func (x *Index) folded() folded {
+	x.once.Do(func() { x.t = fold(x.src) })
+	return x.t
+}
+
+// Reanchor is the package's Reanchor for the indexed document.
+func (x *Index) Reanchor(a Anchor) (*clause.Node, Match) {
 	if a.ClauseID == "" && a.Exact == "" {
 		return nil, Exact
 	}
-	if a.ClauseID != "" && doc != nil {
-		for _, n := range doc.Clauses() {
-			if id(n) != a.ClauseID {
-				continue
-			}
-			if a.Exact == "" {
-				return n, Exact
-			}
-			src := string(doc.Src[n.Start:n.End])
-			if _, ok := findExact(src, a); ok {
-				return n, Exact
-			}
-			if _, _, ok := findFolded(src, fold(src), fold(a.Exact).r, a); ok {
-				return n, Exact
-			}
-			return n, Fuzzy
+	if n := x.byID[a.ClauseID]; n != nil && a.ClauseID != "" {
+		if a.Exact == "" {
+			return n, Exact
 		}
+		lo, hi := min(max(n.Start, 0), len(x.src)), min(max(n.End, 0), len(x.src))
+		if lo > hi {
+			lo = hi
+		}
+		if strings.Contains(x.src[lo:hi], a.Exact) {
+			return n, Exact
+		}
+		if _, _, ok := findFolded(x.src, x.folded().slice(lo, hi), fold(a.Exact).r, a); ok {
+			return n, Exact
+		}
+		return n, Fuzzy
 	}
 	lost := Orphaned
 	if a.ClauseID == "" {
 		lost = Fuzzy
 	}
-	if doc == nil || a.Exact == "" {
+	if x.doc == nil || a.Exact == "" {
 		return nil, lost
 	}
-	s, _, m := Locate(string(doc.Src), a)
+	s, _, m := locate(x.src, x.folded, a)
 	if m == Orphaned {
 		return nil, lost
 	}
-	return clauseAt(doc.Root, s), m
+	return clauseAt(x.doc.Root, s), m
 }
 
 // clauseAt returns the most specific clause containing byte offset off, or

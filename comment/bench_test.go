@@ -5,6 +5,8 @@ import (
 	"os"
 	"strings"
 	"testing"
+
+	"github.com/redline-docs/redline/clause"
 )
 
 // bigPlan is a plan of about 1 MB: the fixture's clauses repeated under
@@ -46,6 +48,30 @@ func BenchmarkImportSeedCSV(b *testing.B) {
 	for b.Loop() {
 		if _, err := Import("seed.csv", data); err != nil {
 			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkReanchor re-anchors 100 comments whose clauses are gone in a
+// 1 MB document, through one Index.
+func BenchmarkReanchor(b *testing.B) {
+	text := bigPlan()
+	doc, err := clause.Parse("big.md", []byte(text), clause.Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	id := func(n *clause.Node) string { return n.Path() }
+	var anchors []Anchor
+	for i := range 100 {
+		anchors = append(anchors, Anchor{ClauseID: "gone", Exact: fmt.Sprintf("推进第%d项工作。建设智慧医疗服务平台", i*41)})
+	}
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		x := NewIndex(doc, id)
+		for _, a := range anchors {
+			if n, m := x.Reanchor(a); n == nil || m != Exact {
+				b.Fatalf("%q: %v", a.Exact, m)
+			}
 		}
 	}
 }

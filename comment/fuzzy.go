@@ -1,6 +1,7 @@
 package comment
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -26,6 +27,17 @@ func fold(s string) folded {
 		f.end = append(f.end, int32(i+n))
 	}
 	return f
+}
+
+// slice returns the folded runes that come from text[start:end], offsets
+// still into the whole text.
+func (f folded) slice(start, end int) folded {
+	i := sort.Search(len(f.start), func(k int) bool { return int(f.start[k]) >= start })
+	j := sort.Search(len(f.start), func(k int) bool { return int(f.end[k]) > end })
+	if j < i {
+		j = i
+	}
+	return folded{r: f.r[i:j], start: f.start[i:j], end: f.end[i:j]}
 }
 
 // findFolded looks for the folded quote q in the folded text t; it returns
@@ -125,16 +137,18 @@ func findSimilar(text string, t folded, q []rune, a Anchor) (int, int, bool) {
 		w.want[id]++
 	}
 	w.have = make([]int32, len(w.want))
-	// first holds the quote's first runes, to skip most map lookups.
-	first := map[rune]bool{}
+	// first holds the quote's first runes (folded into 16 bits: a filter,
+	// not a set), to skip most map lookups.
+	var first [1 << 16 / 64]uint64
 	for i := 0; i+1 < len(q); i++ {
-		first[q[i]] = true
+		r := uint16(q[i])
+		first[r/64] |= 1 << (r % 64)
 	}
 	bg := make([]int32, len(t.r)-1) // the bigram starting at each rune
 	seen := false
 	for i := range bg {
 		bg[i] = -1
-		if first[t.r[i]] {
+		if r := uint16(t.r[i]); first[r/64]&(1<<(r%64)) != 0 {
 			if id, ok := ids[[2]rune{t.r[i], t.r[i+1]}]; ok {
 				bg[i], seen = id, true
 			}
