@@ -90,7 +90,7 @@ type item struct {
 // when both are present.
 //
 // IDs: when the file has an id column (序号/id) whose values are all present,
-// unique and valid (ValidID), they are the comment ids. Otherwise — real
+// valid (ValidID) and unique (ignoring case), they are the comment ids. Otherwise — real
 // reports restart 序号 in each section — ids are "C" and the running number:
 // C1, C2 … Either way Comment.Seq is the running number and Comment.Number the
 // 序号 as written.
@@ -197,12 +197,13 @@ func build(name string, items []item) ([]Record, error) {
 	given := len(recs) > 0
 	seen := make(map[string]bool, len(recs))
 	for _, r := range recs {
+		// Ids name files: a1 and A1 would be one file on macOS and Windows.
 		id := r.Comment.Number
-		if ValidID(id) != nil || seen[id] {
+		if ValidID(id) != nil || seen[strings.ToLower(id)] {
 			given = false
 			break
 		}
-		seen[id] = true
+		seen[strings.ToLower(id)] = true
 	}
 	for i := range recs {
 		if given {

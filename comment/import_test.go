@@ -321,6 +321,11 @@ func TestImportColumns(t *testing.T) {
 			want: []Comment{{ID: "C1", Seq: 1, Number: "#1", Text: "甲", Status: Pending}, {ID: "C2", Seq: 2, Number: "2", Text: "乙", Status: Pending}},
 		},
 		{
+			name: "ids differing only in case are renumbered (one file on macOS)",
+			csv:  "id,text\na1,甲\nA1,乙\n",
+			want: []Comment{{ID: "C1", Seq: 1, Number: "a1", Text: "甲", Status: Pending}, {ID: "C2", Seq: 2, Number: "A1", Text: "乙", Status: Pending}},
+		},
+		{
 			name: "no id column",
 			csv:  "修改意见,是否采纳\n甲,否\n",
 			want: []Comment{{ID: "C1", Seq: 1, Text: "甲", Status: Rejected}},

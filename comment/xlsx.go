@@ -60,7 +60,8 @@ func sheetParts(files map[string]*zip.File) (sheet, shared string) {
 	sheet, shared = "xl/worksheets/sheet1.xml", "xl/sharedStrings.xml"
 	var wb struct {
 		Sheets []struct {
-			RID string `xml:"http://schemas.openxmlformats.org/officeDocument/2006/relationships id,attr"`
+			// r:id, in the transitional or the strict relationships namespace.
+			RID string `xml:"id,attr"`
 		} `xml:"sheets>sheet"`
 	}
 	var rels struct {
