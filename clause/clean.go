@@ -33,6 +33,17 @@ func endClass(b []byte) int {
 	return endNone
 }
 
+// closingPunct reports whether b starts with punctuation that never opens a
+// paragraph (：，。、）), so its line continues the one before.
+func closingPunct(b []byte) bool {
+	r, _ := utf8.DecodeRune(b)
+	switch r {
+	case '：', '，', '。', '、', '；', '）', '！', '？', '”', '》', '」':
+		return true
+	}
+	return false
+}
+
 // isCJK reports whether r is a CJK ideograph or CJK punctuation, between
 // which a joined line break takes no space.
 func isCJK(r rune) bool {
@@ -41,7 +52,10 @@ func isCJK(r rune) bool {
 
 // joinSpace says what replaces a hard-wrap line break between prev and next:
 // nothing between CJK text, one space between Latin words.
-func joinSpace(prev, next []byte) bool {
+func joinSpace(prev, next []byte, zh bool) bool {
+	if zh {
+		return false // wraps in CJK text cut anywhere, numbers and words included
+	}
 	a, _ := utf8.DecodeLastRune(prev)
 	z, _ := utf8.DecodeRune(next)
 	return !isCJK(a) && !isCJK(z) && a != '-'

@@ -67,6 +67,7 @@ type parser struct {
 	h1       int // number of "# " lines: a single one is the document's title
 	wrapW    int // hard-wrap width of the document, 0 if not hard-wrapped
 	wrapTol  int
+	indents  bool // some lines are indented: indentation marks paragraphs
 
 	lastArticle, lastChapter, lastBian Number // numbered across the document
 
@@ -76,12 +77,15 @@ type parser struct {
 	prevEnd         int
 	prevFull        bool
 	prevHeadingLike bool
+	lineStrong      bool // the current line starts a block
 	blankBefore     bool
 	afterFurniture  bool
-	toc             int    // 1: in a table of contents (目录), 2: after one
-	tocFirst        []byte // its first entry, which reappears where the body starts
-	prevHeading     bool   // the previous line was a Markdown heading
-	lineHeading     bool   // the current line is one
+	pageBreak       bool           // after a form feed, before the page's first line
+	headers         map[string]int // first lines of pages: running headers when repeated
+	toc             int            // 1: in a table of contents (目录), 2: after one
+	tocFirst        []byte         // its first entry, which reappears where the body starts
+	prevHeading     bool           // the previous line was a Markdown heading
+	lineHeading     bool           // the current line is one
 	err             error
 }
 
@@ -92,7 +96,7 @@ func (p *parser) scan() {
 	n := bytes.Count(src, []byte{'\n'}) + 1
 	p.lines = make([]line, 0, n)
 	var hist [256]int
-	long, cjk, letters, atx, h1, scanned := 0, 0, 0, 0, 0, 0
+	long, cjk, letters, atx, h1, scanned, indented := 0, 0, 0, 0, 0, 0, 0
 	for s := 0; s <= len(src); {
 		e := bytes.IndexByte(src[s:], '\n')
 		next := 0
@@ -114,6 +118,12 @@ func (p *parser) scan() {
 		if scanned < 64<<10 { // the language shows in the first 64 KiB
 			c, l := countScript(src[ln.lo:ln.hi])
 			cjk, letters, scanned = cjk+c, letters+l, scanned+hi-lo
+		}
+		if p.pageBreak || bytes.IndexByte(src[s:ln.end], '\f') >= 0 {
+			p.countHeader(src[ln.lo:ln.hi])
+		}
+		if lo > 0 && hi > lo {
+			indented++
 		}
 		if w >= 20 {
 			long++
@@ -157,6 +167,7 @@ func (p *parser) scan() {
 			p.wrapW, p.wrapTol = best, tol
 		}
 	}
+	p.indents = indented*20 >= len(p.lines)
 	switch strings.ToLower(path.Ext(p.doc.Name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		p.markdown = true
@@ -177,10 +188,34 @@ func (p *parser) scan() {
 	p.h1 = h1
 }
 
+// countHeader counts the first line of a page (the first content line after
+// a form feed, footers aside). A line that heads two pages or more is a
+// running header, dropped from the text like a footer.
+func (p *parser) countHeader(content []byte) {
+	p.pageBreak = true
+	if len(content) == 0 || isFurniture(content) {
+		return
+	}
+	p.pageBreak = false
+	if _, isMarker := lexMarker(content); isMarker || len(content) > 120 {
+		return // a clause that happens to start two pages is no header
+	}
+	if p.headers == nil {
+		p.headers = map[string]int{}
+	}
+	p.headers[string(content)]++
+}
+
+// isHeader reports whether a line heading a page is a running header.
+func (p *parser) isHeader(content []byte) bool {
+	return p.headers != nil && p.headers[string(content)] >= 2
+}
+
 // run reads the lines and builds the tree.
 func (p *parser) run() error {
 	p.clean.Grow(len(p.src))
 	p.stack = append(p.stack, entry{n: p.doc.Root})
+	p.pageBreak = false
 	first := 0
 	if p.markdown {
 		if fm := frontMatterEnd(p.src, p.lines); fm > 0 {
@@ -200,7 +235,7 @@ func (p *parser) run() error {
 		content := p.src[ln.lo:ln.hi]
 		if len(content) == 0 {
 			if bytes.IndexByte(p.src[ln.start:ln.end], '\f') >= 0 {
-				p.afterFurniture, p.blankBefore = true, false
+				p.afterFurniture, p.blankBefore, p.pageBreak = true, false, true
 			} else if !p.afterFurniture {
 				p.blankBefore = true
 			}
@@ -217,10 +252,11 @@ func (p *parser) run() error {
 			p.after(content, ln.width)
 			continue
 		}
-		if isFurniture(content) {
+		if isFurniture(content) || p.pageBreak && p.isHeader(content) {
 			p.afterFurniture, p.blankBefore = true, false
 			continue
 		}
+		p.pageBreak = false
 		p.afterFurniture = false
 		if p.inTOC(content) {
 			p.appendLine(ln, false)
@@ -228,6 +264,7 @@ func (p *parser) run() error {
 			continue
 		}
 		strong := p.strong()
+		p.lineStrong = strong
 		placed := false
 		if p.markdown {
 			placed = p.markdownLine(ln, content, strong)
@@ -304,7 +341,9 @@ func (p *parser) after(content []byte, w int) {
 	} else {
 		p.prevFull = w >= 40 && !p.markdown
 	}
-	p.prevHeadingLike = w <= 64 && headingLike(content)
+	// A heading starts a block: a short line after "，" is a wrap.
+	p.prevHeadingLike = p.lineStrong && w <= 64 && headingLike(content)
+	p.lineStrong = false
 	p.blankBefore = false
 	p.prevHeading, p.lineHeading = p.lineHeading, false
 }
@@ -328,20 +367,19 @@ func (p *parser) strong() bool {
 	if p.prevHeadingLike {
 		return true // a short line without punctuation is a heading
 	}
-	// A short line with commas but no full stop: the last line of a
-	// paragraph in hard-wrapped text, a wrap by hand otherwise.
-	return p.wrapW > 0
+	// A short line with commas but no full stop: a wrap by hand.
+	return false
 }
 
 // continues reports whether a text line continues the paragraph of the line
 // before (a hard wrap) rather than starting a new one.
 func (p *parser) continues(ln line) bool {
-	if !p.strong() {
+	if !p.strong() || closingPunct(p.src[ln.lo:ln.hi]) {
 		return true
 	}
 	// In hard-wrapped text a full line may end in 。 by chance: a new
-	// paragraph then shows by its indentation.
-	return p.wrapW > 0 && p.prevFull && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
+	// paragraph then shows by its indentation, if the text keeps any.
+	return p.wrapW > 0 && p.indents && p.prevFull && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
 }
 
 // appendLine adds a line's content to the clean text of the current clause.
@@ -354,7 +392,7 @@ func (p *parser) appendFrom(lo, hi int, cont bool) {
 	if p.clean.Len() > top.cs {
 		if !cont {
 			p.clean.WriteByte('\n')
-		} else if joinSpace(p.prev, p.src[lo:hi]) {
+		} else if joinSpace(p.prev, p.src[lo:hi], p.doc.Lang == LangZH) {
 			p.clean.WriteByte(' ')
 		}
 	}

@@ -307,3 +307,64 @@ func TestLawPDF(t *testing.T) {
 		}
 	}
 }
+
+// hardWrap imitates a PDF extraction: lines cut every width characters, a
+// footer and a form feed every 25 lines, a running header after each.
+func hardWrap(src string, width int) string {
+	var out []string
+	for _, l := range strings.Split(src, "\n") {
+		// Cut by display width, as a page cuts: CJK two columns, ASCII one.
+		w, from := 0, 0
+		for i, r := range l {
+			cw := 2
+			if r < 0x80 {
+				cw = 1
+			}
+			if w+cw > 2*width {
+				out = append(out, l[from:i])
+				from, w = i, 0
+			}
+			w += cw
+		}
+		out = append(out, l[from:])
+	}
+	var b strings.Builder
+	for i, l := range out {
+		b.WriteString(l + "\n")
+		if i%25 == 24 {
+			b.WriteString("\n— " + string(rune('0'+i/25%10)) + " —\n\f\n武汉市人民政府文件\n")
+		}
+	}
+	return b.String()
+}
+
+// TestHardWrapped checks that documents cut into lines of any width parse to
+// the same clauses and texts (paragraph breaks aside) as the originals.
+func TestHardWrapped(t *testing.T) {
+	for _, file := range []string{"plan.txt", "law.txt"} {
+		src, err := os.ReadFile("testdata/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig := mustParse(t, file, string(src))
+		for _, width := range []int{24, 30, 37, 45} {
+			t.Run(file+"/"+string(rune('0'+width/10))+string(rune('0'+width%10)), func(t *testing.T) {
+				wrapped := mustParse(t, file, hardWrap(string(src), width))
+				a, b := orig.Clauses(), wrapped.Clauses()
+				if paths(orig) != paths(wrapped) {
+					t.Fatalf("paths differ:\n%s", lineDiff(paths(orig), paths(wrapped)))
+				}
+				for i := range a {
+					at := strings.ReplaceAll(a[i].Text(), "\n", "")
+					bt := strings.ReplaceAll(b[i].Text(), "\n", "")
+					if at != bt {
+						t.Errorf("%s:\n orig    %q\n wrapped %q", a[i].Path(), at, bt)
+					}
+					if a[i].Title != b[i].Title || len(a[i].Units) != len(b[i].Units) {
+						t.Errorf("%s: title %q/%q, %d/%d units", a[i].Path(), a[i].Title, b[i].Title, len(a[i].Units), len(b[i].Units))
+					}
+				}
+			})
+		}
+	}
+}
