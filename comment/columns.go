@@ -24,6 +24,7 @@ const (
 	fPrefix         // anchor prefix
 	fSuffix         // anchor suffix
 	fRev            // the revision the comment was made on
+	numFields
 )
 
 // fieldNames are the names used in error messages: the contract's

@@ -150,7 +150,7 @@ func formatOf(name string, data []byte) string {
 func build(name string, items []item) ([]Record, error) {
 	recs := make([]Record, 0, len(items))
 	for _, it := range items {
-		var v, col [fRev + 1]string
+		var v, col [numFields]string
 		for _, c := range it.cells {
 			switch {
 			case c.val == "":

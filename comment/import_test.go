@@ -52,7 +52,7 @@ func TestImportSeed(t *testing.T) {
 	}
 	for i, r := range want {
 		c := r.Comment
-		if wantID := "C" + itoa(i+1); c.ID != wantID || c.Seq != i+1 {
+		if wantID := "C" + strconv.Itoa(i+1); c.ID != wantID || c.Seq != i+1 {
 			t.Errorf("record %d: id %q seq %d, want %s", i, c.ID, c.Seq, wantID)
 		}
 		group := "一、公开网站征求意见采纳情况"
@@ -107,8 +107,6 @@ func TestImportSeed(t *testing.T) {
 	}
 }
 
-func itoa(i int) string { return strconv.Itoa(i) }
-
 func toTSV(t *testing.T, data []byte) []byte {
 	t.Helper()
 	rows, err := csv.NewReader(bytes.NewReader(data)).ReadAll()
@@ -144,7 +142,7 @@ func TestImportSeedXLSX(t *testing.T) {
 			j++
 		}
 		if j > i {
-			merges = append(merges, "B"+itoa(i+1)+":B"+itoa(j+1))
+			merges = append(merges, "B"+strconv.Itoa(i+1)+":B"+strconv.Itoa(j+1))
 		}
 	}
 	// A section heading merged across the columns stays one heading.
