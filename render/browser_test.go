@@ -9,12 +9,21 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/chromedp/chromedp"
 )
+
+var mediaBox = regexp.MustCompile(`/MediaBox\s*\[\s*0\s+0\s+([0-9.]+)\s+([0-9.]+)\s*\]`)
+
+func atof(b []byte) float64 {
+	f, _ := strconv.ParseFloat(string(b), 64)
+	return f
+}
 
 // chromiumPath finds the system Chromium.
 func chromiumPath() string {
@@ -183,6 +192,22 @@ func TestHTMLInBrowser(t *testing.T) {
 				t.Fatal(err)
 			}
 			t.Logf("screenshot: %s", shot)
+
+			// Printed, the page is A4 as its @page rule says.
+			pdf, err := chromedp.Run(ctx, chromedp.PrintToPDF(chromedp.PDFPreferCSSPageSize(), chromedp.PDFPrintBackground()))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if m := mediaBox.FindSubmatch(pdf); m == nil {
+				t.Errorf("printed PDF has no MediaBox")
+			} else if w, h := atof(m[1]), atof(m[2]); w < 594 || w > 597 || h < 841 || h > 843 {
+				t.Errorf("printed page is %.1f × %.1f pt, want A4 (595 × 842)", w, h)
+			}
+			out := strings.TrimSuffix(shot, ".png") + ".pdf"
+			if err := os.WriteFile(out, pdf, 0o644); err != nil {
+				t.Fatal(err)
+			}
+			t.Logf("printed: %s", out)
 		})
 	}
 }
