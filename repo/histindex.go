@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/gob"
+	"errors"
 	"hash/fnv"
 	"os"
 	"path"
@@ -155,7 +156,7 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 		p--
 	}
 	oldEnd, newEnd := len(old)-s, len(new)-s
-	for oldEnd < len(old) && oldEnd > p && old[oldEnd-1] != '\n' {
+	for oldEnd < len(old) && (oldEnd > p && old[oldEnd-1] != '\n' || newEnd > p && new[newEnd-1] != '\n') {
 		oldEnd++
 		newEnd++
 	}
@@ -190,6 +191,13 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 	if structural(name, old[seg:oldEnd]) || structural(name, new[seg:newEnd]) {
 		return nil, 0, false
 	}
+	if bytes.Count(old[p:oldEnd], []byte{'\n'}) != bytes.Count(new[p:newEnd], []byte{'\n'}) {
+		// Lines came or went: whether the next line opens a clause can
+		// depend on the line before it (a Markdown paragraph continues).
+		if structural(name, lineAt(old, oldEnd)) {
+			return nil, 0, false
+		}
+	}
 	delta := int32(newEnd - oldEnd)
 	out := make([]clauseState, len(st))
 	copy(out, st)
@@ -215,6 +223,17 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 	return out, idx, true
 }
 
+// lineAt is the line of b starting at i.
+func lineAt(b []byte, i int) []byte {
+	if i >= len(b) {
+		return nil
+	}
+	if j := bytes.IndexByte(b[i:], '\n'); j >= 0 {
+		return b[i : i+j+1]
+	}
+	return b[i:]
+}
+
 // structural reports whether lines of a document might carry clause
 // structure: numbering or headings (found by parsing the lines alone),
 // blank lines or indentation (which can end or continue a Markdown block),
@@ -224,8 +243,11 @@ func structural(name string, seg []byte) bool {
 		return false
 	}
 	for _, line := range strings.SplitAfter(string(seg), "\n") {
+		if line == "" {
+			continue
+		}
 		t := strings.TrimRight(line, "\r\n")
-		if strings.TrimSpace(t) == "" && line != "" {
+		if strings.TrimSpace(t) == "" {
 			return true
 		}
 		if strings.HasPrefix(t, " ") || strings.HasPrefix(t, "\t") || strings.HasPrefix(t, "```") ||
@@ -262,6 +284,21 @@ func (r *Repo) recordedIDs(ri *revInfo, path string, blob plumbing.Hash) (idsFil
 // and how many of its commits belong to that line. It indexes the revisions
 // not yet indexed, oldest first.
 func (r *Repo) histFor(ctx context.Context, path string, tip *revInfo, progress Progress) (*histIndex, int, error) {
+	h, n, err := r.buildHist(ctx, path, tip, progress, true)
+	if errors.Is(err, errIncremental) {
+		// The shortcut disagreed with the parser at a checkpoint: rebuild
+		// this stretch with a full parse of every revision.
+		delete(r.s.hist, path)
+		return r.buildHist(ctx, path, tip, progress, false)
+	}
+	return h, n, err
+}
+
+// errIncremental says that incremental clause states did not match a
+// full parse.
+var errIncremental = errors.New("incremental clause states disagree with the parser")
+
+func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progress Progress, shortcut bool) (*histIndex, int, error) {
 	h := r.loadHist(path)
 	if k, ok := h.pos[tip.Hash]; ok {
 		return h, k + 1, nil
@@ -323,6 +360,7 @@ func (r *Repo) histFor(ctx context.Context, path string, tip *revInfo, progress 
 		}
 	}
 	cur := h.Last
+	unverified := 0 // revisions indexed by the shortcut since the last check
 	for i := len(todo) - 1; i >= 0; i-- {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -354,7 +392,7 @@ func (r *Repo) histFor(ctx context.Context, path string, tip *revInfo, progress 
 				return nil, 0, err
 			}
 			rec, hasRec := r.recordedIDs(ri, path, blob)
-			if prevSrc != nil && cur != nil {
+			if shortcut && prevSrc != nil && cur != nil {
 				next, changed, fast = incremental(path, prevSrc, src, cur)
 				if fast && hasRec && !sameIDs(rec, next) {
 					fast = false
@@ -389,7 +427,16 @@ func (r *Repo) histFor(ctx context.Context, path string, tip *revInfo, progress 
 		if !ok {
 			next = nil
 		}
+		if fast {
+			unverified++
+		}
 		if ok && (i == 0 || rev%checkpointEvery == 0) {
+			if unverified > 0 {
+				if err := verifyStates(path, src, next); err != nil {
+					return nil, 0, err
+				}
+				unverified = 0
+			}
 			if _, rec := r.recordedIDs(ri, path, blob); !rec {
 				if b, err := marshalIDs(idsFromStates(blob, next)); err == nil {
 					writeCache(r.idsCachePath(ri.Hash, path), b)
@@ -424,6 +471,30 @@ func (r *Repo) reparse(path string, ri *revInfo, src []byte, st []clauseState) (
 		ids[i] = s.ID
 	}
 	return newDocIDs(path, plumbing.ComputeHash(plumbing.BlobObject, src), doc, ids), nil
+}
+
+// verifyStates checks clause states found by the shortcut against a full
+// parse of src.
+func verifyStates(path string, src []byte, st []clauseState) error {
+	doc, err := parseDoc(path, src)
+	if err != nil {
+		return err
+	}
+	nodes := doc.Clauses()
+	if len(nodes) != len(st) {
+		return errIncremental
+	}
+	ids := make([]string, len(st))
+	for i, s := range st {
+		ids[i] = s.ID
+	}
+	for i, w := range states(newDocIDs(path, plumbing.ZeroHash, doc, ids)) {
+		g := st[i]
+		if g.Label != w.Label || g.Sum != w.Sum || g.Start != w.Start || g.End != w.End || g.Parent != w.Parent {
+			return errIncremental
+		}
+	}
+	return nil
 }
 
 func sameIDs(f idsFile, st []clauseState) bool {
