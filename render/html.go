@@ -180,15 +180,6 @@ type hDiff struct {
 	UnappliedHeading string
 }
 
-// all is every UI string in t's language, for templates.
-func (t tr) all() map[string]string {
-	m := make(map[string]string, len(words))
-	for k := range words {
-		m[k] = t.s(k)
-	}
-	return m
-}
-
 func htmlLang(l clause.Lang) string {
 	if l == clause.LangZH {
 		return "zh-CN"

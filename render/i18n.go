@@ -87,22 +87,35 @@ var words = map[string][2]string{
 }
 
 // tr translates UI strings into one language.
-type tr struct{ zh bool }
+type tr struct {
+	zh bool
+	m  map[string]string // every string in this language, for templates
+}
 
-func newTr(l clause.Lang) tr { return tr{zh: l == clause.LangZH} }
+func newTr(l clause.Lang) tr {
+	t := tr{zh: l == clause.LangZH, m: make(map[string]string, len(words))}
+	for k, w := range words {
+		if t.zh {
+			t.m[k] = w[0]
+		} else {
+			t.m[k] = w[1]
+		}
+	}
+	return t
+}
 
 // s returns the string for key; the key itself when it is unknown (a test
 // catches that).
 func (t tr) s(key string) string {
-	w, ok := words[key]
-	if !ok {
-		return key
+	if v, ok := t.m[key]; ok {
+		return v
 	}
-	if t.zh {
-		return w[0]
-	}
-	return w[1]
+	return key
 }
+
+// all is every UI string in t's language, for templates. Templates only
+// read it.
+func (t tr) all() map[string]string { return t.m }
 
 // lang reports the language t speaks.
 func (t tr) lang() clause.Lang {

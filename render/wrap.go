@@ -2,6 +2,7 @@ package render
 
 import (
 	"strings"
+	"unicode/utf8"
 
 	"github.com/mattn/go-runewidth"
 )
@@ -66,14 +67,21 @@ func canBreak(a, b rune) bool {
 
 // atoms splits segments into atoms.
 func atoms(segs []seg) []atom {
-	var out []atom
+	n := 0
+	for _, s := range segs {
+		n += utf8.RuneCountInString(s.text)
+	}
+	out := make([]atom, 0, n)
 	for _, s := range segs {
 		if s.st == markOpen || s.st == markClose {
 			out = append(out, atom{text: s.text, st: s.st, w: runewidth.StringWidth(s.text)})
 			continue
 		}
-		for _, r := range s.text {
-			a := atom{text: string(r), st: s.st, w: runewidth.RuneWidth(r), r: r}
+		for i, r := range s.text {
+			a := atom{text: s.text[i : i+utf8.RuneLen(r)], st: s.st, w: runewidth.RuneWidth(r), r: r}
+			if r == utf8.RuneError {
+				a.text = "\uFFFD"
+			}
 			switch {
 			case r == '\n':
 				a.newline, a.w = true, 0
@@ -122,7 +130,7 @@ func breakable(as []atom, i int) bool {
 func wrap(segs []seg, width int, first, rest string, color bool) []string {
 	as := atoms(segs)
 	var lines []string
-	var cur []atom
+	cur := make([]atom, 0, min(width, len(as)))
 	curW := 0
 	indent := first
 	avail := func() int {
@@ -137,7 +145,7 @@ func wrap(segs []seg, width int, first, rest string, color bool) []string {
 			cur = cur[:len(cur)-1]
 		}
 		lines = append(lines, indent+renderAtoms(cur, color))
-		cur, curW, indent = nil, 0, rest
+		cur, curW, indent = cur[:0], 0, rest
 	}
 	// words: runs of atoms between break opportunities
 	for i := 0; i < len(as); {
