@@ -43,36 +43,36 @@ var headerNames = []struct {
 	names []string
 }{
 	{fID, []string{
-		"序号", "编号", "序", "意见编号", "意见序号", "id", "no", "number", "num", "seq", "#", "ref", "reference",
+		"序号", "编号", "序", "意见编号", "comment id", "comment no", "意见序号", "id", "no", "number", "num", "seq", "#", "ref", "reference",
 	}},
 	{fBy, []string{
 		"单位/个人", "单位", "个人", "反馈人", "反馈单位", "反馈单位/个人", "提出单位", "提出人", "提出单位/个人", "意见人", "意见提出人",
-		"意见提出单位", "提出者", "部门", "单位名称", "姓名", "姓名/单位", "单位/姓名", "来文单位", "意见单位", "by", "author",
+		"意见提出单位", "提出者", "部门", "单位名称", "姓名", "姓名/单位", "单位/姓名", "来文单位", "意见单位", "提出意见单位", "反馈意见单位", "单位或个人", "by", "author",
 		"from", "who", "commenter", "submitter", "submitted by", "reviewer", "name", "organization",
 		"organisation",
 	}},
 	{fClause, []string{
-		"条款", "条目", "章节", "涉及条款", "对应条款", "所在条款", "条款号", "条款编号", "修改条款", "相关条款", "位置", "修改位置",
+		"条款", "条目", "章节", "涉及条款", "对应条款", "所在条款", "条款号", "条款编号", "修改条款", "相关条款", "clause/section", "section/clause", "page/clause", "位置", "修改位置",
 		"页码/条款", "条文", "clause", "label", "article", "section", "location", "where", "provision",
 	}},
 	{fClauseID, []string{
 		"clause_id", "条款id",
 	}},
 	{fQuote, []string{
-		"原文", "原文内容", "原文表述", "原表述", "原内容", "原条文", "原稿内容", "征求意见稿原文", "修改前", "修改前内容", "现行条文",
+		"原文", "原文内容", "原文表述", "原表述", "原内容", "原条文", "原稿内容", "原条款内容", "征求意见稿原文", "修改前", "修改前内容", "现行条文",
 		"quote", "quoted text", "original", "original text", "exact", "current text",
 	}},
 	{fText, []string{
-		"修改意见", "意见", "意见内容", "修改建议", "具体意见", "具体修改意见", "意见建议", "意见和建议", "意见或建议", "意见及建议", "建议", "反馈意见",
+		"修改意见", "意见", "意见内容", "修改建议", "具体意见", "具体修改意见", "意见建议", "意见和建议", "意见或建议", "意见及建议", "建议内容", "comment text", "建议", "反馈意见",
 		"主要意见", "意见摘要", "text", "comment", "comments", "feedback", "suggestion", "suggestions",
 		"opinion", "body",
 	}},
 	{fProposed, []string{
-		"建议修改为", "修改为", "修改后", "修改后内容", "修改后条文", "建议修改内容", "建议条文", "建议表述", "建议稿", "proposed",
+		"建议修改为", "修改为", "修改后", "修改后内容", "修改后条文", "建议修改内容", "建议条文", "建议表述", "建议稿", "proposed change", "proposed amendment", "suggested change", "suggested wording", "proposed",
 		"proposal", "proposed text", "suggested text", "suggested", "new text", "replacement",
 	}},
 	{fStatus, []string{
-		"是否采纳", "采纳情况", "采纳与否", "处理情况", "处理结果", "办理情况", "处理意见", "采用情况", "是否采用", "采纳意见", "状态", "结果",
+		"是否采纳", "采纳情况", "采纳结果", "是否采纳及理由", "采纳情况及理由", "办理结果", "处理方式", "采纳与否", "处理情况", "处理结果", "办理情况", "处理意见", "采用情况", "是否采用", "采纳意见", "状态", "结果",
 		"status", "disposition", "decision", "outcome", "resolution",
 	}},
 	{fResponse, []string{
