@@ -330,3 +330,18 @@ func TestNaturalLess(t *testing.T) {
 		}
 	}
 }
+
+// Without an ID function the label path stands in for the clause id.
+func TestAttachWithoutIDs(t *testing.T) {
+	f := newFixture()
+	c := cm("A", 1, "一/（二）/1", comment.Adopted)
+	d := Attach(AttachInput{Result: f.res, Comments: []comment.Comment{c}, Settled: map[string]bool{"A": true}})
+	got := explained(d)
+	if !reflect.DeepEqual(got["一/（二）/1"], []string{"A"}) {
+		t.Errorf("comments %v", got)
+	}
+	// 一/（二）/3 is inserted under the paired 一/（二）: no comment there.
+	if got["一/（二）/3"] != nil {
+		t.Errorf("inserted clause claimed: %v", got)
+	}
+}
