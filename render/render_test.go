@@ -338,13 +338,13 @@ func TestReportCSV(t *testing.T) {
 	}
 }
 
-// TestReportOrder: comments are grouped in order of first appearance and
-// numbered by Seq within each group.
+// TestReportOrder: comments are grouped in order of first appearance,
+// ordered by Seq within each group and numbered from 1 in each.
 func TestReportOrder(t *testing.T) {
 	r := &annotate.Report{Lang: clause.LangZH, Entries: []annotate.ReportEntry{
-		{Comment: comment.Comment{ID: "d2", By: "乙", Group: "部门", Seq: 2}},
+		{Comment: comment.Comment{ID: "d2", By: "乙", Group: "部门", Seq: 12}},
 		{Comment: comment.Comment{ID: "p1", By: "甲", Group: "公众", Seq: 1}},
-		{Comment: comment.Comment{ID: "d1", By: "丙", Group: "部门", Seq: 1}},
+		{Comment: comment.Comment{ID: "d1", By: "丙", Group: "部门", Seq: 11}},
 	}}
 	var buf bytes.Buffer
 	if err := ReportMarkdown(&buf, r, Options{}); err != nil {
@@ -420,5 +420,22 @@ func TestEmpty(t *testing.T) {
 				t.Errorf("no output")
 			}
 		})
+	}
+}
+
+func TestReportTitle(t *testing.T) {
+	for _, tc := range []struct {
+		title string
+		lang  clause.Lang
+		want  string
+	}{
+		{"", clause.LangZH, "征求意见情况报告"},
+		{"武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)", clause.LangZH, "关于《武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)》公开征求意见情况的报告"},
+		{"关于《某方案》公开征求意见情况的报告", clause.LangZH, "关于《某方案》公开征求意见情况的报告"},
+		{"AI Policy", clause.LangEN, "Report on the consultation on AI Policy"},
+	} {
+		if got := reportTitle(newTr(tc.lang), &annotate.Report{Title: tc.title}); got != tc.want {
+			t.Errorf("reportTitle(%q) = %q, want %q", tc.title, got, tc.want)
+		}
 	}
 }

@@ -77,13 +77,9 @@ func cnNumeral(n int) string {
 	return strconv.Itoa(n)
 }
 
-// seqOf is the entry's number in its group.
-func seqOf(e *annotate.ReportEntry, i int) string {
-	if e.Comment.Seq > 0 {
-		return strconv.Itoa(e.Comment.Seq)
-	}
-	return strconv.Itoa(i + 1)
-}
+// seqOf is the entry's number in its group: 序号 restarts in each section,
+// as published reports number it; Seq only orders.
+func seqOf(_ *annotate.ReportEntry, i int) string { return strconv.Itoa(i + 1) }
 
 // disposition is "已采纳，根据…" or "adopted: …".
 func disposition(t tr, e *annotate.ReportEntry) string {
@@ -188,11 +184,19 @@ func reportLang(o Options, r *annotate.Report) clause.Lang {
 	return guessLang(o, texts...)
 }
 
+// reportTitle is the report's title. A bare document title becomes the
+// customary "关于《…》公开征求意见情况的报告".
 func reportTitle(t tr, r *annotate.Report) string {
-	if r.Title != "" {
-		return r.Title
+	title := strings.TrimSpace(r.Title)
+	switch {
+	case title == "":
+		return t.s("reportTitle")
+	case strings.Contains(title, "报告") || strings.Contains(strings.ToLower(title), "report"):
+		return title
+	case t.zh:
+		return "关于《" + strings.Trim(title, "《》") + "》公开征求意见情况的报告"
 	}
-	return t.s("reportTitle")
+	return "Report on the consultation on " + title
 }
 
 const reportTmpl = `{{define "report"}}{{template "top" .}}
