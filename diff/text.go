@@ -39,13 +39,15 @@ func Text(a, b string) []Op {
 	return d.ops(tidy(d.slide(d.hunks())))
 }
 
-// Budgets that bound the work of Text. A range of n×m tokens goes to Myers
-// when n·m ≤ myersArea, or when it is at most myersSpan tokens long and its
-// edit distance, estimated from token counts, keeps (n+m)·D ≤ myersWork.
+// Budgets that bound the work of Text. Myers costs about (n+m)·D steps for
+// n and m tokens at edit distance D. A range goes to Myers when n+m ≤ span,
+// or when (n+m)·D ≤ span², D estimated from token counts (a lower bound that
+// is close for texts that are not reordered). span shrinks as the input
+// grows, so that the ranges Myers sees cost about workBudget steps in all:
+// a clause is always diffed exactly, two unrelated megabytes in pieces.
 const (
-	myersArea = 1 << 18
-	myersSpan = 1 << 13
-	myersWork = 1 << 22
+	workBudget = 1 << 24
+	minSpan    = 64
 	// sentenceLevel is the token count above which Text aligns sentences
 	// before tokens.
 	sentenceLevel = 4096
@@ -63,6 +65,10 @@ type differ struct {
 	dmp        *diffmatchpatch.DiffMatchPatch
 	runeOf     map[int32]rune
 	ra, rb     []rune
+	count      map[int32]int // scratch for small
+	occ        map[int32]int32
+	seen       []seen // scratch for patience
+	span       int
 }
 
 func newDiffer(a, b string) *differ {
@@ -88,6 +94,7 @@ func newDiffer(a, b string) *differ {
 	}
 	d.ta = intern(a, d.aEnd)
 	d.tb = intern(b, d.bEnd)
+	d.span = max(minSpan, workBudget/max(len(d.ta)+len(d.tb), 1))
 	return d
 }
 
@@ -122,7 +129,7 @@ func (d *differ) run() {
 		}
 		return out
 	}
-	top := differ{dmp: d.dmp, runeOf: d.runeOf}
+	top := differ{dmp: d.dmp, runeOf: d.runeOf, span: d.span}
 	top.diff(seq(d.a, d.aEnd, sa), seq(d.b, d.bEnd, sb), 0, 0)
 	i, j := 0, 0 // next sentence on each side
 	span := func(i1, j1 int) {
@@ -195,7 +202,7 @@ func (d *differ) diff(A, B []int32, a0, b0 int) {
 		d.myers(A, B, a0, b0)
 		return
 	}
-	if anchors := patience(A, B); len(anchors) > 0 {
+	if anchors := d.patience(A, B); len(anchors) > 0 {
 		i, j := 0, 0
 		for _, m := range anchors {
 			d.diff(A[i:m.a], B[j:m.b], a0+i, b0+j)
@@ -212,31 +219,31 @@ func (d *differ) diff(A, B []int32, a0, b0 int) {
 	d.diff(A[ma:], B[mb:], a0+ma, b0+mb)
 }
 
-// small reports whether Myers may run on A and B within the budgets.
+// small reports whether Myers may run on A and B within the budget.
 func (d *differ) small(A, B []int32) bool {
-	n, m := len(A), len(B)
-	if n*m <= myersArea {
+	n := len(A) + len(B)
+	if n <= d.span {
 		return true
 	}
-	if n+m > myersSpan {
-		return false
+	if n > 16*d.span {
+		return false // even a near-equal pair would cost too much; split first
 	}
 	// Lower bound of the edit distance: the tokens the counts don't share.
-	count := make(map[int32]int, n)
+	if d.count == nil {
+		d.count = map[int32]int{}
+	}
+	clear(d.count)
 	for _, t := range A {
-		count[t]++
+		d.count[t]++
 	}
 	for _, t := range B {
-		count[t]--
+		d.count[t]--
 	}
 	est := 0
-	for _, c := range count {
-		if c < 0 {
-			c = -c
-		}
-		est += c
+	for _, c := range d.count {
+		est += max(c, -c)
 	}
-	return (n+m)*est <= myersWork
+	return n*est <= d.span*d.span
 }
 
 // myers diffs A and B with go-diff, mapping each token to one rune.
@@ -275,29 +282,36 @@ func (d *differ) myers(A, B []int32, a0, b0 int) {
 	}
 }
 
+// seen counts the occurrences of one token in a range of each side.
+type seen struct{ na, nb, ia, ib int }
+
 // patience returns the longest increasing chain of tokens that occur
 // exactly once in A and once in B, as single-token matches.
-func patience(A, B []int32) []match {
-	type seen struct{ na, nb, ia, ib int }
-	occ := make(map[int32]*seen, len(A))
+func (d *differ) patience(A, B []int32) []match {
+	if d.occ == nil {
+		d.occ = map[int32]int32{}
+	}
+	clear(d.occ)
+	d.seen = d.seen[:0]
 	for i, t := range A {
-		s := occ[t]
-		if s == nil {
-			s = &seen{}
-			occ[t] = s
+		k, ok := d.occ[t]
+		if !ok {
+			k = int32(len(d.seen))
+			d.occ[t] = k
+			d.seen = append(d.seen, seen{})
 		}
-		s.na++
-		s.ia = i
+		d.seen[k].na++
+		d.seen[k].ia = i
 	}
 	for j, t := range B {
-		if s := occ[t]; s != nil {
-			s.nb++
-			s.ib = j
+		if k, ok := d.occ[t]; ok {
+			d.seen[k].nb++
+			d.seen[k].ib = j
 		}
 	}
 	var cands []match
 	for i, t := range A {
-		if s := occ[t]; s.na == 1 && s.nb == 1 {
+		if s := d.seen[d.occ[t]]; s.na == 1 && s.nb == 1 {
 			cands = append(cands, match{i, s.ib, 1})
 		}
 	}

@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"sort"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -71,8 +70,10 @@ func nextToken(s string, i int) int {
 	case isDigit(r):
 		return scanArabic(s, i) - i
 	case isHan(r):
-		if n := scanChineseNumber(s, i); n > i {
-			return n - i
+		if r == '第' || isCNNumeral(r) {
+			if n := scanChineseNumber(s, i); n > i {
+				return n - i
+			}
 		}
 		return hanWord(s, i)
 	case isWordRune(r):
@@ -109,7 +110,9 @@ func digitValue(r rune) int {
 }
 
 // isHan reports whether r is a Han character (segmented with the lexicon).
-func isHan(r rune) bool { return r >= 0x2E80 && unicode.Is(unicode.Han, r) }
+func isHan(r rune) bool {
+	return r >= 0x4E00 && r <= 0x9FFF || r >= 0x2E80 && unicode.Is(unicode.Han, r)
+}
 
 // isWordRune reports whether r belongs to a word of a spaced script:
 // letters other than Han, kana and the like, which are tokens of their own.
@@ -127,52 +130,61 @@ func isWordRune(r rune) bool {
 // the single character there.
 func hanWord(s string, i int) int {
 	_, w := utf8.DecodeRuneInString(s[i:])
-	// Lexicon words are made of 3-byte characters: try the longest first.
-	for k := maxLexWord; k >= 2; k-- {
-		end := i + 3*k
-		if end > len(s) {
-			continue
+	// Lexicon words are made of 3-byte characters. Most two-character
+	// sequences begin no longer word: one search in lexLong says so.
+	if i+6 > len(s) {
+		return w
+	}
+	if inTable(lexLong, s[i:i+6]) {
+		for _, k := range [...]int{7, 5, 4, 3} {
+			if end := i + 3*k; end <= len(s) && lexHas(s[i:end]) {
+				return 3 * k
+			}
 		}
-		if lexHas(s[i:end]) {
-			return 3 * k
-		}
+	}
+	if inTable(lex2, s[i:i+6]) {
+		return 6
 	}
 	return w
 }
-
-// maxLexWord is the length in characters of the longest lexicon word.
-const maxLexWord = 7
 
 // lexHas reports whether w is a word of the embedded lexicon. The tables are
 // constant strings of fixed-width records searched in place, so the lexicon
 // costs nothing at start-up.
 func lexHas(w string) bool {
-	var table string
 	switch len(w) {
 	case 6:
-		table = lex2
+		return inTable(lex2, w)
 	case 9:
-		table = lex3
+		return inTable(lex3, w)
 	case 12:
-		table = lex4
+		return inTable(lex4, w)
 	case 15:
-		table = lex5
+		return inTable(lex5, w)
 	case 21:
-		table = lex7
-	default:
-		return false
+		return inTable(lex7, w)
 	}
-	rec := len(w) + 1
-	n := len(table) / rec
-	k := sort.Search(n, func(j int) bool { return table[j*rec:j*rec+len(w)] >= w })
-	return k < n && table[k*rec:k*rec+len(w)] == w
+	return false
 }
 
-// Chinese numerals and the measure words that make them a quantity.
-const (
-	cnDigits      = "零〇一二两三四五六七八九"
-	cnMultipliers = "十百千万亿"
-)
+// inTable binary-searches a table of records of len(w) bytes, each followed
+// by a space, for w.
+func inTable(table, w string) bool {
+	rec := len(w) + 1
+	lo, hi := 0, len(table)/rec
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if table[m*rec:m*rec+len(w)] < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(table)/rec && table[lo*rec:lo*rec+len(w)] == w
+}
+
+// cnMultipliers are the Chinese numerals that multiply: 三十, 五百, 两万.
+const cnMultipliers = "十百千万亿"
 
 // measureWords are the units a number may carry, longest first where one is
 // a prefix of another. 余 (100余项) is handled apart.
@@ -195,7 +207,11 @@ func measureAt(s string, i int) int {
 
 // isCNNumeral reports whether r is a Chinese numeral character.
 func isCNNumeral(r rune) bool {
-	return strings.ContainsRune(cnDigits, r) || strings.ContainsRune(cnMultipliers, r)
+	switch r {
+	case '零', '〇', '一', '二', '两', '三', '四', '五', '六', '七', '八', '九', '十', '百', '千', '万', '亿':
+		return true
+	}
+	return false
 }
 
 // scanArabic returns the end of the number token starting with a digit at
@@ -383,3 +399,17 @@ const lex5 = "" +
 // lex7 holds the 7-character words, each followed by a space, in byte order.
 const lex7 = "" +
 	"市场监督管理局 "
+
+// lexLong holds the first two characters of every lexicon word longer than
+// two, each followed by a space, in byte order: a two-character prefix not
+// found here needs no search in lex3…lex7.
+const lexLong = "" +
+	"一体 不低 不少 不超 专精 专题 东西 中小 主管 云计 互联 交通 产业 人工 人才 " +
+	"人民 人社 价值 企业 传感 供应 信息 修正 先导 全市 全方 全过 全链 全领 公共 " +
+	"公安 分阶 创新 制定 制造 办公 加速 区块 区政 卫健 卫生 印发 参与 发改 可视 " +
+	"各部 商业 地方 城建 增加 大数 大模 委员 孵化 实体 实施 工作 工程 市场 市政 " +
+	"开发 影响 征求 微生 战略 房管 投控 投资 招商 揭榜 政务 教育 数字 数据 新技 " +
+	"新洲 智能 有关 服务 机器 标志 检察 武昌 武汉 残疾 民政 汉阳 江夏 江岸 江汉 " +
+	"洪山 消费 物联 牵头 独角 现代 生物 相关 知识 研究 硚口 示意 社会 科学 科技 " +
+	"科研 科经 管委 管理 管行 经信 经济 网络 老年 自然 营商 蔡甸 行动 行政 解决 " +
+	"贡献 财政 责任 进一 送审 部门 配合 集成 青山 高性 高技 高新 高等 高质 黄陂 "
