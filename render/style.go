@@ -44,9 +44,12 @@ nav.toc a:hover { text-decoration: underline; }
 .kind { font-size: 8.5pt; font-weight: normal; color: var(--muted); border: 1px solid var(--rule); padding: 0 .35em; border-radius: 2px; margin-left: .4em; white-space: nowrap; }
 .kind.k-inserted { color: var(--ins); border-color: var(--ins); }
 .kind.k-deleted { color: var(--del); border-color: var(--del); }
-.redline { margin: .2rem 0 .4rem; white-space: pre-wrap; text-align: justify; }
+.redline { margin: .2rem 0 .4rem; white-space: pre-wrap; }
+html:lang(zh-CN) .redline { text-align: justify; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; text-decoration-thickness: 1px; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; text-underline-offset: 2px; }
+del + ins { margin-left: .12em; }
+section.unexplained a { color: var(--ink); }
 .facts { margin: .2rem 0 0; padding: 0; list-style: none; font-size: 10pt; }
 .facts li { margin: .1rem 0; }
 .fact-key { color: var(--muted); margin-right: .5em; }
@@ -92,7 +95,7 @@ footer { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .4rem
 @media print {
   html { background: none; }
   body { margin: 0; padding: 0; max-width: none; box-shadow: none; font-size: 10.5pt; }
-  .document + .document, section.unapplied, .part { break-before: page; page-break-before: always; }
+  .document + .document, section.unapplied, .part + .part { break-before: page; page-break-before: always; }
   nav.toc a { color: var(--ink); }
   h2, h3 { break-after: avoid; page-break-after: avoid; }
   .change { grid-template-columns: minmax(0, 1fr) 55mm; }
