@@ -10,6 +10,7 @@ import (
 	"path"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -143,14 +144,8 @@ func states(d *docIDs) []clauseState {
 // parse. It returns the index of the changed clause (-1: the preamble) and
 // false when a full parse is needed.
 func incremental(name string, old, new []byte, st []clauseState) ([]clauseState, int, bool) {
-	p0 := 0
-	for p0 < len(old) && p0 < len(new) && old[p0] == new[p0] {
-		p0++
-	}
-	s := 0
-	for s < len(old)-p0 && s < len(new)-p0 && old[len(old)-1-s] == new[len(new)-1-s] {
-		s++
-	}
+	p0 := commonPrefix(old, new)
+	s := commonSuffix(old[p0:], new[p0:])
 	p := p0
 	for p > 0 && old[p-1] != '\n' {
 		p--
@@ -221,6 +216,30 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 		}
 	}
 	return out, idx, true
+}
+
+// commonPrefix is the length of the longest common prefix of a and b.
+func commonPrefix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+64 <= n && bytes.Equal(a[i:i+64], b[i:i+64]); i += 64 {
+	}
+	for i < n && a[i] == b[i] {
+		i++
+	}
+	return i
+}
+
+// commonSuffix is the length of the longest common suffix of a and b.
+func commonSuffix(a, b []byte) int {
+	n := min(len(a), len(b))
+	i := 0
+	for ; i+64 <= n && bytes.Equal(a[len(a)-i-64:len(a)-i], b[len(b)-i-64:len(b)-i]); i += 64 {
+	}
+	for i < n && a[len(a)-1-i] == b[len(b)-1-i] {
+		i++
+	}
+	return i
 }
 
 // lineAt is the line of b starting at i.
@@ -361,6 +380,16 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 	}
 	cur := h.Last
 	unverified := 0 // revisions indexed by the shortcut since the last check
+	// A second goroutine reads the blobs from git while this one indexes;
+	// gitMu keeps their go-git calls apart.
+	var gitMu sync.Mutex
+	stop := make(chan struct{})
+	defer close(stop)
+	var last plumbing.Hash
+	if at >= 0 {
+		last = h.Blobs[at]
+	}
+	fetch := r.prefetch(path, todo, last, &gitMu, stop)
 	for i := len(todo) - 1; i >= 0; i-- {
 		if err := ctx.Err(); err != nil {
 			return nil, 0, err
@@ -370,10 +399,14 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		}
 		ri := todo[i]
 		rev := int32(len(h.Commits))
-		blob, ok := r.blobAt(ri.Tree, path)
-		if !ok {
-			blob = plumbing.ZeroHash
+		f, more := <-fetch
+		if !more {
+			return nil, 0, ctx.Err()
 		}
+		if f.err != nil {
+			return nil, 0, f.err
+		}
+		blob, ok := f.blob, f.ok
 		unchanged := len(h.Blobs) > 0 && h.Blobs[len(h.Blobs)-1] == blob
 		h.Commits = append(h.Commits, ri.Hash)
 		h.Blobs = append(h.Blobs, blob)
@@ -388,10 +421,8 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		changed, fast := -2, false
 		if ok {
 			var err error
-			if src, err = r.readBlob(blob); err != nil {
-				return nil, 0, err
-			}
-			rec, hasRec := r.recordedIDs(ri, path, blob)
+			src = f.src
+			rec, hasRec := f.rec, f.hasRec
 			if shortcut && prevSrc != nil && cur != nil {
 				next, changed, fast = incremental(path, prevSrc, src, cur)
 				if fast && hasRec && !sameIDs(rec, next) {
@@ -400,7 +431,10 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 			}
 			if !fast {
 				if prevD == nil && prevSrc != nil {
-					if prevD, err = r.reparse(path, prevRI, prevSrc, cur); err != nil {
+					gitMu.Lock()
+					prevD, err = r.reparse(path, prevRI, prevSrc, cur)
+					gitMu.Unlock()
+					if err != nil {
 						return nil, 0, err
 					}
 				}
@@ -437,7 +471,7 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 				}
 				unverified = 0
 			}
-			if _, rec := r.recordedIDs(ri, path, blob); !rec {
+			if !f.hasRec {
 				if b, err := marshalIDs(idsFromStates(blob, next)); err == nil {
 					writeCache(r.idsCachePath(ri.Hash, path), b)
 				}
@@ -453,6 +487,45 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		r.saveHist(h)
 	}
 	return h, len(h.Commits), nil
+}
+
+// fetched is what indexing one revision needs from git.
+type fetched struct {
+	blob   plumbing.Hash
+	ok     bool // the document exists at the revision
+	src    []byte
+	rec    idsFile
+	hasRec bool
+	err    error
+}
+
+// prefetch reads path's blobs (and ids files) at todo's revisions, oldest
+// (the last) first, skipping the text of a blob equal to the previous one.
+func (r *Repo) prefetch(path string, todo []*revInfo, last plumbing.Hash, gitMu *sync.Mutex, stop <-chan struct{}) <-chan fetched {
+	out := make(chan fetched, 16)
+	go func() {
+		defer close(out)
+		for i := len(todo) - 1; i >= 0; i-- {
+			var f fetched
+			gitMu.Lock()
+			f.blob, f.ok = r.blobAt(todo[i].Tree, path)
+			if f.ok && f.blob != last {
+				f.src, f.err = r.readBlob(f.blob)
+				f.rec, f.hasRec = r.recordedIDs(todo[i], path, f.blob)
+			}
+			gitMu.Unlock()
+			last = f.blob
+			select {
+			case out <- f:
+			case <-stop:
+				return
+			}
+			if f.err != nil {
+				return
+			}
+		}
+	}()
+	return out
 }
 
 // reparse parses the previous revision's text and gives it the ids of its

@@ -60,6 +60,11 @@ func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*annota
 	if err != nil {
 		return nil, err
 	}
+	// Index the document's history first: it leaves the ids of the tip in
+	// the cache, so finding the clause does not derive them again.
+	if err := r.warmHistory(ctx, path, tip); err != nil {
+		return nil, err
+	}
 	var id string
 	t, err := r.resolveClause(clauseArg, path, at)
 	switch {
@@ -111,6 +116,26 @@ func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*annota
 	return out, nil
 }
 
+// warmHistory brings the history index of path (or of the only document)
+// up to tip.
+func (r *Repo) warmHistory(ctx context.Context, path string, tip *revInfo) error {
+	if path == "" {
+		docs, err := r.documentsIn(tip.Tree)
+		if err != nil || len(docs) != 1 {
+			return err
+		}
+		path = docs[0]
+	} else {
+		rel, err := r.relPath(path)
+		if err != nil {
+			return err
+		}
+		path = rel
+	}
+	_, _, err := r.histFor(ctx, path, tip, nil)
+	return err
+}
+
 // findDeleted looks for a clause id among the clauses that ever existed in
 // path (or in any document at tip) along tip's line.
 func (r *Repo) findDeleted(ctx context.Context, id, path string, tip *revInfo) (string, string, error) {
@@ -145,6 +170,9 @@ func (r *Repo) blame(ctx context.Context, rev, path string) (*annotate.Blame, er
 	defer r.s.mu.Unlock()
 	ri, err := r.resolve(rev)
 	if err != nil {
+		return nil, err
+	}
+	if err := r.warmHistory(ctx, path, ri); err != nil {
 		return nil, err
 	}
 	t, err := r.resolveClause("", path, rev)
