@@ -13,8 +13,9 @@ import (
 //
 //  1. anchors: clauses whose body is unique in both documents and equal
 //     are paired (a change of formatting only is found in pass 2, where
-//     folded bodies compare equal). The longest increasing run of them (in pre-order on
-//     both sides) splits the documents into gaps; the others are moves.
+//     the bigrams of folded bodies are equal). The longest increasing run
+//     of them (in pre-order on both sides) splits the documents into gaps;
+//     the others are moves.
 //  2. gaps: between two consecutive anchors, the unpaired old and new
 //     clauses are paired by content similarity (character-bigram Dice) with
 //     structure as a hint (same title, same kind, parents already paired,
@@ -39,6 +40,7 @@ const (
 	minScore        = 0.5  // within a gap, and among siblings
 	minScoreFar     = 0.65 // across gaps
 	minDiceFar      = 0.4  // across gaps, content must carry the match
+	minDiceNear     = 0.35 // within a gap, unless the titles are the same
 	bonusTitle      = 0.3  // same non-empty title (lead phrase)
 	bonusKind       = 0.05 // same numbering scheme
 	penaltyKind     = 0.1  // different numbering scheme
@@ -48,6 +50,7 @@ const (
 	candidatesPerNC = 8    // candidates per new clause from the index
 	structuralCands = 4    // candidates per new clause by title and by label
 	minRare         = 6    // rare bigrams (both clauses) for the rare Dice
+	minRarityPool   = 32   // unpaired old clauses for rarity to mean much
 )
 
 // clauseSide is one document's clauses in pre-order with what alignment needs.
@@ -56,10 +59,9 @@ type clauseSide struct {
 	parent   []int32   // index of the parent clause; -1 for the root
 	children [][]int32 // children of each clause; the last entry is the root's
 	body     []string  // Node.Body()
-	fold     []string  // folded body (foldOf)
 	title    []string  // folded title (titleOf)
 	label    []string  // NormLabel of the clause's own label (labelOf)
-	folded   []bool
+	titled   []bool
 	labeled  []bool
 	grams    [][]uint64
 	rare     [][]uint64 // rareOf
@@ -72,11 +74,10 @@ func newSide(d *clause.Document) *clauseSide {
 		parent:   make([]int32, len(nodes)),
 		children: make([][]int32, len(nodes)+1),
 		body:     make([]string, len(nodes)),
-		fold:     make([]string, len(nodes)),
 		title:    make([]string, len(nodes)),
 		label:    make([]string, len(nodes)),
 		grams:    make([][]uint64, len(nodes)),
-		folded:   make([]bool, len(nodes)),
+		titled:   make([]bool, len(nodes)),
 		labeled:  make([]bool, len(nodes)),
 	}
 	at := make(map[*clause.Node]int32, len(nodes))
@@ -93,23 +94,17 @@ func newSide(d *clause.Document) *clauseSide {
 	return s
 }
 
-// The folded body and title and the normalised label are computed on
+// The bigrams, the folded title and the normalised label are computed on
 // first use: most clauses of a lightly edited document are anchored on
 // their raw body and never need them.
 
-func (s *clauseSide) foldOf(i int32) string {
-	if !s.folded[i] {
-		s.fold[i] = Fold(s.body[i])
+func (s *clauseSide) titleOf(i int32) string {
+	if !s.titled[i] {
 		if t := s.nodes[i].Title; t != "" {
 			s.title[i] = Fold(t)
 		}
-		s.folded[i] = true
+		s.titled[i] = true
 	}
-	return s.fold[i]
-}
-
-func (s *clauseSide) titleOf(i int32) string {
-	s.foldOf(i)
 	return s.title[i]
 }
 
@@ -149,7 +144,7 @@ func (s *clauseSide) rareOf(i int32, ix *gramIndex, maxPost int) []uint64 {
 
 func (s *clauseSide) gramsOf(i int32) []uint64 {
 	if s.grams[i] == nil {
-		s.grams[i] = bigramSet(s.foldOf(i))
+		s.grams[i] = bigramSet(s.body[i])
 		if s.grams[i] == nil {
 			s.grams[i] = []uint64{}
 		}
@@ -183,6 +178,7 @@ func align(old, new *clause.Document) *aligner {
 		a.n2o[i] = -1
 	}
 	a.anchor()
+	a.rarity()
 	a.matchGaps()
 	a.matchAll()
 	a.inferParents()
@@ -356,6 +352,32 @@ func (a *aligner) matchSiblings() {
 	}
 }
 
+// rarity decides, when much of the document is left unpaired by the
+// anchors (a heavy revision or a rewrite), which bigrams are rare enough
+// to tell clauses apart: those in at most about √n of the n unpaired old
+// clauses. Every later pass then compares clauses on those (see dice).
+func (a *aligner) rarity() {
+	var olds []int32
+	for i, n := range a.o2n {
+		if n < 0 {
+			olds = append(olds, int32(i))
+		}
+	}
+	if len(olds) <= len(a.o.nodes)/8 || len(olds) < minRarityPool {
+		return
+	}
+	maxPost := 4
+	for maxPost*maxPost < len(olds) { // about √n
+		maxPost++
+	}
+	forEach(len(olds), func(i int) { a.o.gramsOf(olds[i]) })
+	sets := make([][]uint64, len(olds))
+	for i, o := range olds {
+		sets[i] = a.o.grams[o]
+	}
+	a.rareIx, a.maxPost = newGramIndex(sets), maxPost
+}
+
 // matchAll matches whatever is still unpaired, anywhere: with the gap
 // threshold inside a gap, with the stricter far threshold across gaps.
 func (a *aligner) matchAll() {
@@ -375,11 +397,24 @@ func (a *aligner) matchAll() {
 
 // accept reports whether a pair with this score and content similarity is
 // good enough: across gaps (far) content must carry it.
+//
+// Near, structure helps but cannot carry a pair alone: unless the titles
+// are the same, the texts must share a fair part of their bigrams, so that
+// an item deleted and another inserted at its place are not taken for one
+// clause rewritten (policy text shares much vocabulary: 人工智能, 建设,
+// 责任单位 …).
 func (a *aligner) accept(o, n int32, score, d float64, far bool) bool {
 	if far && a.gapO[o] != a.gapN[n] {
 		return score >= minScoreFar && d >= minDiceFar
 	}
-	return score >= minScore
+	return score >= minScore && (d >= minDiceNear || a.sameTitle(o, n))
+}
+
+// sameTitle reports whether old o and new n have the same non-empty
+// title, folded.
+func (a *aligner) sameTitle(o, n int32) bool {
+	t := a.o.titleOf(o)
+	return t != "" && t == a.n.titleOf(n)
 }
 
 // parentsPaired reports whether the parents of old o and new n are paired
@@ -400,7 +435,7 @@ func (a *aligner) score(o, n int32, d float64) (float64, float64) {
 		d = a.dice(o, n)
 	}
 	score := d
-	if t := a.o.titleOf(o); t != "" && t == a.n.titleOf(n) {
+	if a.sameTitle(o, n) {
 		score += bonusTitle
 	}
 	if a.o.nodes[o].Kind == a.n.nodes[n].Kind {
@@ -417,14 +452,13 @@ func (a *aligner) score(o, n int32, d float64) (float64, float64) {
 	return score, d
 }
 
-// dice is the Dice coefficient of the bigrams of old o and new n, 1 when
-// their folded bodies are equal. Once matchAll has indexed a large pool,
-// only the bigrams rare in that pool count (see indexed), so that passes
-// after it judge content as it did.
+// dice is the Dice coefficient of the bigrams of old o and new n (1 when
+// their bodies differ in formatting only). When rarity has found much of
+// the document unpaired, only the rare bigrams count: the common ones
+// (建设, 推进, 人工智能 …) are shared by unrelated clauses and say nothing
+// about identity, as stop words; an edited clause keeps its rare ones
+// (names, numbers, its own phrasing).
 func (a *aligner) dice(o, n int32) float64 {
-	if a.o.foldOf(o) == a.n.foldOf(n) {
-		return 1
-	}
 	if a.rareIx != nil {
 		ro, rn := a.o.rareOf(o, a.rareIx, a.maxPost), a.n.rareOf(n, a.rareIx, a.maxPost)
 		if len(ro)+len(rn) >= minRare {
@@ -491,6 +525,10 @@ func (a *aligner) match(olds, news []int32, far bool) {
 // clause keeps its rare ones (names, numbers, its own phrasing). Clauses
 // with too few rare bigrams fall back to plain Dice.
 func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float64)) {
+	// The bigram sets are the bulk of the work for a large pool, and each
+	// is computed apart from the others.
+	forEach(len(olds), func(i int) { a.o.gramsOf(olds[i]) })
+	forEach(len(news), func(i int) { a.n.gramsOf(news[i]) })
 	sets := make([][]uint64, len(olds))
 	byTitle := map[string][]int32{}
 	byLabel := map[labelKey][]int32{}
@@ -514,11 +552,6 @@ func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float6
 	for maxPost*maxPost < len(olds) { // about √n, at least 32
 		maxPost *= 2
 	}
-	if len(olds) > len(a.o.nodes)/8 && len(olds) > 4*maxPost {
-		// A large share of the document is unpaired (a rewrite): keep
-		// the index to judge rarity in the passes that follow.
-		a.rareIx, a.maxPost = ix, maxPost
-	}
 	rare := make([]int32, len(olds)) // rare bigrams of each old clause
 	for i, set := range sets {
 		rare[i] = int32(ix.rareIn(set, maxPost))
@@ -534,8 +567,8 @@ func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float6
 			}
 			seen = append(seen, o)
 			i := a.poolAt[o]
-			d := -1.0
-			if r := int(rare[i]) + rareN; r >= minRare {
+			d := -1.0 // a.dice, rare bigrams of the whole pool when known
+			if r := int(rare[i]) + rareN; a.rareIx == nil && r >= minRare {
 				d = 2 * float64(count[i]) / float64(r)
 			}
 			consider(o, n, d)

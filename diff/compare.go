@@ -1,6 +1,10 @@
 package diff
 
 import (
+	"runtime"
+	"sync"
+	"sync/atomic"
+
 	"github.com/redline-docs/redline/clause"
 )
 
@@ -39,7 +43,55 @@ func Compare(old, new *clause.Document, opts Options) *Result {
 			r.Changes = append(r.Changes, c)
 		}
 	}
+	// The word diffs, quantities and units of edited clauses are the
+	// costly part and independent of each other: share them among the
+	// processors. Each change is written by one worker only, so the result
+	// does not depend on scheduling.
+	var edited []int
+	for i, c := range r.Changes {
+		if c.Old != nil && c.New != nil && c.Ops == nil {
+			edited = append(edited, i)
+		}
+	}
+	forEach(len(edited), func(i int) { describeEdit(&r.Changes[edited[i]]) })
 	return r
+}
+
+// describeEdit fills in the word diff, formatting flag and quantities of a
+// change whose body was edited.
+func describeEdit(c *Change) {
+	ob, nb := c.Old.Body(), c.New.Body()
+	c.Ops = Text(ob, nb)
+	c.FormattingOnly = FormattingOnly(ob, nb)
+	if !c.FormattingOnly {
+		c.Quantities = CompareQuantities(ob, nb)
+	}
+}
+
+// forEach calls f(0) … f(n-1), on several goroutines when n is large
+// enough to pay for them.
+func forEach(n int, f func(i int)) {
+	workers := min(runtime.GOMAXPROCS(0), n/4)
+	if workers <= 1 {
+		for i := 0; i < n; i++ {
+			f(i)
+		}
+		return
+	}
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for w := 0; w < workers; w++ {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1)) - 1
+				if i >= n {
+					return
+				}
+				f(i)
+			}
+		})
+	}
+	wg.Wait()
 }
 
 // order lists the alignment as (old, new) index pairs, -1 for none:
@@ -137,19 +189,14 @@ func (a *aligner) change(o, n int32) (Change, bool) {
 	if c.Kind == Modified && !c.Renumbered && ob == nb {
 		return Change{}, false
 	}
+	c.Units = CompareUnits(c.Old.Units, c.New.Units)
 	if ob == nb { // only renumbered or moved: no need to diff
+		c.Ops = []Op{}
 		if ob != "" {
 			c.Ops = []Op{{Equal, ob}}
 		}
-		c.Units = CompareUnits(c.Old.Units, c.New.Units)
-		return c, true
 	}
-	c.Ops = Text(ob, nb)
-	c.FormattingOnly = FormattingOnly(ob, nb)
-	if !c.FormattingOnly {
-		c.Quantities = CompareQuantities(ob, nb)
-	}
-	c.Units = CompareUnits(c.Old.Units, c.New.Units)
+	// Otherwise Ops stays nil: Compare has describeEdit fill it in.
 	return c, true
 }
 

@@ -2,7 +2,6 @@ package diff
 
 import (
 	"slices"
-	"unicode"
 	"unicode/utf8"
 )
 
@@ -11,23 +10,42 @@ import (
 // index over them so that candidates are found without comparing every old
 // clause with every new one.
 
-// bigramSet returns the sorted, distinct character bigrams of s (already
-// folded), Latin letters lower-cased, each as two 21-bit runes. A text of one rune gives one
-// pseudo-bigram so that short bodies still compare.
+// bigramSet returns the sorted, distinct character bigrams of s, each as
+// two 21-bit runes, read through a fold like Fold's: full-width forms as
+// half-width, ASCII letters lower-cased, white space and zero-width
+// characters skipped, so that texts differing in formatting only have the
+// same set. A text of one rune gives one pseudo-bigram so that short bodies
+// still compare.
 func bigramSet(s string) []uint64 {
 	if s == "" {
 		return nil
 	}
-	grams := make([]uint64, 0, utf8.RuneCountInString(s))
+	grams := make([]uint64, 0, len(s)/2)
 	prev := rune(-1)
 	for _, r := range s {
-		r = unicode.ToLower(r)
+		switch {
+		case r < utf8.RuneSelf:
+			if r <= ' ' || r == 0x7f {
+				continue
+			}
+		case r >= 0xFF01 && r <= 0xFF5E:
+			r -= 0xFEE0
+		case r == 0x3000, r == 0xA0, r == 0x85, r >= 0x2000 && r <= 0x200D,
+			r == 0x2028, r == 0x2029, r == 0x202F, r == 0x205F, r == 0x2060, r == 0xFEFF:
+			continue
+		}
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
 		if prev >= 0 {
 			grams = append(grams, uint64(prev)<<21|uint64(r))
 		}
 		prev = r
 	}
 	if len(grams) == 0 {
+		if prev < 0 {
+			return nil
+		}
 		grams = append(grams, uint64(prev)<<21)
 	}
 	slices.Sort(grams)

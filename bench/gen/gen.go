@@ -39,6 +39,15 @@ type Item struct {
 	Lead  string
 	Body  string
 	Units []string
+
+	fresh, edited bool // inserted, edited by Revise
+}
+
+// Truth says what Revise did, for tests of an alignment to check against.
+type Truth struct {
+	Edited   int // items of the old document edited and still present
+	Inserted int // clauses inserted: items and the new programme heading
+	Deleted  int // items of the old document deleted
 }
 
 var (
@@ -127,6 +136,13 @@ func New(seed uint64, size int) *Doc {
 // removed), inserts new items and one new programme inserted, and a few
 // items deleted, so that siblings are renumbered. d is not changed.
 func (d *Doc) Revise(seed uint64, editFrac float64, inserts int) *Doc {
+	nd, _ := d.ReviseTruth(seed, editFrac, inserts)
+	return nd
+}
+
+// ReviseTruth is Revise, also saying what it did.
+func (d *Doc) ReviseTruth(seed uint64, editFrac float64, inserts int) (*Doc, Truth) {
+	var t Truth
 	r := rand.New(rand.NewPCG(seed, 0x2545f4914f6cdd1d))
 	nd := &Doc{Title: d.Title}
 	var all []*Item
@@ -137,6 +153,7 @@ func (d *Doc) Revise(seed uint64, editFrac float64, inserts int) *Doc {
 			for _, it := range g.Items {
 				c := *it
 				c.Units = append([]string(nil), it.Units...)
+				c.fresh, c.edited = false, false
 				ng.Items = append(ng.Items, &c)
 				all = append(all, &c)
 			}
@@ -146,18 +163,24 @@ func (d *Doc) Revise(seed uint64, editFrac float64, inserts int) *Doc {
 	}
 	for _, i := range r.Perm(len(all))[:int(float64(len(all))*editFrac)] {
 		edit(r, all[i])
+		all[i].edited = true
 	}
 	for k := 0; k < inserts; k++ {
 		p := nd.Parts[r.IntN(len(nd.Parts))]
 		g := p.Programs[r.IntN(len(p.Programs))]
 		at := r.IntN(len(g.Items) + 1)
-		g.Items = append(g.Items[:at], append([]*Item{newItem(r)}, g.Items[at:]...)...)
+		it := newItem(r)
+		it.fresh = true
+		g.Items = append(g.Items[:at], append([]*Item{it}, g.Items[at:]...)...)
 	}
 	for k := 0; k < inserts/2; k++ { // deletions
 		p := nd.Parts[r.IntN(len(nd.Parts))]
 		g := p.Programs[r.IntN(len(p.Programs))]
 		if len(g.Items) > 1 {
 			at := r.IntN(len(g.Items))
+			if !g.Items[at].fresh {
+				t.Deleted++
+			}
 			g.Items = append(g.Items[:at], g.Items[at+1:]...)
 		}
 	}
@@ -165,9 +188,23 @@ func (d *Doc) Revise(seed uint64, editFrac float64, inserts int) *Doc {
 		p := nd.Parts[r.IntN(len(nd.Parts))]
 		at := r.IntN(len(p.Programs) + 1)
 		g := &Program{Title: "实施" + pick(r, subjects) + "提升计划", Items: []*Item{newItem(r), newItem(r)}}
+		g.Items[0].fresh, g.Items[1].fresh = true, true
 		p.Programs = append(p.Programs[:at], append([]*Program{g}, p.Programs[at:]...)...)
+		t.Inserted++
 	}
-	return nd
+	for _, p := range nd.Parts {
+		for _, g := range p.Programs {
+			for _, it := range g.Items {
+				switch {
+				case it.fresh:
+					t.Inserted++
+				case it.edited:
+					t.Edited++
+				}
+			}
+		}
+	}
+	return nd, t
 }
 
 func edit(r *rand.Rand, it *Item) {

@@ -1,0 +1,54 @@
+package diff
+
+import (
+	"fmt"
+	"testing"
+
+	"github.com/redline-docs/redline/bench/gen"
+)
+
+// TestCompareGenerated checks the alignment against what the generator
+// did to a document: every edited item found as a modification in place,
+// every inserted and deleted clause found as such, nothing moved, and the
+// same result on every run (the word diffs run in parallel).
+func TestCompareGenerated(t *testing.T) {
+	for _, tc := range []struct {
+		size    int
+		edit    float64
+		inserts int
+	}{
+		{20_000, 0.1, 3},
+		{200_000, 0.02, 5},
+		{200_000, 0.3, 20},
+		{100_000, 0.6, 10},
+		{1_000, 1, 2},
+	} {
+		t.Run(fmt.Sprintf("%d-%g-%d", tc.size, tc.edit, tc.inserts), func(t *testing.T) {
+			d := gen.New(7, tc.size)
+			nd, truth := d.ReviseTruth(8, tc.edit, tc.inserts)
+			old := mustParse(t, "old.txt", d.Render())
+			new := mustParse(t, "new.txt", nd.Render())
+			r := Compare(old, new, Options{})
+			checkPairs(t, r)
+			var got gen.Truth
+			for _, c := range r.Changes {
+				switch {
+				case c.Kind == Inserted:
+					got.Inserted++
+				case c.Kind == Deleted:
+					got.Deleted++
+				case c.Kind == Moved:
+					t.Errorf("moved %s → %s", c.Old.Path(), c.New.Path())
+				case c.Old.Body() != c.New.Body():
+					got.Edited++
+				}
+			}
+			if got != truth {
+				t.Errorf("found %+v, generator did %+v", got, truth)
+			}
+			if again := renderChanges(Compare(old, new, Options{})); again != renderChanges(r) {
+				t.Error("a second Compare differs")
+			}
+		})
+	}
+}
