@@ -120,19 +120,30 @@ func (p *parser) title(n *Node, body string, trailer bool) string {
 	if inArticle {
 		return "" // law articles, paragraphs and items have no lead phrases
 	}
-	// Lead phrase: text up to the first 。 when short and without commas.
-	count := 0
+	// Lead phrase: text up to the first 。 when short. Commas are allowed
+	// between short parallel phrases only: 应用牵引，需求导向。
+	count, seg, commas, digits := 0, 0, 0, false
 	for i, r := range first {
 		switch r {
 		case '。', '！', '？', '：':
-			if count > 0 && (i+utf8.RuneLen(r) < len(body) || len(n.Children) > 0 || trailer) {
+			if count > 0 && (i+utf8.RuneLen(r) < len(body) || len(n.Children) > 0 || trailer) &&
+				(commas == 0 || commas <= 3 && seg <= 6 && !digits) {
 				return first[:i]
 			}
 			return ""
-		case '，', ',', '；', ';':
+		case '，', ',':
+			if seg > 6 || seg == 0 {
+				return ""
+			}
+			commas, seg = commas+1, -1
+		case '；', ';':
 			return ""
 		}
+		if r >= '0' && r <= '9' {
+			digits = true
+		}
 		count++
+		seg++
 		if count > titleMax {
 			return ""
 		}

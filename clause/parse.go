@@ -339,7 +339,7 @@ func (p *parser) after(content []byte, w int) {
 	if p.wrapW > 0 {
 		p.prevFull = w >= p.wrapW-p.wrapTol
 	} else {
-		p.prevFull = w >= 40 && !p.markdown
+		p.prevFull = w >= 40
 	}
 	// A heading starts a block: a short line after "，" is a wrap.
 	p.prevHeadingLike = p.lineStrong && w <= 64 && headingLike(content)
@@ -361,8 +361,8 @@ func (p *parser) strong() bool {
 	case endCont:
 		return false
 	}
-	if p.markdown || p.prevFull {
-		return false // a soft line break inside a Markdown paragraph, or a hard wrap
+	if p.prevFull {
+		return false // a hard wrap, or a soft line break inside a paragraph
 	}
 	if p.prevHeadingLike {
 		return true // a short line without punctuation is a heading
