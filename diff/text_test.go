@@ -1,7 +1,6 @@
 package diff
 
 import (
-	"bytes"
 	"os"
 	"path/filepath"
 	"strings"
@@ -97,24 +96,5 @@ func FuzzText(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, a, b string) {
 		checkScript(t, a, b, Text(a, b))
-	})
-}
-
-func FuzzTokenize(f *testing.F) {
-	for _, s := range []string{"", "不少于20项", "1,500.5万元以上", "第十二条之一", "don't 5G GB18030", "１２３４项\u3000\u200b", "\xff\xfe一"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		toks := Tokenize(s)
-		var buf bytes.Buffer
-		for _, tok := range toks {
-			if tok == "" {
-				t.Fatalf("empty token in %q", toks)
-			}
-			buf.WriteString(tok)
-		}
-		if buf.String() != s {
-			t.Fatalf("tokens %q do not spell %q", toks, s)
-		}
 	})
 }

@@ -1,0 +1,63 @@
+package diff
+
+import "testing"
+
+func TestFold(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"（一）实施计划，每年１０项；", "(一)实施计划,每年10项;"},
+		{"ＡＩ！？：", "AI!?:"},
+		{"打造 80项\u3000应用 场景", "打造80项应用场景"},
+		{"在智能建造\u200b领域\ufeff打造", "在智能建造领域打造"},
+		{"line one\r\nline two", "line one line two"},
+		{"red  fox\t jumps", "red fox jumps"},
+		{"  1. 推进 ", "1.推进"},
+		{"1．推进", "1.推进"},
+		{"￥100", "¥100"},
+		{"市科技局、市经信局", "市科技局、市经信局"}, // 、 is not a comma
+		{"建成先导区。", "建成先导区。"},       // 。 is not a full stop
+		{"“数据”", "“数据”"},
+		{"", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			if got := Fold(tt.in); got != tt.want {
+				t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestFormattingOnly(t *testing.T) {
+	tests := []struct {
+		a, b string
+		want bool
+	}{
+		{"（一）实施计划，每年１０项。", "(一)实施计划,每年10项。", true},
+		{"在智能建造领域打造 80项应用场景。\r\n", "在智能建造领域打造80项\u200b应用场景。\n", true},
+		{"Article 5.  The Commission", "Article 5. The Commission", true},
+		{"same", "same", false}, // no difference at all
+		{"市科技局、市经信局", "市科技局,市经信局", false}, // 、 vs , is substance
+		{"建成先导区。", "建成先导区.", false},
+		{"打造90项", "打造80项", false},
+		{"red fox", "redfox", false}, // a space between Latin words is content
+	}
+	for _, tt := range tests {
+		t.Run(tt.a, func(t *testing.T) {
+			if got := FormattingOnly(tt.a, tt.b); got != tt.want {
+				t.Errorf("FormattingOnly(%q, %q) = %v, want %v", tt.a, tt.b, got, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzFold(f *testing.F) {
+	for _, s := range []string{"（一）１０项", "a \u3000 b", "打造 80项", "\u200b\r\n"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		once := Fold(s)
+		if twice := Fold(once); twice != once {
+			t.Fatalf("Fold is not idempotent: %q → %q → %q", s, once, twice)
+		}
+	})
+}

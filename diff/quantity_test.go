@@ -1,0 +1,111 @@
+package diff
+
+import (
+	"fmt"
+	"strings"
+	"testing"
+)
+
+func TestQuantities(t *testing.T) {
+	// Each quantity rendered as Text=Value Unit [Bound] (vague) @Context.
+	tests := []struct{ in, want string }{
+		{"在智慧医疗领域打造90项应用场景", "90项=90 项 @应用场景"},
+		{"在智慧医疗领域打造一批应用场景", "一批=0 批 vague @应用场景"},
+		{"每年组织实施人工智能创新专项项目不少于20项,推进人工智能领域关键核心技术攻关项目3项",
+			"不少于20项=20 项 [不少于] @创新专项项目; 3项=3 项 @核心技术攻关项目"},
+		{"全市总算力规模超过1500PFLOPS,其中高性能算力比例超过60%",
+			"超过1500PFLOPS=1500 PFLOPS [超过] @全市总算力规模; 超过60%=60 % [超过] @高性能算力比例"},
+		{"吸引十个院士团队落地,引聚百名产业优秀人才,培养万名算法工程师",
+			"十个=10 个 @院士团队落地; 百名=100 名 @产业优秀人才; 万名=10000 名 @算法工程师"},
+		{"支持各区建设20个以上以人工智能产业为主要方向的园区", "20个以上=20 个 [以上] @以人工智能产业"},
+		{"组建总规模100亿的人工智能产业发展基金", "100亿=1e+10 @组建总规模"},
+		{"培养30名以上武汉英才产业领军人才、优秀青年人才,100名以上培育支持专项人才",
+			"30名以上=30 名 [以上] @武汉英才产业领军; 100名以上=100 名 [以上] @培育支持专项人才"},
+		{"投入3.5万元,覆盖1,500家企业,占比６０％", "3.5万元=35000 元 @投入; 1,500家=1500 家 @企业; ６０％=60 % @占比"},
+		{"一亿五千万元", "一亿五千万元=1.5e+08 元"},
+		{"累计突破二十三项", "突破二十三项=23 项 [突破] @累计"},
+		{"若干项措施和多家企业", "若干项=0 项 vague @措施; 多家=0 家 vague @企业"},
+		// not quantities: ordinals, clause numbers, digits in words, bare numerals
+		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
+		{"（2）实施人工智能伙伴计划", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.in, func(t *testing.T) {
+			var got []string
+			for _, q := range Quantities(tt.in) {
+				s := fmt.Sprintf("%s=%v", q.Text, q.Value)
+				if q.Unit != "" {
+					s += " " + q.Unit
+				}
+				if q.Bound != "" {
+					s += " [" + q.Bound + "]"
+				}
+				if q.Vague {
+					s += " vague"
+				}
+				if q.Context != "" {
+					s += " @" + q.Context
+				}
+				if tt.in[q.Start:q.End] != q.Text {
+					t.Errorf("offsets %d:%d give %q, not %q", q.Start, q.End, tt.in[q.Start:q.End], q.Text)
+				}
+				got = append(got, s)
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("Quantities(%q)\n got %s\nwant %s", tt.in, g, tt.want)
+			}
+		})
+	}
+}
+
+func TestCompareQuantities(t *testing.T) {
+	tests := []struct {
+		name, old, new string
+		want           string // Old→New @Context; …
+	}{
+		{"health 90→80", "在智慧医疗领域打造90项应用场景", "在智慧医疗领域打造80项应用场景", "90项→80项 @应用场景"},
+		{"health 90→一批", "建设智慧医疗服务平台,深入开展远程会诊应用示范,在智慧医疗领域打造90项应用场景",
+			"推进智慧医院建设,深入开展多渠道预约挂号等应用示范,在智慧医疗领域打造一批应用场景", "90项→一批 @应用场景"},
+		{"health 一批→80", "在智慧医疗领域打造一批应用场景", "在智慧领域打造80项应用场景", "一批→80项 @应用场景"},
+		{"science rewrite", "每年组织实施人工智能创新专项项目不少于20项,推进人工智能领域关键核心技术攻关项目3项",
+			"组织实施人工智能领域创新专项和关键核心技术攻关项目,形成不少于40项共性技术创新成果,攻克不少于5项关键核心技术",
+			"不少于20项→不少于40项 @共性技术创新成果; 3项→不少于5项 @关键核心技术"},
+		{"compute unchanged", "全市总算力规模超过1500PFLOPS,其中高性能算力比例超过60%",
+			"全市总算力规模超过1500PFLOPS,其中,智能算力和高性能算力比例超过60%", ""},
+		{"smart city", "在水务、城管、交通、税务、燃气等领域形成100项智慧城市应用场景", "在智慧城市领域打造20项应用场景", "100项→20项 @应用场景"},
+		{"talent additions", "引聚百名产业优秀人才", "集聚百名优秀产业人才,培养30名以上武汉英才产业领军人才、优秀青年人才,100名以上培育支持专项人才",
+			"→30名以上 @武汉英才产业领军; →100名以上 @培育支持专项人才"},
+		{"reordered", "培育企业50家,建设平台10个", "建设平台12个,培育企业60家", "10个→12个 @建设平台; 50家→60家 @培育企业"},
+		{"vanished", "培养万名算法工程师,实施倍增计划,新增3所学院", "培养万名算法工程师", "3所→ @学院"},
+		{"public targets", "推广人工智能产品100项以上,建设人工智能典型场景100项以上。组建总规模100亿的基金。",
+			"推广人工智能产品50项以上,建设人工智能典型场景50项以上。",
+			"100项以上→50项以上 @推广人工智能产品; 100项以上→50项以上 @人工智能典型场景; 100亿→ @组建总规模"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range CompareQuantities(tt.old, tt.new) {
+				got = append(got, c.Old+"→"+c.New+" @"+c.Context)
+			}
+			if g := strings.Join(got, "; "); g != tt.want {
+				t.Errorf("CompareQuantities\n got %s\nwant %s", g, tt.want)
+			}
+		})
+	}
+}
+
+func FuzzQuantities(f *testing.F) {
+	for _, s := range []string{"不少于20项", "1,500.5万元以上", "一亿五千万元", "第十二条", "若干项", "1.推进", "超过60％", "\xff十个"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		end := 0
+		for _, q := range Quantities(s) {
+			if q.Start < end || q.End <= q.Start || q.End > len(s) || s[q.Start:q.End] != q.Text {
+				t.Fatalf("bad offsets %d:%d (after %d) for %q in %q", q.Start, q.End, end, q.Text, s)
+			}
+			end = q.End
+		}
+		CompareQuantities(s, strings.ToUpper(s))
+	})
+}
