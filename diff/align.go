@@ -159,9 +159,10 @@ type aligner struct {
 	o2n, n2o []int32
 	anchors  [][2]int32 // (old, new) in increasing order on both sides
 
-	poolAt         []int32 // position of an old clause in indexed's pool
-	rareIx         *gramIndex
-	maxPost        int
+	poolAt         []int32    // position of an old clause in indexed's pool
+	rareIx         *gramIndex // rarity's index of rarePool, or nil
+	rarePool       []int32
+	maxPost        int // rare: in at most maxPost clauses of rarePool
 	scratchParents []int32
 	gapO, gapN     []int32 // the gap (between anchors) of each unpaired clause
 	samePath       []int8  // memo of sameLabelPath by new clause: 1 yes, -1 no
@@ -375,7 +376,7 @@ func (a *aligner) rarity() {
 	for i, o := range olds {
 		sets[i] = a.o.grams[o]
 	}
-	a.rareIx, a.maxPost = newGramIndex(sets), maxPost
+	a.rareIx, a.rarePool, a.maxPost = newGramIndex(sets), olds, maxPost
 }
 
 // matchAll matches whatever is still unpaired, anywhere: with the gap
@@ -493,7 +494,7 @@ func (a *aligner) match(olds, news []int32, far bool) {
 			}
 		}
 	} else {
-		a.indexed(olds, news, consider)
+		a.indexed(olds, news, far, consider)
 	}
 	slices.SortFunc(cands, func(x, y alignCand) int {
 		switch {
@@ -524,20 +525,14 @@ func (a *aligner) match(olds, news []int32, far bool) {
 // unrelated clauses and say nothing about identity, as stop words; an edited
 // clause keeps its rare ones (names, numbers, its own phrasing). Clauses
 // with too few rare bigrams fall back to plain Dice.
-func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float64)) {
+func (a *aligner) indexed(olds, news []int32, far bool, consider func(o, n int32, d float64)) {
 	// The bigram sets are the bulk of the work for a large pool, and each
 	// is computed apart from the others.
 	forEach(len(olds), func(i int) { a.o.gramsOf(olds[i]) })
 	forEach(len(news), func(i int) { a.n.gramsOf(news[i]) })
-	sets := make([][]uint64, len(olds))
 	byTitle := map[string][]int32{}
 	byLabel := map[labelKey][]int32{}
-	if a.poolAt == nil {
-		a.poolAt = make([]int32, len(a.o.nodes))
-	}
-	for i, o := range olds {
-		a.poolAt[o] = int32(i)
-		sets[i] = a.o.gramsOf(o)
+	for _, o := range olds {
 		if t := a.o.titleOf(o); t != "" && len(byTitle[t]) < structuralCands {
 			byTitle[t] = append(byTitle[t], o)
 		}
@@ -546,15 +541,35 @@ func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float6
 			byLabel[k] = append(byLabel[k], o)
 		}
 	}
-	ix := newGramIndex(sets)
-	count := make([]int32, len(olds))
-	maxPost := 32
-	for maxPost*maxPost < len(olds) { // about √n, at least 32
-		maxPost *= 2
+	// The pool the index covers: the index of rarity when there is one
+	// and olds are all the unpaired clauses (a subset of its pool, paired
+	// ones skipped below), else a new index of olds.
+	pool, ix, maxPost := a.rarePool, a.rareIx, a.maxPost
+	if ix == nil || !far {
+		pool = olds
+		sets := make([][]uint64, len(olds))
+		for i, o := range olds {
+			sets[i] = a.o.grams[o]
+		}
+		ix = newGramIndex(sets)
+		maxPost = 32
+		for maxPost*maxPost < len(olds) { // about √n, at least 32
+			maxPost *= 2
+		}
 	}
-	rare := make([]int32, len(olds)) // rare bigrams of each old clause
-	for i, set := range sets {
-		rare[i] = int32(ix.rareIn(set, maxPost))
+	if a.poolAt == nil {
+		a.poolAt = make([]int32, len(a.o.nodes))
+	}
+	for i, o := range pool {
+		a.poolAt[o] = int32(i)
+	}
+	count := make([]int32, len(pool))
+	var rare []int32 // rare bigrams of each old clause, without rarity
+	if a.rareIx == nil {
+		rare = make([]int32, len(pool))
+		for i, o := range pool {
+			rare[i] = int32(ix.rareIn(a.o.grams[o], maxPost))
+		}
 	}
 	var seen, top, touched []int32
 	for _, n := range news {
@@ -562,19 +577,21 @@ func (a *aligner) indexed(olds, news []int32, consider func(o, n int32, d float6
 		top, touched, rareN = ix.topShared(a.n.gramsOf(n), candidatesPerNC, maxPost, count, top, touched)
 		seen = seen[:0]
 		try := func(o int32) {
-			if slices.Contains(seen, o) {
+			if slices.Contains(seen, o) || a.o2n[o] >= 0 {
 				return
 			}
 			seen = append(seen, o)
-			i := a.poolAt[o]
-			d := -1.0 // a.dice, rare bigrams of the whole pool when known
-			if r := int(rare[i]) + rareN; a.rareIx == nil && r >= minRare {
-				d = 2 * float64(count[i]) / float64(r)
+			d := -1.0 // a.dice: over the rare bigrams of rarity's pool
+			if rare != nil {
+				i := a.poolAt[o]
+				if r := int(rare[i]) + rareN; r >= minRare {
+					d = 2 * float64(count[i]) / float64(r)
+				}
 			}
 			consider(o, n, d)
 		}
 		for _, i := range top {
-			try(olds[i])
+			try(pool[i])
 		}
 		if t := a.n.titleOf(n); t != "" {
 			for _, o := range byTitle[t] {
