@@ -85,13 +85,16 @@ thead { display: table-header-group; }
 .note { color: var(--muted); font-size: 10pt; }
 .changed-item { margin: 0 0 .4rem; }
 footer { margin-top: 2rem; border-top: 1px solid var(--rule); padding-top: .4rem; font-size: 8.5pt; color: var(--muted); text-align: center; }
-@media (max-width: 48rem) {
+@media screen and (max-width: 48rem) {
   body { padding: 1.2rem; margin: 0; }
   .change { grid-template-columns: 1fr; }
   aside.margin { border-left: 0; border-top: 1px dashed var(--rule); padding: .5rem 0 0; }
   nav.toc ol { columns: 1; }
 }
-@page { size: A4; margin: 20mm 18mm 20mm 22mm; }
+@page {
+  size: A4; margin: 20mm 18mm 20mm 22mm;
+  @bottom-center { content: counter(page) " / " counter(pages); font-size: 9pt; color: #5f5f5f; }
+}
 @media print {
   html { background: none; }
   body { margin: 0; padding: 0; max-width: none; box-shadow: none; font-size: 10.5pt; }
