@@ -18,21 +18,21 @@ func headingLevel(b []byte) int {
 	return n
 }
 
-// frontMatterEnd returns the number of lines of a YAML front matter block
+// frontMatterEnd returns the byte length of a YAML front matter block
 // ("---" … "---" or "...") at the start of the document, or 0.
-func frontMatterEnd(src []byte, lines []line) int {
-	if len(lines) < 2 {
-		return 0
-	}
-	first := bytes.TrimPrefix(src[lines[0].start:lines[0].end], []byte("\uFEFF"))
+func frontMatterEnd(src []byte) int {
+	ln, next := nextLine(src, 0)
+	first := bytes.TrimPrefix(src[ln.start:ln.end], []byte("\uFEFF"))
 	if string(bytes.TrimRight(first, " \t")) != "---" {
 		return 0
 	}
-	for i := 1; i < len(lines); i++ {
-		l := string(bytes.TrimRight(src[lines[i].start:lines[i].end], " \t"))
+	for s := next; s <= len(src); {
+		ln, next = nextLine(src, s)
+		l := string(bytes.TrimRight(src[ln.start:ln.end], " \t"))
 		if l == "---" || l == "..." {
-			return i + 1
+			return min(next, len(src))
 		}
+		s = next
 	}
 	return 0
 }

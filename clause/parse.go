@@ -37,7 +37,6 @@ func Parse(name string, src []byte, opts Options) (*Document, error) {
 type line struct {
 	start, end int // the line in Src, without its line break
 	lo, hi     int // its content without indentation and trailing space
-	width      int // display width of the content
 }
 
 // entry is one open clause on the parser's stack.
@@ -58,16 +57,16 @@ type parser struct {
 	doc   *Document
 	src   []byte
 	opts  Options
-	lines []line
 	stack []entry
 	clean strings.Builder
 	slab  []Node
 
-	markdown bool
-	h1       int // number of "# " lines: a single one is the document's title
-	wrapW    int // hard-wrap width of the document, 0 if not hard-wrapped
-	wrapTol  int
-	indents  bool // some lines are indented: indentation marks paragraphs
+	markdown    bool
+	h1          int // number of "# " lines (0, 1, 2 for more): a single one is the document's title
+	frontMatter int // byte length of the YAML front matter
+	wrapW       int // hard-wrap width of the document, 0 if not hard-wrapped
+	wrapTol     int
+	indents     bool // some lines are indented: indentation marks paragraphs
 
 	lastArticle, lastChapter, lastBian Number // numbered across the document
 
@@ -75,7 +74,8 @@ type parser struct {
 	havePrev        bool
 	prev            []byte
 	prevEnd         int
-	prevFull        bool
+	prevFullV       bool
+	prevFullKnown   bool
 	prevHeadingLike bool
 	lineStrong      bool // the current line starts a block
 	blankBefore     bool
@@ -89,57 +89,61 @@ type parser struct {
 	err             error
 }
 
-// scan splits the source into lines and measures them: hard-wrap width,
-// language, Markdown.
+// nextLine reads the line starting at s: its bounds without the line break
+// and its content without indentation and trailing space. next is where the
+// following line starts, len(src)+1 after the last one.
+func nextLine(src []byte, s int) (ln line, next int) {
+	e := bytes.IndexByte(src[s:], '\n')
+	if e < 0 {
+		e, next = len(src), len(src)+1
+	} else {
+		e += s
+		next = e + 1
+	}
+	ln.start, ln.end = s, e
+	if e > s && src[e-1] == '\r' {
+		ln.end--
+	}
+	lo, hi := trimSpace(src[s:ln.end])
+	ln.lo, ln.hi = s+lo, s+hi
+	return ln, next
+}
+
+// Sample bounds: the language, the hard-wrap width and the indentation
+// habit of a document show in its first lines.
+const (
+	sampleLines = 4000
+	sampleBytes = 256 << 10
+)
+
+// scan measures the document from a sample of its lines (hard-wrap width,
+// indentation, language) and decides whether it is Markdown.
 func (p *parser) scan() {
 	src := p.src
-	n := bytes.Count(src, []byte{'\n'}) + 1
-	p.lines = make([]line, 0, n)
 	var hist [256]int
-	long, cjk, letters, atx, h1, scanned, indented := 0, 0, 0, 0, 0, 0, 0
-	for s := 0; s <= len(src); {
-		e := bytes.IndexByte(src[s:], '\n')
-		next := 0
-		if e < 0 {
-			e = len(src)
-			next = len(src) + 1
-		} else {
-			e += s
-			next = e + 1
-		}
-		ln := line{start: s, end: e}
-		if e > s && src[e-1] == '\r' {
-			ln.end--
-		}
-		lo, hi := trimSpace(src[s:ln.end])
-		ln.lo, ln.hi = s+lo, s+hi
-		w := widthOf(src[ln.lo:ln.hi])
-		ln.width = w
-		if scanned < 64<<10 { // the language shows in the first 64 KiB
-			c, l := countScript(src[ln.lo:ln.hi])
-			cjk, letters, scanned = cjk+c, letters+l, scanned+hi-lo
-		}
-		if p.pageBreak || bytes.IndexByte(src[s:ln.end], '\f') >= 0 {
-			p.countHeader(src[ln.lo:ln.hi])
-		}
-		if lo > 0 && hi > lo {
-			indented++
-		}
-		if w >= 20 {
-			long++
-			if w < len(hist) {
-				hist[w]++
+	long, cjk, letters, atx, indented, lines := 0, 0, 0, 0, 0, 0
+	for s := 0; s <= len(src) && lines < sampleLines && s < sampleBytes; lines++ {
+		ln, next := nextLine(src, s)
+		content := src[ln.lo:ln.hi]
+		if len(content) > 0 {
+			w := widthOf(content)
+			if ln.lo > ln.start {
+				indented++
 			}
-		}
-		if hi > lo && src[ln.lo] == '#' {
-			if h := headingLevel(src[ln.lo:ln.hi]); h > 0 {
-				atx++
-				if h == 1 {
-					h1++
+			if w >= 20 {
+				long++
+				if w < len(hist) {
+					hist[w]++
 				}
 			}
+			if s < 64<<10 {
+				c, l := countScript(content)
+				cjk, letters = cjk+c, letters+l
+			}
+			if content[0] == '#' && headingLevel(content) > 0 {
+				atx++
+			}
 		}
-		p.lines = append(p.lines, ln)
 		s = next
 	}
 	if cjk*2 >= letters {
@@ -167,36 +171,76 @@ func (p *parser) scan() {
 			p.wrapW, p.wrapTol = best, tol
 		}
 	}
-	p.indents = indented*20 >= len(p.lines)
+	p.indents = indented*20 >= lines
+	p.frontMatter = frontMatterEnd(src)
 	switch strings.ToLower(path.Ext(p.doc.Name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		p.markdown = true
 	case ".txt", ".text":
 	default:
-		p.markdown = atx > 0 || frontMatterEnd(p.src, p.lines) > 0
+		p.markdown = atx > 0 || p.frontMatter > 0 || countH1(src, 0, 1) > 0
 	}
 	p.doc.markdown = p.markdown
-	if p.markdown && h1 > 0 {
-		// Count level-1 headings again, outside front matter.
-		h1 = 0
-		for _, ln := range p.lines[frontMatterEnd(src, p.lines):] {
-			if ln.hi > ln.lo && src[ln.lo] == '#' && headingLevel(src[ln.lo:ln.hi]) == 1 {
-				h1++
-			}
+	if !p.markdown {
+		p.frontMatter = 0
+	} else {
+		p.h1 = countH1(src, p.frontMatter, 2)
+	}
+	p.scanHeaders()
+}
+
+// countH1 counts "# " heading lines after byte from, up to max.
+func countH1(src []byte, from, limit int) int {
+	n := 0
+	if from == 0 && headingLevel(src) == 1 {
+		n++
+	}
+	for i := max(from-1, 0); n < limit; {
+		k := bytes.Index(src[i:], []byte("\n#"))
+		if k < 0 {
+			break
+		}
+		i += k + 1
+		e := bytes.IndexByte(src[i:], '\n')
+		if e < 0 {
+			e = len(src) - i
+		}
+		if headingLevel(bytes.TrimRight(src[i:i+e], "\r")) == 1 {
+			n++
 		}
 	}
-	p.h1 = h1
+	return n
+}
+
+// scanHeaders counts the first line of every page (after a form feed), to
+// recognise running headers.
+func (p *parser) scanHeaders() {
+	src := p.src
+	for i := 0; ; {
+		k := bytes.IndexByte(src[i:], '\f')
+		if k < 0 {
+			return
+		}
+		s := i + k + 1
+		i = s
+		for lines := 0; s <= len(src) && lines < 4; lines++ {
+			ln, next := nextLine(src, s)
+			if c := src[ln.lo:ln.hi]; len(c) > 0 && !isFurniture(c) {
+				p.countHeader(c)
+				break
+			}
+			s = next
+		}
+		if i >= len(src) {
+			return
+		}
+	}
 }
 
 // countHeader counts the first line of a page (the first content line after
 // a form feed, footers aside). A line that heads two pages or more is a
 // running header, dropped from the text like a footer.
 func (p *parser) countHeader(content []byte) {
-	p.pageBreak = true
-	if len(content) == 0 || isFurniture(content) {
-		return
-	}
-	p.pageBreak = false
 	if _, isMarker := lexMarker(content); isMarker || len(content) > 120 {
 		return // a clause that happens to start two pages is no header
 	}
@@ -213,30 +257,32 @@ func (p *parser) isHeader(content []byte) bool {
 
 // run reads the lines and builds the tree.
 func (p *parser) run() error {
-	p.clean.Grow(len(p.src))
+	src := p.src
+	p.clean.Grow(len(src))
 	p.stack = append(p.stack, entry{n: p.doc.Root})
-	p.pageBreak = false
-	first := 0
-	if p.markdown {
-		if fm := frontMatterEnd(p.src, p.lines); fm > 0 {
-			// Front matter is the root's text, never a clause.
-			for _, ln := range p.lines[:fm] {
-				p.appendLine(ln, false)
-			}
-			first = fm
-			p.blankBefore = true
-		}
-	}
-	fence := []byte(nil)
-	for _, ln := range p.lines[first:] {
+	var fence []byte
+	ffAfter := false
+	for s := 0; s <= len(src); {
 		if p.err != nil {
 			return p.err
 		}
-		content := p.src[ln.lo:ln.hi]
+		ln, next := nextLine(src, s)
+		s = next
+		content := src[ln.lo:ln.hi]
+		if ln.start < p.frontMatter {
+			// Front matter is the root's text, never a clause.
+			p.appendLine(ln, false)
+			p.blankBefore = true
+			continue
+		}
+		// A form feed before the content (or ending the line before) breaks
+		// the page: what follows may be a running header.
+		if ffAfter || ln.lo > ln.start && bytes.IndexByte(src[ln.start:ln.lo], '\f') >= 0 {
+			p.afterFurniture, p.blankBefore, p.pageBreak = true, false, true
+		}
+		ffAfter = ln.end > ln.hi && ln.hi > ln.lo && bytes.IndexByte(src[ln.hi:ln.end], '\f') >= 0
 		if len(content) == 0 {
-			if bytes.IndexByte(p.src[ln.start:ln.end], '\f') >= 0 {
-				p.afterFurniture, p.blankBefore, p.pageBreak = true, false, true
-			} else if !p.afterFurniture {
+			if !p.afterFurniture {
 				p.blankBefore = true
 			}
 			continue
@@ -249,7 +295,7 @@ func (p *parser) run() error {
 				fence = nil
 			}
 			p.appendLine(ln, false)
-			p.after(content, ln.width)
+			p.after(content)
 			continue
 		}
 		if isFurniture(content) || p.pageBreak && p.isHeader(content) {
@@ -260,7 +306,7 @@ func (p *parser) run() error {
 		p.afterFurniture = false
 		if p.inTOC(content) {
 			p.appendLine(ln, false)
-			p.after(content, ln.width)
+			p.after(content)
 			continue
 		}
 		strong := p.strong()
@@ -281,7 +327,7 @@ func (p *parser) run() error {
 			}
 			p.appendLine(ln, cont)
 		}
-		p.after(content, ln.width)
+		p.after(content)
 	}
 	return p.err
 }
@@ -332,20 +378,32 @@ func isTOCTitle(b []byte) bool {
 }
 
 // after records the line just read as the previous line.
-func (p *parser) after(content []byte, w int) {
+func (p *parser) after(content []byte) {
 	p.havePrev = true
 	p.prev = content
 	p.prevEnd = endClass(content)
-	if p.wrapW > 0 {
-		p.prevFull = w >= p.wrapW-p.wrapTol
-	} else {
-		p.prevFull = w >= 40
-	}
+	p.prevFullKnown = false
 	// A heading starts a block: a short line after "，" is a wrap.
-	p.prevHeadingLike = p.lineStrong && w <= 64 && headingLike(content)
+	p.prevHeadingLike = p.lineStrong && headingLike(content)
 	p.lineStrong = false
 	p.blankBefore = false
 	p.prevHeading, p.lineHeading = p.lineHeading, false
+}
+
+// prevFull reports whether the previous line fills the line width: in
+// hard-wrapped text, the wrap width; otherwise 40 columns (20 CJK
+// characters), more than a heading takes. It is measured when first asked.
+func (p *parser) prevFull() bool {
+	if !p.prevFullKnown {
+		w := widthOf(p.prev)
+		if p.wrapW > 0 {
+			p.prevFullV = w >= p.wrapW-p.wrapTol
+		} else {
+			p.prevFullV = w >= 40
+		}
+		p.prevFullKnown = true
+	}
+	return p.prevFullV
 }
 
 // strong reports whether the previous line ended a sentence (or there was
@@ -361,7 +419,7 @@ func (p *parser) strong() bool {
 	case endCont:
 		return false
 	}
-	if p.prevFull {
+	if p.prevFull() {
 		return false // a hard wrap, or a soft line break inside a paragraph
 	}
 	if p.prevHeadingLike {
@@ -379,7 +437,7 @@ func (p *parser) continues(ln line) bool {
 	}
 	// In hard-wrapped text a full line may end in 。 by chance: a new
 	// paragraph then shows by its indentation, if the text keeps any.
-	return p.wrapW > 0 && p.indents && p.prevFull && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
+	return p.wrapW > 0 && p.indents && p.prevFull() && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
 }
 
 // appendLine adds a line's content to the clean text of the current clause.

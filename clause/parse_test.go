@@ -172,6 +172,7 @@ func TestMessy(t *testing.T) {
 		{"unexpected-after-unfinished", "一、目标\n1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未\n5.项目达到以上\n2.乙。\n", "一\n一/1\n一/2"},
 		{"expected-after-unfinished", "一、目标\n1.甲乙丙丁戊己庚辛壬癸甲乙丙丁戊己庚辛壬癸子丑寅卯辰巳午未\n2.乙。\n", "一\n一/1\n一/2"},
 		{"furniture", "一、甲\n\f\n— 3 —\n二、乙\n- 4 -\n第 5 页 共 20 页\nPage 6 of 20\n三、丙\n", "一\n二\n三"},
+		{"running-header", "标题\n一、甲\n— 1 —\f\n数据条例\n二、乙\n\f数据条例\n三、丙\n", "一\n二\n三"},
 		{"roman-after-h", "(a) x;\n(b) x;\n(c) x;\n(d) x;\n(e) x;\n(f) x;\n(g) x;\n(h) x;\n(i) x.\n", "(a)\n(b)\n(c)\n(d)\n(e)\n(f)\n(g)\n(h)\n(i)"},
 		{"roman-nested", "(a) x:\n(i) y;\n(ii) z;\n(b) w.\n", "(a)\n(a)/(i)\n(a)/(ii)\n(b)"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
