@@ -77,7 +77,7 @@ type Change struct {
 	Renumbered     bool // the label path changed
 	FormattingOnly bool // texts differ only in punctuation width, digit width, white space, zero-width characters
 
-	Ops        []Op // word-level edit of the clause's own text (Node.Text, children excluded)
+	Ops        []Op // word-level edit of the clause's own text without its marker (Node.Body, children excluded): a clause only renumbered has Equal ops only
 	Quantities []QuantityChange
 	Units      UnitChange
 }
