@@ -34,7 +34,12 @@ func Text(a, b string) []Op {
 		}
 		return []Op{{Equal, a}}
 	}
-	d := newDiffer(a, b)
+	return textWith(a, b, tokenEnds)
+}
+
+// textWith is Text with another segmentation (for measuring alternatives).
+func textWith(a, b string, ends func(s string, dst []int) []int) []Op {
+	d := newDiffer(a, b, ends)
 	d.run()
 	return d.ops(tidy(d.slide(d.hunks())))
 }
@@ -71,11 +76,11 @@ type differ struct {
 	span       int
 }
 
-func newDiffer(a, b string) *differ {
+func newDiffer(a, b string, ends func(s string, dst []int) []int) *differ {
 	d := &differ{a: a, b: b, dmp: diffmatchpatch.New(), runeOf: map[int32]rune{}}
 	d.dmp.DiffTimeout = 0 // never depend on machine load
-	d.aEnd = tokenEnds(a, nil)
-	d.bEnd = tokenEnds(b, nil)
+	d.aEnd = ends(a, nil)
+	d.bEnd = ends(b, nil)
 	ids := map[string]int32{}
 	intern := func(s string, ends []int) []int32 {
 		out := make([]int32, len(ends))
@@ -388,16 +393,31 @@ func tidy(hs []hunk) []hunk {
 }
 
 // foldable reports whether the equality e between the edits p and c reads
-// better as part of one replacement: one or two characters (的, a comma, a
-// space between English words), or a few characters between long edits. An
-// equality holding a line break or ending a sentence is never folded, so
+// better as part of one replacement:
+//
+//   - one or two characters that are not a word — 的, a comma, a space
+//     between English words, a stray character of an unknown word — always;
+//   - a short word (智慧, 以上, 企业) when both edits replace text, or when
+//     one inserts and the other deletes ({+推进智慧医院+}建设[-智慧医疗…-]
+//     is a replacement in disguise): such a word reads as part of one
+//     replacement, and between edits three times its length it is lost in
+//     them; otherwise, next to a short pure insertion or deletion, the word
+//     anchors it (社会资本{+和金融机构+}参与[-人工智能-]{+算力+}…);
+//   - a few characters between much longer edits.
+//
+// An equality holding a line break or ending a sentence is never folded, so
 // edits stay apart sentence by sentence.
 func foldable(e, p, c hunk) bool {
 	if e.stop {
 		return false
 	}
 	if e.ra <= 2 {
-		return true
+		word := e.a1-e.a0 == 1 && e.ra == 2
+		del := func(h hunk) bool { return h.a0 != h.a1 }
+		ins := func(h hunk) bool { return h.b0 != h.b1 }
+		return !word || del(p) && ins(p) && del(c) && ins(c) ||
+			del(p) != ins(p) && del(c) != ins(c) && del(p) != del(c) ||
+			3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
 	}
 	return e.ra <= 6 && 3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
 }
@@ -493,7 +513,8 @@ func (d *differ) slide(hs []hunk) []hunk {
 // boundaryScore rates the boundary before token p of a text as a place for
 // an edit to begin or end: after a line break 4, after a sentence end 3,
 // after other punctuation or white space, or before an opening bracket or
-// white space 2, inside running text 0.
+// white space 2, next to a function word (的 和 与 …) 1, inside running
+// text 0.
 func boundaryScore(s string, ends []int, p int) int {
 	if p == 0 || p == len(ends) {
 		return 4
@@ -510,6 +531,9 @@ func boundaryScore(s string, ends []int, p int) int {
 	case unicode.IsSpace(r1) || unicode.IsPunct(r1) && !strings.ContainsRune("（(“‘《[{", r1),
 		unicode.IsSpace(r2) || strings.ContainsRune("（(“‘《[{", r2):
 		return 2
+	case len(before) == 3 && strings.Contains(stopWords, before),
+		len(after) == 3 && strings.Contains(stopWords, after):
+		return 1
 	}
 	return 0
 }
