@@ -27,7 +27,11 @@ import (
 // Ops diff Node.Body, the text without the numbering marker, so a clause
 // that was only renumbered has Equal ops only. A pair with the same body,
 // label path and parent is unchanged and is not listed.
+//
+// A nil document is taken as an empty one (a document added or removed in
+// a revision); Result.Old and Result.New are then that empty document.
 func Compare(old, new *clause.Document, opts Options) *Result {
+	old, new = orEmpty(old), orEmpty(new)
 	r := &Result{Old: old, New: new}
 	a := align(old, new)
 	order := a.order()
@@ -92,6 +96,21 @@ func forEach(n int, f func(i int)) {
 		})
 	}
 	wg.Wait()
+}
+
+func orEmpty(d *clause.Document) *clause.Document {
+	if d != nil && d.Root != nil {
+		return d
+	}
+	name := ""
+	if d != nil {
+		name = d.Name
+	}
+	e, err := clause.Parse(name, nil, clause.Options{})
+	if err != nil { // cannot happen for empty input; keep Compare total
+		e = &clause.Document{Name: name, Root: &clause.Node{Kind: clause.KindDocument}}
+	}
+	return e
 }
 
 // order lists the alignment as (old, new) index pairs, -1 for none:

@@ -242,3 +242,33 @@ func FuzzCompare(f *testing.F) {
 		}
 	})
 }
+
+// TestCompareNil: a missing document compares as an empty one, every
+// clause of the other inserted or deleted.
+func TestCompareNil(t *testing.T) {
+	d := mustParse(t, "plan.md", []byte("一、总则\n\n（一）目标。建设先导区。\n"))
+	for _, tc := range []struct {
+		name     string
+		old, new *clause.Document
+		kind     ChangeKind
+	}{
+		{"added", nil, d, Inserted},
+		{"removed", d, nil, Deleted},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Compare(tc.old, tc.new, Options{})
+			checkPairs(t, r)
+			if len(r.Changes) != 2 {
+				t.Fatalf("%d changes, want 2", len(r.Changes))
+			}
+			for _, c := range r.Changes {
+				if c.Kind != tc.kind {
+					t.Errorf("%v, want %v", c.Kind, tc.kind)
+				}
+			}
+		})
+	}
+	if r := Compare(nil, nil, Options{}); len(r.Pairs) != 0 || r.Old == nil || r.New == nil {
+		t.Errorf("Compare(nil, nil) = %+v", r)
+	}
+}
