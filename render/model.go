@@ -93,12 +93,12 @@ func fullOps(c *annotate.Change) []diff.Op {
 		}
 	}
 	if !strings.HasSuffix(c.OldText, oldSide.String()) || !strings.HasSuffix(c.NewText, newSide.String()) {
-		return ops
+		return stripHeading(ops)
 	}
 	om := strings.TrimSuffix(c.OldText, oldSide.String())
 	nm := strings.TrimSuffix(c.NewText, newSide.String())
 	if om == "" && nm == "" {
-		return ops
+		return stripHeading(ops)
 	}
 	var out []diff.Op
 	switch {
@@ -112,7 +112,22 @@ func fullOps(c *annotate.Change) []diff.Op {
 			out = append(out, diff.Op{Kind: diff.Insert, Text: nm})
 		}
 	}
-	return merge(append(out, ops...))
+	return stripHeading(merge(append(out, ops...)))
+}
+
+// stripHeading drops the "## " of a Markdown heading from the front of an
+// unchanged clause text: the label already says where the clause is, and a
+// reviewer reads the words, not the syntax.
+func stripHeading(ops []diff.Op) []diff.Op {
+	if len(ops) == 0 || ops[0].Kind != diff.Equal || !strings.HasPrefix(ops[0].Text, "#") {
+		return ops
+	}
+	t := strings.TrimLeft(ops[0].Text, "#")
+	if len(ops[0].Text)-len(t) > 6 || (!strings.HasPrefix(t, " ") && !strings.HasPrefix(t, "\t")) {
+		return ops
+	}
+	out := append([]diff.Op{{Kind: diff.Equal, Text: strings.TrimLeft(t, " \t")}}, ops[1:]...)
+	return merge(out)
 }
 
 // merge joins neighbouring ops of the same kind and drops empty ones.

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -437,5 +438,33 @@ func TestReportTitle(t *testing.T) {
 		if got := reportTitle(newTr(tc.lang), &annotate.Report{Title: tc.title}); got != tc.want {
 			t.Errorf("reportTitle(%q) = %q, want %q", tc.title, got, tc.want)
 		}
+	}
+}
+
+func TestFullOps(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		c    annotate.Change
+		want []diff.Op
+	}{
+		{"marker put back", annotate.Change{Change: diff.Change{Ops: ops("=推进。", "-90", "+80", "=项")}, OldText: "1.推进。90项", NewText: "1.推进。80项"},
+			ops("=1.推进。", "-90", "+80", "=项")},
+		{"renumbered", annotate.Change{Change: diff.Change{Ops: ops("=推进。")}, OldText: "2.推进。", NewText: "3.推进。"},
+			ops("-2.", "+3.", "=推进。")},
+		{"inserted", annotate.Change{Change: diff.Change{Kind: diff.Inserted, Ops: ops("+Personal data.")}, NewText: "Article 6 Personal data."},
+			ops("+Article 6 Personal data.")},
+		{"markdown heading", annotate.Change{Change: diff.Change{Ops: ops("=## 二、先导方向\n立足", "+我市")}, OldText: "## 二、先导方向\n立足", NewText: "## 二、先导方向\n立足我市"},
+			ops("=二、先导方向\n立足", "+我市")},
+		{"heading level changed", annotate.Change{Change: diff.Change{Ops: ops("-## ", "+### ", "=标题")}, OldText: "## 标题", NewText: "### 标题"},
+			ops("-## ", "+### ", "=标题")},
+		{"ops do not fit the texts", annotate.Change{Change: diff.Change{Ops: ops("=x")}, OldText: "y", NewText: "z"},
+			ops("=x")},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			got := fullOps(&tc.c)
+			if fmt.Sprint(got) != fmt.Sprint(tc.want) {
+				t.Errorf("fullOps = %v, want %v", got, tc.want)
+			}
+		})
 	}
 }
