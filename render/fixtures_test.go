@@ -223,7 +223,7 @@ func englishDiff() *annotate.Diff {
 	data.Comments = []comment.Comment{cEN2}
 
 	register := change(diff.Modified, "a-register", "Part 2/Article 7", "Part 2/Article 8", "Register", ops(
-		"=The Agency keeps a public register of systems in use."))
+		"=Register. The Agency keeps a public register of systems in use."))
 	register.OldText = "Article 7 Register. The Agency keeps a public register of systems in use."
 	register.NewText = "Article 8 Register. The Agency keeps a public register of systems in use."
 

@@ -100,17 +100,20 @@ func fullOps(c *annotate.Change) []diff.Op {
 	if om == "" && nm == "" {
 		return stripHeading(ops)
 	}
-	var out []diff.Op
-	switch {
-	case om == nm:
-		out = append(out, diff.Op{Kind: diff.Equal, Text: om})
-	default:
-		if om != "" {
-			out = append(out, diff.Op{Kind: diff.Delete, Text: om})
+	// "Article 7 " → "Article 8 ": keep the common words, mark the number.
+	common := 0
+	for i := 0; i < len(om) && i < len(nm) && om[i] == nm[i]; i++ {
+		if om[i] == ' ' {
+			common = i + 1
 		}
-		if nm != "" {
-			out = append(out, diff.Op{Kind: diff.Insert, Text: nm})
-		}
+	}
+	if om == nm {
+		common = len(om)
+	}
+	out := []diff.Op{
+		{Kind: diff.Equal, Text: om[:common]},
+		{Kind: diff.Delete, Text: om[common:]},
+		{Kind: diff.Insert, Text: nm[common:]},
 	}
 	return stripHeading(merge(append(out, ops...)))
 }
