@@ -283,8 +283,13 @@ func quantityContext(s string, start, end int) string {
 	if after > end {
 		return s[end:after]
 	}
-	// Before: whole tokens back to a punctuation mark or stop word.
-	toks := Tokenize(s[:start])
+	// Before: whole tokens back to a punctuation mark or stop word, read
+	// from a short window so that many quantities cost linear time.
+	from := max(0, start-64)
+	for from > 0 && !utf8.RuneStart(s[from]) {
+		from--
+	}
+	toks := Tokenize(s[from:start])
 	n = 0
 	b := start
 	for k := len(toks) - 1; k >= 0; k-- {
@@ -313,11 +318,12 @@ func CompareQuantities(old, new string) []QuantityChange {
 	oq, nq := Quantities(old), Quantities(new)
 	usedO := make([]bool, len(oq))
 	usedN := make([]bool, len(nq))
-	// Unchanged: same text and context, then same text anywhere.
+	// Unchanged: same text (up to width, Fold) and context, then same text
+	// anywhere.
 	for _, sameCtx := range []bool{true, false} {
 		for i, o := range oq {
 			for j, n := range nq {
-				if !usedO[i] && !usedN[j] && o.Text == n.Text && (!sameCtx || o.Context == n.Context) {
+				if !usedO[i] && !usedN[j] && Fold(o.Text) == Fold(n.Text) && (!sameCtx || Fold(o.Context) == Fold(n.Context)) {
 					usedO[i], usedN[j] = true, true
 				}
 			}
