@@ -86,12 +86,11 @@ type Node struct {
 	Parent   *Node
 	Children []*Node
 
-	doc   *Document
-	cs    int    // start of the clause's own text in the document's clean text
-	mlen  int    // byte length of Marker
-	text  string // Text, computed once at parse time
-	body  string // Body
-	ready bool   // text and body are set
+	doc *Document
+	// The clause's own text in the document's clean text (Text, Body):
+	// it starts at cs; text is clean[tlo:thi], body clean[blo:thi].
+	cs, tlo, thi, blo int32
+	mlen              int32 // byte length of Marker
 }
 
 // Document is one version of one document, parsed.
@@ -101,7 +100,9 @@ type Document struct {
 	Root *Node  // Kind == KindDocument; Start 0, End len(Src)
 	Lang Lang
 
-	markdown bool // parsed as Markdown
+	markdown bool   // parsed as Markdown
+	clean    string // the clean text of every clause, in document order
+	cleaned  bool   // clean and the nodes' offsets into it are set
 }
 
 // String returns the source exactly as parsed.
@@ -153,8 +154,8 @@ func (n *Node) Text() string {
 	if n == nil || n.doc == nil {
 		return ""
 	}
-	if n.ready {
-		return n.text
+	if d := n.doc; d.cleaned {
+		return d.clean[n.tlo:n.thi]
 	}
 	return strings.TrimSpace(string(n.doc.Src[n.Start:n.HeadEnd]))
 }

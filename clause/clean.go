@@ -254,7 +254,13 @@ func headingLike(b []byte) bool {
 // trim is strings.TrimSpace made fast for CJK text, where the first and last
 // bytes are rarely ASCII and strings.TrimSpace falls back to its slow path.
 func trim(s string) string {
-	lo, hi := 0, len(s)
+	lo, hi := trimBounds(s)
+	return s[lo:hi]
+}
+
+// trimBounds returns the bounds of s without surrounding white space.
+func trimBounds(s string) (lo, hi int) {
+	lo, hi = 0, len(s)
 	for lo < hi {
 		c := s[lo]
 		if c < 0x80 {
@@ -282,11 +288,16 @@ func trim(s string) string {
 			hi--
 			continue
 		}
+		// Only characters led by C2, E1, E2 or E3 can be spaces (U+0085,
+		// U+00A0, U+1680, U+2000–U+205F, U+3000).
+		if k := hi - 2; k >= lo && s[k] != 0xC2 && (k == lo || s[k-1] != 0xE1 && s[k-1] != 0xE2 && s[k-1] != 0xE3) {
+			break
+		}
 		r, size := utf8.DecodeLastRuneInString(s[lo:hi])
 		if !unicode.IsSpace(r) {
 			break
 		}
 		hi -= size
 	}
-	return s[lo:hi]
+	return lo, hi
 }

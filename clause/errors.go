@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"math"
 	"unicode/utf8"
 )
 
@@ -56,7 +57,7 @@ func errorAt(name string, src []byte, off int, err error, detail string) *Error 
 
 // check validates src before parsing: size, NUL bytes, UTF-8.
 func check(name string, src []byte, opts Options) error {
-	if len(src) > opts.MaxBytes {
+	if len(src) > opts.MaxBytes || len(src) > math.MaxInt32 {
 		return &Error{Name: name, Err: ErrTooLarge, Detail: fmt.Sprintf("%d bytes, limit %d", len(src), opts.MaxBytes)}
 	}
 	if i := bytes.IndexByte(src, 0); i >= 0 {

@@ -10,6 +10,7 @@ import (
 // Texts are substrings of one clean string, so they cost no allocation each.
 func (p *parser) finish() error {
 	clean := p.clean.String()
+	p.doc.clean, p.doc.cleaned = clean, true
 	root := p.doc.Root
 	root.Start, root.End, root.cs = 0, len(p.src), 0
 	var prev *Node
@@ -20,7 +21,7 @@ func (p *parser) finish() error {
 			err = errorAt(p.doc.Name, p.src, n.Start, ErrTooDeep, "")
 		}
 		if prev != nil {
-			p.own(prev, clean, n.cs)
+			p.own(prev, clean, int(n.cs))
 		}
 		prev = n
 		for i, c := range n.Children {
@@ -45,27 +46,26 @@ func (p *parser) finish() error {
 
 // own sets n's own text from clean[n.cs:end].
 func (p *parser) own(n *Node, clean string, end int) {
-	lo := n.cs
-	if lo > len(clean) {
-		lo = len(clean)
-	}
-	if end < lo {
-		end = lo
-	}
+	lo := min(int(n.cs), len(clean))
+	end = max(end, lo)
 	raw := clean[lo:end]
-	mlen := n.mlen
+	mlen := int(n.mlen)
 	if mlen > len(raw) {
 		mlen = 0
 	}
 	n.Marker = raw[:mlen]
-	n.text = trim(raw)
-	n.body = trim(raw[mlen:])
-	n.ready = true
+	tl, th := trimBounds(raw)
+	bl, _ := trimBounds(raw[mlen:])
+	text, body := raw[tl:th], raw[mlen+bl:max(th, mlen+bl)]
+	n.tlo, n.thi, n.blo = int32(lo+tl), int32(lo+th), int32(lo+mlen+bl)
+	if n.blo > n.thi {
+		n.blo = n.thi
+	}
 	if n.Kind == KindDocument || n.Kind == KindParagraph {
 		return
 	}
-	rest := setUnits(n, n.body)
-	n.Title = p.title(n, rest, len(rest) < len(n.body))
+	rest := setUnits(n, body, &p.units)
+	n.Title = p.title(n, rest, text, len(rest) < len(body))
 }
 
 // titleMax is the longest lead phrase, in characters, taken as a title.
@@ -75,7 +75,7 @@ const titleMax = 40
 // heading's text, the text of a short line without sentence punctuation
 // ("（一）实施人工智能技术突破计划"), or a lead phrase ending in 。
 // ("1.推进智慧医疗多场景协同。建设…" → 推进智慧医疗多场景协同).
-func (p *parser) title(n *Node, body string, trailer bool) string {
+func (p *parser) title(n *Node, body, text string, trailer bool) string {
 	body = strings.TrimLeftFunc(body, func(r rune) bool {
 		switch r {
 		case ' ', '\t', '\u3000', '—', '–', '-', ':', '：', '.', '．':
@@ -93,7 +93,7 @@ func (p *parser) title(n *Node, body string, trailer bool) string {
 	}
 	if n.Depth > 0 && n.Kind != KindListItem && n.src0() == '#' {
 		// A Markdown heading: the rest of its line.
-		if trim(n.text[min(n.mlen, len(n.text)):]) == "" || strings.HasPrefix(strings.TrimLeft(n.text[min(n.mlen, len(n.text)):], " \t\u3000"), "\n") {
+		if rest := text[min(int(n.mlen), len(text)):]; trim(rest) == "" || strings.HasPrefix(strings.TrimLeft(rest, " \t\u3000"), "\n") {
 			return ""
 		}
 		return first

@@ -57,8 +57,8 @@ func bodyOf(n *Node) string {
 	if n == nil || n.doc == nil {
 		return ""
 	}
-	if n.ready {
-		return n.body
+	if d := n.doc; d.cleaned {
+		return d.clean[n.blo:n.thi]
 	}
 	return strings.TrimSpace(strings.TrimPrefix(n.Text(), n.Marker))
 }

@@ -60,6 +60,7 @@ type parser struct {
 	stack []entry
 	clean strings.Builder
 	slab  []Node
+	units []Unit // backing store of every clause's Units
 
 	markdown    bool
 	h1          int // number of "# " lines (0, 1, 2 for more): a single one is the document's title
@@ -112,8 +113,8 @@ func nextLine(src []byte, s int) (ln line, next int) {
 // Sample bounds: the language, the hard-wrap width and the indentation
 // habit of a document show in its first lines.
 const (
-	sampleLines = 4000
-	sampleBytes = 256 << 10
+	sampleLines = 2000
+	sampleBytes = 128 << 10
 )
 
 // scan measures the document from a sample of its lines (hard-wrap width,
@@ -447,7 +448,7 @@ func (p *parser) appendLine(ln line, cont bool) {
 
 func (p *parser) appendFrom(lo, hi int, cont bool) {
 	top := p.stack[len(p.stack)-1].n
-	if p.clean.Len() > top.cs {
+	if p.clean.Len() > int(top.cs) {
 		if !cont {
 			p.clean.WriteByte('\n')
 		} else if joinSpace(p.prev, p.src[lo:hi], p.doc.Lang == LangZH) {
@@ -490,8 +491,8 @@ func (p *parser) popTo(i int) { p.stack = p.stack[:i+1] }
 // start and pushes it, and writes the line from there to the clean text.
 func (p *parser) openClause(m marker, ln line, start int, e entry) *Node {
 	n := p.newNode()
-	n.Kind, n.Num, n.Start, n.mlen = m.kind, m.num, start, m.end
-	n.cs = p.clean.Len()
+	n.Kind, n.Num, n.Start, n.mlen = m.kind, m.num, start, int32(m.end)
+	n.cs = int32(p.clean.Len())
 	e.scheme, e.rank, e.last = m.scheme, m.rank, m.num
 	p.push(n, e)
 	if p.err != nil {
@@ -552,7 +553,7 @@ func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool)
 	}
 	n := p.openClause(m, ln, ln.lo, e)
 	if e.paras == 1 {
-		p.stack[len(p.stack)-1].paraClean = n.cs + (e.paraStart - ln.lo)
+		p.stack[len(p.stack)-1].paraClean = int(n.cs) + (e.paraStart - ln.lo)
 	}
 	return true
 }
@@ -661,24 +662,24 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	art := &p.stack[ai]
 	if art.paras == 0 {
 		if len(art.n.Children) == 0 {
-			if p.clean.Len() == art.n.cs+art.n.mlen && headingLike(content) {
+			if p.clean.Len() == int(art.n.cs+art.n.mlen) && headingLike(content) {
 				return false // the article's title on its own line
 			}
 			art.paras, art.paraStart = 1, ln.lo
 			art.paraClean = p.clean.Len()
-			if p.clean.Len() > top.n.cs {
+			if p.clean.Len() > int(top.n.cs) {
 				art.paraClean++ // after the "\n" appendLine writes
 			}
 			return false
 		}
 		first := art.n.Children[0]
-		art.paras, art.paraStart, art.paraClean = 1, first.Start, first.cs
+		art.paras, art.paraStart, art.paraClean = 1, first.Start, int(first.cs)
 	}
 	p.popTo(ai)
 	art = &p.stack[ai]
 	if art.kuans == 0 {
 		k := p.newNode()
-		k.Kind, k.Start, k.cs, k.Num = KindParagraph, art.paraStart, art.paraClean, Number{Value: 1}
+		k.Kind, k.Start, k.cs, k.Num = KindParagraph, art.paraStart, int32(art.paraClean), Number{Value: 1}
 		k.Parent = art.n
 		kept := art.n.Children[:0:0]
 		for _, c := range art.n.Children {
@@ -694,7 +695,7 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	}
 	art.kuans++
 	k := p.newNode()
-	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, p.clean.Len(), Number{Value: art.kuans}
+	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, int32(p.clean.Len()), Number{Value: art.kuans}
 	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
 	return true
 }

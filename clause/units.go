@@ -73,7 +73,10 @@ func skipSpacesString(s string, i int) int {
 // （责任单位：市科技局、市经信局） or (牵头单位:…；配合单位:…), or a last
 // line or sentence "责任单位：…". It returns where the trailer starts in
 // body and the units named.
-func trailer(body string) (start int, units []Unit) {
+// Units are appended to *buf, which many clauses share: the slice returned
+// has its capacity capped, so appending to one clause's units never writes
+// over another's.
+func trailer(body string, buf *[]Unit) (start, end int, units []Unit) {
 	t := strings.TrimRightFunc(body, func(r rune) bool {
 		switch r {
 		case '。', '；', ';', '.', '，', ',', ' ', '\t', '\n', '\u3000':
@@ -88,6 +91,9 @@ func trailer(body string) (start int, units []Unit) {
 		depth := 0
 		for i := len(t) - 1; i >= 0; i-- {
 			c := t[i]
+			if !bracketByte[c] {
+				continue
+			}
 			switch {
 			case c == ')' || c == 0x89 && i >= 2 && t[i-1] == 0xBC && t[i-2] == 0xEF:
 				depth++
@@ -109,10 +115,10 @@ func trailer(body string) (start int, units []Unit) {
 			}
 		}
 		if start < 0 {
-			return -1, nil
+			return -1, -1, nil
 		}
 		if _, _, ok := roleAt(inner); !ok {
-			return -1, nil
+			return -1, -1, nil
 		}
 	} else {
 		// The last line or the last sentence.
@@ -121,16 +127,22 @@ func trailer(body string) (start int, units []Unit) {
 			s += k + len("。")
 		}
 		if s == 0 {
-			return -1, nil
+			return -1, -1, nil
 		}
 		if _, _, ok := roleAt(t[s:]); !ok {
-			return -1, nil
+			return -1, -1, nil
 		}
 		start, inner = s, t[s:]
 	}
 	role := RoleResponsible
-	units = make([]Unit, 0, 4)
-	forEachUnit(inner, func(piece string) {
+	if cap(*buf)-len(*buf) < 32 {
+		// A new chunk; clauses keep pointing into the old ones.
+		*buf = make([]Unit, 0, 1024)
+	}
+	base := len(*buf)
+	for i := 0; i <= len(inner); {
+		piece, next := nextUnit(inner, i)
+		i = next
 		if r, n, ok := roleAt(piece); ok {
 			role, piece = r, piece[n:]
 		}
@@ -144,21 +156,26 @@ func trailer(body string) (start int, units []Unit) {
 			}
 		}
 		if name != "" {
-			units = append(units, Unit{Name: name, Role: r})
+			*buf = append(*buf, Unit{Name: name, Role: r})
 		}
-	})
-	if len(units) == 0 {
-		return -1, nil
 	}
-	return start, units
+	units = (*buf)[base:len(*buf):len(*buf)]
+	if len(units) == 0 {
+		return -1, -1, nil
+	}
+	return start, len(t), units
 }
 
-// forEachUnit calls f with each piece of a trailer split at 、，,；; and
-// line breaks, outside brackets.
-func forEachUnit(s string, f func(string)) {
-	depth, from := 0, 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
+// nextUnit returns the piece of a trailer from byte i to the next 、，,；;
+// or line break outside brackets, and where the piece after it starts
+// (len(s)+1 after the last).
+func nextUnit(s string, i int) (piece string, next int) {
+	depth := 0
+	for j := i; j < len(s); j++ {
+		c := s[j]
+		if !unitByte[c] {
+			continue
+		}
 		sep := 0
 		switch c {
 		case '(':
@@ -168,8 +185,8 @@ func forEachUnit(s string, f func(string)) {
 		case ',', ';', '\n':
 			sep = 1
 		case 0xEF: // （ ） ， ；
-			if i+2 < len(s) && s[i+1] == 0xBC {
-				switch s[i+2] {
+			if j+2 < len(s) && s[j+1] == 0xBC {
+				switch s[j+2] {
 				case 0x88:
 					depth++
 				case 0x89:
@@ -179,43 +196,55 @@ func forEachUnit(s string, f func(string)) {
 				}
 			}
 		case 0xE3: // 、
-			if i+2 < len(s) && s[i+1] == 0x80 && s[i+2] == 0x81 {
+			if j+2 < len(s) && s[j+1] == 0x80 && s[j+2] == 0x81 {
 				sep = 3
 			}
 		}
 		if sep > 0 && depth <= 0 {
-			f(s[from:i])
-			from = i + sep
-			i += sep - 1
+			return s[i:j], j + sep
 		}
 	}
-	f(s[from:])
+	return s[i:], len(s) + 1
 }
+
+// bracketByte marks the last bytes of ( ) （ ）.
+var bracketByte = [256]bool{'(': true, ')': true, 0x88: true, 0x89: true}
+
+// unitByte marks the bytes nextUnit looks at: brackets, separators and
+// the lead bytes of （）、，；.
+var unitByte = [256]bool{'(': true, ')': true, ',': true, ';': true, '\n': true, 0xE3: true, 0xEF: true}
 
 // setUnits parses the trailer of n's body and records it, with its byte
 // range in Src. It returns the body without the trailer.
-func setUnits(n *Node, body string) (rest string) {
-	start, units := trailer(body)
+func setUnits(n *Node, body string, buf *[]Unit) (rest string) {
+	start, end, units := trailer(body, buf)
 	if start < 0 {
 		return body
 	}
+	tr := body[start:end]
 	n.Units = units
 	raw := n.doc.Src[n.Start:n.HeadEnd]
 	lo, hi, ok := 0, 0, false
-	if tr := body[start:]; strings.HasPrefix(tr, "（") || strings.HasPrefix(tr, "(") {
-		lo, hi, ok = bracketAtEnd(raw)
+	if strings.HasPrefix(tr, "（") || strings.HasPrefix(tr, "(") {
+		// Usually the source ends with the trailer exactly as cleaned;
+		// else walk back over the brackets.
+		hi = trimEnd(raw)
+		if bytes.HasSuffix(raw[:hi], []byte(tr)) {
+			lo, ok = hi-len(tr), true
+		} else {
+			lo, ok = bracketStart(raw, hi)
+		}
 	}
 	if !ok {
-		lo, hi = trailerBySearch(raw, body[start:], units)
+		lo, hi = trailerBySearch(raw, tr, units)
 	}
 	n.UnitsStart, n.UnitsEnd = n.Start+lo, n.Start+hi
 	return trim(body[:start])
 }
 
-// bracketAtEnd finds the bracketed group that ends raw, trailing blanks and
-// 。；; aside: the byte range of a trailer written （…）.
-func bracketAtEnd(raw []byte) (lo, hi int, ok bool) {
-	hi = len(raw)
+// trimEnd returns the end of raw without trailing blanks and 。；; .
+func trimEnd(raw []byte) int {
+	hi := len(raw)
 	for hi > 0 {
 		if s := spaceBefore(raw[:hi]); s > 0 {
 			hi -= s
@@ -229,6 +258,12 @@ func bracketAtEnd(raw []byte) (lo, hi int, ok bool) {
 			break
 		}
 	}
+	return hi
+}
+
+// bracketStart finds the opening bracket of the bracketed group that ends
+// raw[:hi].
+func bracketStart(raw []byte, hi int) (lo int, ok bool) {
 	depth := 0
 	for i := hi - 1; i >= 0; i-- {
 		c := raw[i]
@@ -241,15 +276,15 @@ func bracketAtEnd(raw []byte) (lo, hi int, ok bool) {
 				if c != '(' {
 					i -= 2
 				}
-				return i, hi, true
+				return i, true
 			}
 		default:
 			if depth == 0 {
-				return 0, 0, false // raw does not end with a bracket
+				return 0, false // raw does not end with a bracket
 			}
 		}
 	}
-	return 0, 0, false
+	return 0, false
 }
 
 // trailerBySearch locates a trailer in the source by its role word and its
