@@ -40,7 +40,7 @@ const (
 	minScore        = 0.5  // within a gap, and among siblings
 	minScoreFar     = 0.65 // across gaps
 	minDiceFar      = 0.4  // across gaps, content must carry the match
-	minDiceNear     = 0.35 // within a gap, unless the titles are the same
+	minDiceNear     = 0.25 // within a gap, unless the titles are the same
 	bonusTitle      = 0.3  // same non-empty title (lead phrase)
 	bonusKind       = 0.05 // same numbering scheme
 	penaltyKind     = 0.1  // different numbering scheme
