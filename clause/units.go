@@ -3,6 +3,7 @@ package clause
 import (
 	"bytes"
 	"strings"
+	"unicode/utf8"
 )
 
 // roleWordsEN are the English words that open a responsibility trailer;
@@ -88,8 +89,20 @@ func trailer(body string, buf *[]Unit) (start, end int, units []Unit) {
 	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
 		// Walk back to the matching opening bracket, byte by byte: the
 		// brackets are ( ) and the full-width EF BC 88 / EF BC 89.
+		// Fast path: no brackets inside the trailer.
+		o := strings.LastIndex(t, "（")
+		if k := strings.LastIndexByte(t, '('); k > o {
+			o = k
+		}
+		_, cs := utf8.DecodeLastRuneInString(t)
+		if o >= 0 {
+			_, os := utf8.DecodeRuneInString(t[o:])
+			if in := t[o+os : len(t)-cs]; !strings.ContainsAny(in, "()（）") {
+				start, inner = o, in
+			}
+		}
 		depth := 0
-		for i := len(t) - 1; i >= 0; i-- {
+		for i := len(t) - 1; i >= 0 && start < 0; i-- {
 			c := t[i]
 			if !bracketByte[c] {
 				continue
