@@ -11,6 +11,7 @@ import (
 	"sort"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -186,6 +187,13 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 	if structural(name, old[seg:oldEnd]) || structural(name, new[seg:newEnd]) {
 		return nil, 0, false
 	}
+	// Whether the line after the edit opens a clause depends on how the
+	// edited line ends (a finished sentence, or one that goes on): keep it.
+	if a, b := lastRune(old[p:oldEnd]), lastRune(new[p:newEnd]); a != b || !strings.ContainsRune("。！？.!?…）)】》；：;:", a) {
+		if p < oldEnd || p < newEnd {
+			return nil, 0, false
+		}
+	}
 	if bytes.Count(old[p:oldEnd], []byte{'\n'}) != bytes.Count(new[p:newEnd], []byte{'\n'}) {
 		// Lines came or went: whether the next line opens a clause can
 		// depend on the line before it (a Markdown paragraph continues).
@@ -240,6 +248,12 @@ func commonSuffix(a, b []byte) int {
 		i++
 	}
 	return i
+}
+
+// lastRune is the last character of b before trailing white space.
+func lastRune(b []byte) rune {
+	r, _ := utf8.DecodeLastRune(bytes.TrimRight(b, " \t\r\n\u3000"))
+	return r
 }
 
 // lineAt is the line of b starting at i.
@@ -420,7 +434,6 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		var d *docIDs
 		changed, fast := -2, false
 		if ok {
-			var err error
 			src = f.src
 			rec, hasRec := f.rec, f.hasRec
 			if shortcut && prevSrc != nil && cur != nil {
@@ -430,22 +443,38 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 				}
 			}
 			if !fast {
-				if prevD == nil && prevSrc != nil {
-					gitMu.Lock()
-					prevD, err = r.reparse(path, prevRI, prevSrc, cur)
-					gitMu.Unlock()
-					if err != nil {
-						return nil, 0, err
-					}
-				}
 				doc, err := parseDoc(path, src)
 				if err != nil {
 					return nil, 0, err
 				}
-				if hasRec {
-					d = applyRecorded(path, blob, doc, rec, prevD)
-				} else {
-					d = deriveIDs(path, blob, doc, prevD)
+				var ids []string
+				aligned := false
+				if !hasRec && prevSrc != nil {
+					ids, aligned = alignStates(cur, prevSrc, placeholderStates(path, doc), src)
+				}
+				switch {
+				case aligned:
+					for k := range ids {
+						if ids[k] == "" {
+							ids[k] = freshID(path, blob, k)
+						}
+					}
+					d = newDocIDs(path, blob, doc, ids)
+				default:
+					if prevD == nil && prevSrc != nil {
+						var err error
+						gitMu.Lock()
+						prevD, err = r.reparse(path, prevRI, prevSrc, cur)
+						gitMu.Unlock()
+						if err != nil {
+							return nil, 0, err
+						}
+					}
+					if hasRec {
+						d = applyRecorded(path, blob, doc, rec, prevD)
+					} else {
+						d = deriveIDs(path, blob, doc, prevD)
+					}
 				}
 				next = states(d)
 			}

@@ -119,3 +119,61 @@ func editOf(a, b string) string {
 	lo := max(0, p-40)
 	return fmt.Sprintf("%q: %q → %q", a[lo:p], a[p:len(a)-s], b[p:len(b)-s])
 }
+
+// When alignStates decides an alignment on its own, diff.Compare agrees:
+// the shortcut changes the cost of deriving ids, not the ids.
+func TestAlignStatesAgreesWithCompare(t *testing.T) {
+	rng := rand.New(rand.NewSource(11))
+	const name = "plan.txt"
+	d := newBenchDoc(30000, 5)
+	text := d.String()
+	doc, _ := parseDoc(name, []byte(text))
+	prev := deriveIDs(name, plumbing.ZeroHash, doc, nil)
+	decided, disagree := 0, 0
+	base := duplicates(prev)
+	for i := 1; i < *incSteps/2; i++ {
+		next := mutate(rng, d, text, i)
+		ndoc, err := parseDoc(name, []byte(next))
+		if err != nil {
+			t.Fatal(err)
+		}
+		blob := plumbing.ComputeHash(plumbing.BlobObject, []byte(next))
+		if duplicates(prev) != base || duplicates(newDocIDs(name, blob, ndoc, make([]string, len(ndoc.Clauses())))) != base {
+			// More copies of a clause than the generator makes (its
+			// headings repeat): the alignment is a judgement call.
+			text, prev = next, newDocIDs(name, blob, ndoc, alignIDs(name, blob, prev, ndoc, false))
+			continue
+		}
+		fast := alignIDs(name, blob, prev, ndoc, true)
+		slow := alignIDs(name, blob, prev, ndoc, false)
+		if _, ok := alignStates(states(prev), prev.doc.Src, placeholderStates(name, ndoc), ndoc.Src); ok {
+			decided++
+			for j := range fast {
+				if fast[j] != slow[j] {
+					disagree++
+					t.Errorf("step %d clause %s: shortcut %s, Compare %s; edit %s", i, ndoc.Clauses()[j].Path(), fast[j], slow[j], editOf(text, next))
+					break
+				}
+			}
+		}
+		text, prev = next, newDocIDs(name, blob, ndoc, slow)
+	}
+	if decided == 0 {
+		t.Error("the shortcut never decided")
+	}
+	t.Logf("shortcut decided %d of %d alignments", decided, *incSteps/2-1)
+}
+
+// duplicates counts the clauses whose text (without numbering) another
+// clause has too.
+func duplicates(d *docIDs) int {
+	seen := map[uint64]bool{}
+	n := 0
+	for _, s := range states(d) {
+		if seen[s.Sum] {
+			n++
+		}
+		seen[s.Sum] = true
+	}
+	return n
+}

@@ -191,21 +191,22 @@ func deriveIDs(path string, blob plumbing.Hash, doc *clause.Document, prev *docI
 	return newDocIDs(path, blob, doc, alignIDs(path, blob, prev, doc, true))
 }
 
-// alignIDs returns the ids of doc's clauses aligned with prev.
-//
-// When fast is set and the two versions have the same clauses in the same
-// order under the same labels, and no edited clause took over the text of
-// another, the alignment is clause for clause and diff.Compare is not run:
-// that is the common revision (a few clauses reworded), and it keeps the
-// first walk over a long history affordable. Any other change goes through
-// diff.Compare.
+// alignIDs returns the ids of doc's clauses aligned with prev. With fast
+// set, alignStates decides when it can (see there); otherwise, and when it
+// cannot, diff.Compare pairs the clauses.
 func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Document, fast bool) []string {
 	nodes := doc.Clauses()
-	ids := make([]string, len(nodes))
-	if fast && sameShape(prev.node, nodes) {
-		copy(ids, prev.ids)
-		return ids
+	if fast {
+		if ids, ok := alignStates(states(prev), prev.doc.Src, placeholderStates(path, doc), doc.Src); ok {
+			for i := range ids {
+				if ids[i] == "" {
+					ids[i] = freshID(path, blob, i)
+				}
+			}
+			return ids
+		}
 	}
+	ids := make([]string, len(nodes))
 	oldIndex := make(map[*clause.Node]int, len(prev.node))
 	for i, n := range prev.node {
 		oldIndex[n] = i
@@ -235,44 +236,7 @@ func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Documen
 	return ids
 }
 
-// sameShape reports whether two clause lists have the same labels in the
-// same order and no edited clause of b carries the text of another clause
-// of a (which would make it a move, for diff.Compare to judge).
-func sameShape(a, b []*clause.Node) bool {
-	if len(a) != len(b) {
-		return false
-	}
-	var changed []int
-	for i := range a {
-		if a[i].Kind != b[i].Kind || a[i].Marker != b[i].Marker || depthOf(a[i]) != depthOf(b[i]) {
-			return false
-		}
-		if a[i].Text() != b[i].Text() {
-			changed = append(changed, i)
-		}
-	}
-	if len(changed) == 0 {
-		return true
-	}
-	if len(changed) > 3 && len(changed)*4 > len(a) {
-		return false // much rewritten: let the alignment decide
-	}
-	old := make(map[string]bool, len(a))
-	for _, n := range a {
-		old[n.Text()] = true
-	}
-	for _, i := range changed {
-		if old[b[i].Text()] {
-			return false
-		}
-	}
-	return true
-}
-
-func depthOf(n *clause.Node) int {
-	d := 0
-	for m := n.Parent; m != nil; m = m.Parent {
-		d++
-	}
-	return d
+// placeholderStates summarises doc for alignment, before it has ids.
+func placeholderStates(path string, doc *clause.Document) []clauseState {
+	return states(newDocIDs(path, plumbing.ZeroHash, doc, make([]string, len(doc.Clauses()))))
 }
