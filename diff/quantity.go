@@ -85,13 +85,11 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 		if strings.HasPrefix(s[i:], v) {
 			q.Vague = true
 			q.End = i + len(v)
-			q.Unit = strings.TrimPrefix(strings.TrimPrefix(strings.TrimPrefix(v, "一"), "多"), "数")
-			if q.Unit == "若干" || q.Unit == "一些" {
-				q.Unit = ""
-				if m := measureAt(s, q.End); m > 0 {
-					q.Unit = s[q.End : q.End+m]
-					q.End += m
-				}
+			if last := v[len(v)-3:]; measureAt(last, 0) == len(last) {
+				q.Unit = last // 一批, 多个, 数家
+			} else if m := measureAt(s, q.End); m > 0 {
+				q.Unit = s[q.End : q.End+m] // 若干项, 一些企业 has none
+				q.End += m
 			}
 			return q, true
 		}

@@ -25,6 +25,7 @@ func TestQuantities(t *testing.T) {
 		{"一亿五千万元", "一亿五千万元=1.5e+08 元"},
 		{"累计突破二十三项", "突破二十三项=23 项 [突破] @累计"},
 		{"若干项措施和多家企业", "若干项=0 项 vague @措施; 多家=0 家 vague @企业"},
+		{"一些企业,数个平台", "一些=0 vague @企业; 数个=0 个 vague @平台"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
 		{"（2）实施人工智能伙伴计划", ""},

@@ -23,10 +23,13 @@ import (
 // found even then.
 //
 // The script is then made readable the way a reviewer marks a draft by
-// hand: each replaced span lists its deletion before its insertion,
-// adjacent pieces of one kind are merged, and a short equality between two
-// edits (one or two characters, such as 的 or a comma, or a few characters
-// between long edits) is folded into the replacement around it.
+// hand: each replaced span lists its deletion before its insertion; adjacent
+// pieces of one kind are merged (in one linear pass of our own: go-diff's
+// DiffCleanupMerge grows quadratically with many pieces and only ever sees
+// one bounded range); a pure insertion or deletion slides to punctuation or
+// a line break when the text allows; and a short equality between two edits
+// is folded into one replacement (see foldable): never "9→8, 0项 equal" —
+// numbers are whole tokens — and no scattered single characters.
 func Text(a, b string) []Op {
 	if a == b {
 		if a == "" {
