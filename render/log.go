@@ -15,8 +15,9 @@ import (
 // columns, so Chinese text (two columns a character) lines up. Every column
 // but the last is as wide as its widest cell, capped at maxW[i] (0: no cap);
 // the last takes what is left of width, and cells that do not fit are cut
-// with "…".
-func columns(tw *termWriter, header []string, rows [][]string, maxW []int) {
+// with "…". When the last column would be cramped, the columns marked in
+// shrink give up room first.
+func columns(tw *termWriter, header []string, rows [][]string, maxW []int, shrink []bool) {
 	n := len(header)
 	w := make([]int, n)
 	for _, r := range append([][]string{header}, rows...) {
@@ -32,6 +33,21 @@ func columns(tw *termWriter, header []string, rows [][]string, maxW []int) {
 			w[i] = maxW[i]
 		}
 		used += w[i] + 2
+	}
+	// When the last column would be cramped, narrow the widest others first.
+	const roomy, narrowest = 20, 8
+	for tw.width-used < min(roomy, w[n-1]) {
+		widest := -1
+		for i := 0; i < n-1; i++ {
+			if shrink[i] && w[i] > narrowest && (widest < 0 || w[i] > w[widest]) {
+				widest = i
+			}
+		}
+		if widest < 0 {
+			break
+		}
+		w[widest]--
+		used--
 	}
 	if last := tw.width - used; last < w[n-1] {
 		w[n-1] = max(last, 10)
@@ -168,7 +184,7 @@ func BlameText(w io.Writer, b *annotate.Blame, o Options) error {
 		}
 		rows = append(rows, []string{l.Label, revShort(l.Rev), date, commentIDs(t, l.Comments), l.Text})
 	}
-	columns(tw, []string{t.s("clause"), t.s("revision"), t.s("date"), t.s("comments"), t.s("textCol")}, rows, []int{24, 20, 10, 20})
+	columns(tw, []string{t.s("clause"), t.s("revision"), t.s("date"), t.s("comments"), t.s("textCol")}, rows, []int{24, 20, 10, 20}, []bool{false, true, false, true})
 	return tw.err
 }
 
@@ -193,6 +209,6 @@ func CommentsText(w io.Writer, cs []comment.Comment, o Options) error {
 		}
 		rows = append(rows, []string{c.ID, c.By, label, t.status(c.Status), c.Text})
 	}
-	columns(tw, []string{t.s("id"), t.s("by"), t.s("clause"), t.s("status"), t.s("text")}, rows, []int{12, 20, 16, 0})
+	columns(tw, []string{t.s("id"), t.s("by"), t.s("clause"), t.s("status"), t.s("text")}, rows, []int{12, 20, 16, 0}, []bool{false, true, true, false})
 	return tw.err
 }

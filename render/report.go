@@ -122,6 +122,11 @@ func revsText(t tr, e *annotate.ReportEntry) string {
 	for _, r := range e.Revs {
 		parts = append(parts, revShort(r))
 	}
+	if len(parts) == 0 {
+		for _, h := range e.Comment.ResolvedIn {
+			parts = append(parts, shortHash(h))
+		}
+	}
 	return t.join(parts)
 }
 
