@@ -13,4 +13,39 @@
 // Labels are the numbering path of a clause at one revision, levels joined by
 // "/": 三/（五）/1, 第三章/第十二条, 2/2.3/(a). NormLabel folds a label so that
 // parenthesis width, digit width and trailing separators (、 . ．) do not matter.
+//
+// # How lines become clauses
+//
+// Parse reads the source line by line, once. A line whose content (after
+// indentation, U+3000, BOM and zero-width characters) starts with a marker
+// is a candidate clause; whether it becomes one depends on its context:
+//
+//   - After a line that ends a sentence (。；：！？ . ; : or a closing
+//     bracket), a blank line, or a heading-like short line, a marker starts a
+//     clause. After an unfinished sentence it starts one only if it is the
+//     number expected next at an open level: "…达到\n2.5倍" and "…依照\n第十二条的
+//     规定" stay text.
+//   - 第X条, 第X章 and the other structural markers must be followed by white
+//     space (often U+3000) or end a heading-like line. Article numbers run
+//     across chapters; 第十条之一 follows 第十条.
+//   - Structural levels nest by rank (编 > 部分 > 章 > 节 > 条 > 款); the
+//     enumerated schemes (一、 （一） 1. （1） ① (a) (i) 2.3) nest in the
+//     order they appear, with the official-document order as a tie-breaker:
+//     a （一） closes an open 1. list. (i) after (h) is a letter.
+//   - Inside an article, a second paragraph turns the article's paragraphs
+//     into 款 (第一款, 第二款 …, or ¶1, ¶2 in English); items follow the
+//     paragraph they come after.
+//   - Markdown headings nest by level; "## 一、总体要求" takes the heading's
+//     place in the tree and the label 一. A single level-1 heading is the
+//     document's title, not a clause. Front matter, code blocks and tables of
+//     contents (目录) are text.
+//
+// Page furniture — "— 3 —", "第 3 页 共 20 页", "Page 3 of 20", form feeds,
+// and a running header repeated at the top of pages — is left out of texts.
+// Hard-wrapped text (a PDF extraction) is recognised by its line widths; its
+// wrapped lines are joined in Node.Text (without a space in Chinese).
+//
+// Each clause's Text, Body, Title and responsibility units (（责任单位：…）,
+// 牵头单位 / 配合单位) are computed once at parse time; Text and Body are
+// substrings of one string, so calling them costs nothing.
 package clause

@@ -223,16 +223,17 @@ func (p *parser) scanHeaders() {
 			return
 		}
 		s := i + k + 1
-		i = s
 		for lines := 0; s <= len(src) && lines < 4; lines++ {
 			ln, next := nextLine(src, s)
+			s = next
 			if c := src[ln.lo:ln.hi]; len(c) > 0 && !isFurniture(c) {
 				p.countHeader(c)
 				break
 			}
-			s = next
 		}
-		if i >= len(src) {
+		// Go on after the lines read: form feeds within them start no page
+		// of their own, and reading them again would be quadratic.
+		if i = s; i >= len(src) {
 			return
 		}
 	}
