@@ -47,9 +47,17 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 	if err != nil {
 		return err
 	}
-	h, err := r.History(ctx, opts.clause, opts.docPath(r, opts.path), opts.at)
+	path := opts.docPath(r, opts.path)
+	h, err := r.History(ctx, opts.clause, path, opts.at)
 	if err != nil {
 		return err
+	}
+	if opts.at != "" {
+		// --at only says where the label is resolved (CONTRACT.md): the
+		// history itself runs to the newest revision, found by clause id.
+		if full, err := r.History(ctx, h.ClauseID, h.Path, ""); err == nil {
+			h = full
+		}
 	}
 	return opts.emit("", false, func(w io.Writer, o render.Options) error {
 		if opts.json {
