@@ -101,6 +101,14 @@ func TestTextLarge(t *testing.T) {
 		t.Skip("large inputs")
 	}
 	mb := genText(1, 1<<20)
+	small := genText(1, 1<<18)
+	sents := strings.SplitAfter(small, "。")
+	for i, j := 0, len(sents)-1; i < j; i, j = i+1, j-1 {
+		sents[i], sents[j] = sents[j], sents[i]
+	}
+	toks := Tokenize(strings.NewReplacer("。", "", "\n", "").Replace(small))
+	shuffled := append([]string(nil), toks...)
+	rand.New(rand.NewSource(1)).Shuffle(len(shuffled), func(i, j int) { shuffled[i], shuffled[j] = shuffled[j], shuffled[i] })
 	for _, c := range []struct {
 		name     string
 		a, b     string
@@ -108,6 +116,11 @@ func TestTextLarge(t *testing.T) {
 	}{
 		{"edited", mb, editText(2, mb), 0.9},
 		{"unrelated", mb, genText(3, 1<<20), 0.01},
+		// adversarial: no moves in an edit script, so order decides
+		{"reversed sentences", small, strings.Join(sents, ""), 0},
+		{"shuffled tokens, one line", strings.Join(toks, ""), strings.Join(shuffled, ""), 0},
+		{"repetitive", strings.Repeat("的", 1e5), strings.Repeat("的", 99990) + "了" + strings.Repeat("的", 10), 0.99},
+		{"two tokens", strings.Repeat("ab ", 5e4), strings.Repeat("ba ", 5e4), 0},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			ops := Text(c.a, c.b)
