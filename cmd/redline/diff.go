@@ -223,9 +223,13 @@ func splitRevsPaths(ctx context.Context, g *globals, r *repo.Repo, args []string
 	return revs, paths, nil
 }
 
-// isDocument reports whether arg names a document in the work tree or at
-// the newest revision.
+// isDocument reports whether arg names a document: a .md or .txt name, or a
+// file in the work tree or at the newest revision.
 func isDocument(ctx context.Context, g *globals, r *repo.Repo, arg string) bool {
+	switch strings.ToLower(filepath.Ext(arg)) {
+	case ".md", ".txt":
+		return true
+	}
 	p := g.docPath(r, arg)
 	if _, err := os.Stat(filepath.Join(r.Dir(), filepath.FromSlash(p))); err == nil {
 		return true
