@@ -14,6 +14,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
@@ -537,10 +538,18 @@ func (r *Repo) prefetch(path string, todo []*revInfo, last plumbing.Hash, gitMu 
 		for i := len(todo) - 1; i >= 0; i-- {
 			var f fetched
 			gitMu.Lock()
-			f.blob, f.ok = r.blobAt(todo[i].Tree, path)
+			root, err := object.GetTree(r.s.g.Storer, todo[i].Tree)
+			if err == nil {
+				f.blob, f.ok = r.blobIn(root, path)
+			}
 			if f.ok && f.blob != last {
 				f.src, f.err = r.readBlob(f.blob)
-				f.rec, f.hasRec = r.recordedIDs(todo[i], path, f.blob)
+				if h, ok := r.blobIn(root, idsPath(path)); ok {
+					var rec idsFile
+					if rec, ok = decodeIDs(r.readBlob(h)); ok && rec.Blob == f.blob.String() {
+						f.rec, f.hasRec = rec, true
+					}
+				}
 			}
 			gitMu.Unlock()
 			last = f.blob

@@ -36,11 +36,16 @@ func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
 	if tree.IsZero() {
 		return plumbing.ZeroHash, false
 	}
+	t, err := object.GetTree(r.s.g.Storer, tree)
+	if err != nil {
+		return plumbing.ZeroHash, false
+	}
+	return r.blobIn(t, p)
+}
+
+// blobIn is blobAt for a decoded tree.
+func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
 	for {
-		t, err := object.GetTree(r.s.g.Storer, tree)
-		if err != nil {
-			return plumbing.ZeroHash, false
-		}
 		name, rest, more := strings.Cut(p, "/")
 		var found *object.TreeEntry
 		for i := range t.Entries {
@@ -61,7 +66,11 @@ func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
 		if found.Mode != filemode.Dir {
 			return plumbing.ZeroHash, false
 		}
-		tree, p = found.Hash, rest
+		next, err := object.GetTree(r.s.g.Storer, found.Hash)
+		if err != nil {
+			return plumbing.ZeroHash, false
+		}
+		t, p = next, rest
 	}
 }
 
