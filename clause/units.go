@@ -3,7 +3,6 @@ package clause
 import (
 	"bytes"
 	"strings"
-	"unicode/utf8"
 )
 
 // roleWordsEN are the English words that open a responsibility trailer;
@@ -89,22 +88,10 @@ func trailer(body string, buf *[]Unit) (start, end int, units []Unit) {
 	if strings.HasSuffix(t, "）") || strings.HasSuffix(t, ")") {
 		// Walk back to the matching opening bracket, byte by byte: the
 		// brackets are ( ) and the full-width EF BC 88 / EF BC 89.
-		// Fast path: no brackets inside the trailer.
-		o := strings.LastIndex(t, "（")
-		if k := strings.LastIndexByte(t, '('); k > o {
-			o = k
-		}
-		_, cs := utf8.DecodeLastRuneInString(t)
-		if o >= 0 {
-			_, os := utf8.DecodeRuneInString(t[o:])
-			if in := t[o+os : len(t)-cs]; !strings.ContainsAny(in, "()（）") {
-				start, inner = o, in
-			}
-		}
 		depth := 0
-		for i := len(t) - 1; i >= 0 && start < 0; i-- {
+		for i := len(t) - 1; i >= 0; i-- {
 			c := t[i]
-			if !bracketByte[c] {
+			if c != '(' && c != ')' && c != 0x88 && c != 0x89 {
 				continue
 			}
 			switch {
@@ -135,10 +122,7 @@ func trailer(body string, buf *[]Unit) (start, end int, units []Unit) {
 		}
 	} else {
 		// The last line or the last sentence.
-		s := strings.LastIndexByte(t, '\n') + 1
-		if k := strings.LastIndex(t[s:], "。"); k >= 0 {
-			s += k + len("。")
-		}
+		s := sentenceStart(t)
 		if s == 0 {
 			return -1, -1, nil
 		}
@@ -220,8 +204,19 @@ func nextUnit(s string, i int) (piece string, next int) {
 	return s[i:], len(s) + 1
 }
 
-// bracketByte marks the last bytes of ( ) （ ）.
-var bracketByte = [256]bool{'(': true, ')': true, 0x88: true, 0x89: true}
+// sentenceStart returns where the last line or sentence of t starts: after
+// the last line break or 。, or 0.
+func sentenceStart(t string) int {
+	for i := len(t) - 1; i >= 0; i-- {
+		switch c := t[i]; {
+		case c == '\n':
+			return i + 1
+		case c == 0x82 && i >= 2 && t[i-1] == 0x80 && t[i-2] == 0xE3: // 。
+			return i + 1
+		}
+	}
+	return 0
+}
 
 // unitByte marks the bytes nextUnit looks at: brackets, separators and
 // the lead bytes of （）、，；.
