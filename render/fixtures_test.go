@@ -234,6 +234,11 @@ func englishDiff() *annotate.Diff {
 		"=in the region."))
 	scope.FormattingOnly = true
 
+	defs := change(diff.Moved, "a-defs", "Part 1/Article 3", "Part 2/Article 4", "Definitions", ops(
+		"=Definitions. In this Part, \"system\" means an AI system in use by a public body."))
+	defs.OldText = "Article 3 " + defs.OldText
+	defs.NewText = "Article 4 " + defs.NewText
+
 	pilot := change(diff.Deleted, "a-pilot", "Part 3/Article 10", "", "Pilot", ops(
 		"-Article 10 Pilot. The Agency may run a pilot of up to 3 systems before 2025."))
 
@@ -248,8 +253,8 @@ func englishDiff() *annotate.Diff {
 		From: revEN1, To: revEN2,
 		Documents: []annotate.Document{{
 			Path: "policy.md", Lang: clause.LangEN,
-			Changes:     []annotate.Change{scope, reports, data, register, pilot, budget},
-			Unexplained: []string{"a-pilot", "a-budget"},
+			Changes:     []annotate.Change{scope, defs, reports, data, register, pilot, budget},
+			Unexplained: []string{"a-defs", "a-pilot", "a-budget"},
 		}},
 		Unapplied: []comment.Comment{cEN3},
 	}
@@ -308,7 +313,7 @@ func wuhanHistory() *annotate.History {
 }
 
 func englishHistory() *annotate.History {
-	d := englishDiff().Documents[0].Changes[5]
+	d := englishDiff().Documents[0].Changes[6]
 	return &annotate.History{ClauseID: "a-budget", Path: "policy.md", Lang: clause.LangEN, Entries: []annotate.HistoryEntry{
 		{Rev: revEN1, Event: annotate.Created, Label: "Part 3/Article 11", Text: d.OldText},
 		{Rev: revEN2, Event: annotate.Modified, Label: "Part 3/Article 10", Text: d.NewText, Ops: d.Ops},

@@ -110,10 +110,15 @@ func fullOps(c *annotate.Change) []diff.Op {
 	if om == nm {
 		common = len(om)
 	}
+	tail := 0
+	for tail < len(om)-common && tail < len(nm)-common && om[len(om)-1-tail] == ' ' && nm[len(nm)-1-tail] == ' ' {
+		tail++
+	}
 	out := []diff.Op{
 		{Kind: diff.Equal, Text: om[:common]},
-		{Kind: diff.Delete, Text: om[common:]},
-		{Kind: diff.Insert, Text: nm[common:]},
+		{Kind: diff.Delete, Text: om[common : len(om)-tail]},
+		{Kind: diff.Insert, Text: nm[common : len(nm)-tail]},
+		{Kind: diff.Equal, Text: om[len(om)-tail:]},
 	}
 	return stripHeading(merge(append(out, ops...)))
 }

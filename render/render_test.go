@@ -452,7 +452,7 @@ func TestFullOps(t *testing.T) {
 		{"renumbered", annotate.Change{Change: diff.Change{Ops: ops("=推进。")}, OldText: "2.推进。", NewText: "3.推进。"},
 			ops("-2.", "+3.", "=推进。")},
 		{"article renumbered", annotate.Change{Change: diff.Change{Ops: ops("=Register.")}, OldText: "Article 7 Register.", NewText: "Article 8 Register."},
-			ops("=Article ", "-7 ", "+8 ", "=Register.")},
+			ops("=Article ", "-7", "+8", "= Register.")},
 		{"inserted", annotate.Change{Change: diff.Change{Kind: diff.Inserted, Ops: ops("+Personal data.")}, NewText: "Article 6 Personal data."},
 			ops("+Article 6 Personal data.")},
 		{"markdown heading", annotate.Change{Change: diff.Change{Ops: ops("=## 二、先导方向\n立足", "+我市")}, OldText: "## 二、先导方向\n立足", NewText: "## 二、先导方向\n立足我市"},
