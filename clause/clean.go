@@ -13,10 +13,41 @@ const (
 	endCont        // ，、,（ “ — the sentence certainly goes on
 )
 
+// text is what the scanning helpers read: source bytes or clean strings.
+type text interface{ ~string | ~[]byte }
+
+// lastRune decodes the last character of valid UTF-8 b, without
+// converting b.
+func lastRune[T text](b T) (rune, int) {
+	n := len(b)
+	if n == 0 {
+		return utf8.RuneError, 0
+	}
+	if b[n-1] < utf8.RuneSelf {
+		return rune(b[n-1]), 1
+	}
+	i := n - 1
+	for i > 0 && n-i < 4 && b[i]&0xC0 == 0x80 {
+		i--
+	}
+	var r rune
+	switch n - i {
+	case 2:
+		r = rune(b[i]&0x1F)<<6 | rune(b[i+1]&0x3F)
+	case 3:
+		r = rune(b[i]&0x0F)<<12 | rune(b[i+1]&0x3F)<<6 | rune(b[i+2]&0x3F)
+	case 4:
+		r = rune(b[i]&0x07)<<18 | rune(b[i+1]&0x3F)<<12 | rune(b[i+2]&0x3F)<<6 | rune(b[i+3]&0x3F)
+	default:
+		return utf8.RuneError, 1
+	}
+	return r, n - i
+}
+
 // endClass classifies the last character of a trimmed line.
-func endClass(b []byte) int {
+func endClass[T text](b T) int {
 	for i := 0; i < 2 && len(b) > 0; i++ {
-		r, size := utf8.DecodeLastRune(b)
+		r, size := lastRune(b)
 		switch r {
 		case '。', '！', '？', '.', '!', '?', '…', '）', ')', '】', '》':
 			return endFull
@@ -233,20 +264,27 @@ func skipSpaces(b []byte, i int) int {
 
 // headingLike reports whether a trimmed line reads as a heading rather than
 // a sentence: short, and no sentence punctuation in it or at its end.
-func headingLike(b []byte) bool {
-	if len(b) > 200 || widthOf(b) > 64 {
+func headingLike[T text](b T) bool {
+	if len(b) > 200 {
 		return false
 	}
-	if endClass(b) != endNone {
+	w := 0
+	for i := 0; i < len(b); i++ {
+		w += int(byteWidth[b[i]])
+	}
+	if w > 64 || endClass(b) != endNone {
 		return false
 	}
-	for i := 0; i < len(b); {
-		r, size := utf8.DecodeRune(b[i:])
-		switch r {
-		case '。', '，', '；', '！', '？':
+	for i := 0; i+2 < len(b); i++ {
+		switch {
+		case b[i] == 0xE3 && b[i+1] == 0x80 && b[i+2] == 0x82: // 。
 			return false
+		case b[i] == 0xEF && b[i+1] == 0xBC: // ，；！？
+			switch b[i+2] {
+			case 0x8C, 0x9B, 0x81, 0x9F:
+				return false
+			}
 		}
-		i += size
 	}
 	return true
 }

@@ -108,7 +108,7 @@ func (p *parser) title(n *Node, body, text string, trailer bool) string {
 		return titleEN(first, nl >= 0 || len(n.Children) > 0, inArticle && n.Kind != KindArticle)
 	}
 	// A short first line with no sentence punctuation is a heading.
-	if len(first) <= 4*titleMax && utf8.RuneCountInString(first) <= titleMax && headingLike([]byte(first)) && (nl >= 0 || len(n.Children) > 0 || first == body) {
+	if (nl >= 0 || len(n.Children) > 0 || first == body) && len(first) <= 4*titleMax && headingLike(first) && utf8.RuneCountInString(first) <= titleMax {
 		if n.Kind == KindArticle && n.doc.Lang == LangZH && first == body && len(n.Children) == 0 && !strings.HasPrefix(first, "【") {
 			// 第十条　本法自公布之日起施行 without its full stop: not a title.
 			if utf8.RuneCountInString(first) > 12 {
@@ -162,7 +162,7 @@ func (n *Node) src0() byte {
 // titleEN finds an English title: a heading line ("Definitions") or a lead
 // phrase of capitalised words ending in a full stop ("Scope. This Act …").
 func titleEN(first string, heading, inArticle bool) string {
-	if len(first) <= 80 && heading && headingLike([]byte(first)) {
+	if len(first) <= 80 && heading && headingLike(first) {
 		return first
 	}
 	if inArticle {
