@@ -26,6 +26,9 @@ type Quantity struct {
 var (
 	boundsBefore = [...]string{"不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
 	boundsAfter  = [...]string{"及以上", "以上", "以下", "以内", "左右"}
+	// English bounds, matched with the space before the number.
+	boundsBeforeEN = [...]string{"no fewer than", "no less than", "not less than", "not more than", "no more than",
+		"at least", "at most", "more than", "less than", "fewer than", "up to", "over", "under", "about", "approximately", "around"}
 	// vagueWords are amounts without a number; a measure word may follow.
 	vagueWords = [...]string{"一批", "若干", "一些", "多个", "多家", "多项", "多名", "多所", "多种", "多次", "数个", "数家"}
 )
@@ -60,6 +63,16 @@ func Quantities(s string) []Quantity {
 			if strings.HasSuffix(s[:q.Start], b) {
 				q.Bound, q.Start = b, q.Start-len(b)
 				break
+			}
+		}
+		if q.Bound == "" && strings.HasSuffix(s[:q.Start], " ") {
+			for _, b := range boundsBeforeEN {
+				head := s[:q.Start-1]
+				if len(head) >= len(b) && strings.EqualFold(head[len(head)-len(b):], b) &&
+					(len(head) == len(b) || !isWordRune(rune(head[len(head)-len(b)-1]))) {
+					q.Bound, q.Start = head[len(head)-len(b):], len(head)-len(b)
+					break
+				}
 			}
 		}
 		for _, b := range boundsAfter {
@@ -261,46 +274,65 @@ func chineseValue(s string) float64 {
 // stopWords end a quantity's context: function words that join phrases.
 const stopWords = "的和与及等在对为将把从向由或"
 
-// quantityContext returns up to contextRunes characters of whole tokens
-// after s[start:end] up to a punctuation mark, or, when nothing follows,
-// before it.
+// quantityContext returns the words after s[start:end], up to a punctuation
+// mark or a function word and about contextRunes characters (a Latin word
+// counts as two), or, when none follow, the words before it.
 func quantityContext(s string, start, end int) string {
-	after := end
-	n := 0
-	for after < len(s) {
-		k := nextToken(s, after)
-		tok := s[after : after+k]
-		r, _ := utf8.DecodeRuneInString(tok)
-		c := utf8.RuneCountInString(tok)
-		if !(isHan(r) || isWordRune(r)) || strings.Contains(stopWords, tok) || n+c > contextRunes {
-			break
+	var after []string
+	for i := end; i < len(s) && len(after) < 16; {
+		k := nextToken(s, i)
+		after = append(after, s[i:i+k])
+		i += k
+	}
+	if n := contextWords(after); n > 0 {
+		if ctx := strings.TrimSpace(s[end : end+n]); ctx != "" {
+			return ctx
 		}
-		n += c
-		after += k
 	}
-	if after > end {
-		return s[end:after]
-	}
-	// Before: whole tokens back to a punctuation mark or stop word, read
-	// from a short window so that many quantities cost linear time.
+	// Before, read from a short window so that many quantities cost linear
+	// time.
 	from := max(0, start-64)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	toks := Tokenize(s[from:start])
-	n = 0
-	b := start
-	for k := len(toks) - 1; k >= 0; k-- {
-		tok := toks[k]
+	before := Tokenize(s[from:start])
+	for i, j := 0, len(before)-1; i < j; i, j = i+1, j-1 {
+		before[i], before[j] = before[j], before[i]
+	}
+	n := contextWords(before)
+	return strings.TrimSpace(s[start-n : start])
+}
+
+// englishStops end a context in spaced text, as stopWords do in Chinese.
+var englishStops = map[string]bool{"a": true, "an": true, "the": true, "of": true, "by": true, "to": true, "in": true,
+	"on": true, "at": true, "for": true, "from": true, "with": true, "and": true, "or": true, "than": true}
+
+// contextWords returns the byte length of the leading tokens of toks that
+// make a context: words, with single spaces between Latin words.
+func contextWords(toks []string) int {
+	n, cost := 0, 0
+	for k, tok := range toks {
 		r, _ := utf8.DecodeRuneInString(tok)
 		c := utf8.RuneCountInString(tok)
-		if !(isHan(r) || isWordRune(r)) || strings.Contains(stopWords, tok) || n+c > contextRunes {
-			break
+		switch {
+		case isHan(r) && !strings.Contains(stopWords, tok):
+		case isWordRune(r) && !englishStops[strings.ToLower(tok)]:
+			c = 2
+		case (tok == " " || tok == "\u00a0") && k+1 < len(toks):
+			if r2, _ := utf8.DecodeRuneInString(toks[k+1]); !isWordRune(r2) || englishStops[strings.ToLower(toks[k+1])] {
+				return n
+			}
+			c = 0
+		default:
+			return n
 		}
-		n += c
-		b -= len(tok)
+		if cost+c > contextRunes {
+			return n
+		}
+		cost += c
+		n += len(tok)
 	}
-	return s[b:start]
+	return n
 }
 
 // CompareQuantities pairs the quantities of the old and new text of a
@@ -386,6 +418,8 @@ func pairScore(o, n Quantity, old, new string) float64 {
 	sc := 2 * ctx
 	if o.Unit == n.Unit && o.Unit != "" {
 		sc += 0.6
+	} else if o.Unit == n.Unit {
+		sc += 0.3
 	} else if o.Vague || n.Vague {
 		sc += 0.2
 	}
@@ -403,11 +437,12 @@ func pairScore(o, n Quantity, old, new string) float64 {
 }
 
 // window is the phrase around a quantity, for pairing: up to contextRunes
-// characters on each side, not crossing punctuation.
+// characters on each side (twice as many in spaced text), not crossing
+// punctuation.
 func window(s string, q Quantity) string {
-	word := func(r rune) bool { return isHan(r) || isWordRune(r) || isDigit(r) }
+	word := func(r rune) bool { return isHan(r) || isWordRune(r) || isDigit(r) || r == ' ' }
 	b := q.Start
-	for n := 0; b > 0 && n < contextRunes; n++ {
+	for n := 0; b > 0 && n < 2*contextRunes; n++ {
 		r, w := utf8.DecodeLastRuneInString(s[:b])
 		if !word(r) {
 			break
@@ -415,7 +450,7 @@ func window(s string, q Quantity) string {
 		b -= w
 	}
 	e := q.End
-	for n := 0; e < len(s) && n < contextRunes; n++ {
+	for n := 0; e < len(s) && n < 2*contextRunes; n++ {
 		r, w := utf8.DecodeRuneInString(s[e:])
 		if !word(r) {
 			break

@@ -26,6 +26,9 @@ func TestQuantities(t *testing.T) {
 		{"累计突破二十三项", "突破二十三项=23 项 [突破] @累计"},
 		{"若干项措施和多家企业", "若干项=0 项 vague @措施; 多家=0 家 vague @企业"},
 		{"一些企业,数个平台", "一些=0 vague @企业; 数个=0 个 vague @平台"},
+		{"The Commission shall adopt at least 20 implementing measures by 2025.",
+			"at least 20=20 [at least] @implementing measures; 2025=2025"},
+		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
 		{"（2）实施人工智能伙伴计划", ""},
@@ -78,6 +81,8 @@ func TestCompareQuantities(t *testing.T) {
 			"→30名以上 @武汉英才产业领军; →100名以上 @培育支持专项人才"},
 		{"reordered", "培育企业50家,建设平台10个", "建设平台12个,培育企业60家", "10个→12个 @建设平台; 50家→60家 @培育企业"},
 		{"width is no change", "打造１０项应用场景,新增5个", "打造10项应用场景,新增6个", "5个→6个 @新增"},
+		{"english", "adopt at least 20 implementing measures by 2025", "adopt no fewer than 40 implementing measures by 2026",
+			"at least 20→no fewer than 40 @implementing measures; 2025→2026 @"},
 		{"vanished", "培养万名算法工程师,实施倍增计划,新增3所学院", "培养万名算法工程师", "3所→ @学院"},
 		{"public targets", "推广人工智能产品100项以上,建设人工智能典型场景100项以上。组建总规模100亿的基金。",
 			"推广人工智能产品50项以上,建设人工智能典型场景50项以上。",
