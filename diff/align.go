@@ -16,8 +16,10 @@ import (
 //     the bigrams of folded bodies are equal). The longest increasing run
 //     of them (in pre-order on both sides) splits the documents into gaps;
 //     the others are moves.
-//  2. gaps: between two consecutive anchors, the unpaired old and new
-//     clauses are paired by content similarity (character-bigram Dice) with
+//  2. gaps: between two consecutive anchors, equal bodies that are not
+//     unique in the document are paired in order first (patience diff
+//     inside the gap); then the unpaired old and new clauses are paired by
+//     content similarity (character-bigram Dice) with
 //     structure as a hint (same title, same kind, parents already paired,
 //     same label), best first, above a threshold. Small gaps compare all
 //     pairs; then one pass over an inverted index does the large gaps and,
@@ -51,6 +53,7 @@ const (
 	structuralCands = 4    // candidates per new clause by title and by label
 	minRare         = 6    // rare bigrams (both clauses) for the rare Dice
 	minRarityPool   = 32   // unpaired old clauses for rarity to mean much
+	exactDepth      = 8    // levels of exact (patience) matching in a gap
 )
 
 // clauseSide is one document's clauses in pre-order with what alignment needs.
@@ -280,11 +283,88 @@ func (a *aligner) matchGaps() {
 				a.gapN[i] = int32(g)
 			}
 		}
-		if len(olds)*len(news) <= smallGroup {
-			a.match(olds, news, false)
+		if len(olds) > 0 && len(news) > 0 {
+			a.exact(olds, news, exactDepth)
+			olds, news = a.unpairedOld(olds), a.unpairedNew(news)
+			if len(olds)*len(news) <= smallGroup {
+				a.match(olds, news, false)
+			}
 		}
 		po, pn = b[0], b[1]
 	}
+}
+
+// exact pairs, inside a gap, clauses whose bodies are equal but not unique
+// in the document, the way patience diff does: equal runs at both ends,
+// then the bodies unique within the gap (their longest run in order), and
+// again inside each smaller gap between those, depth levels down. A body
+// repeated (本条删除, 略, a list of identical items) so stays in order.
+func (a *aligner) exact(olds, news []int32, depth int) {
+	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[0]] == a.n.body[news[0]] {
+		a.pair(olds[0], news[0])
+		olds, news = olds[1:], news[1:]
+	}
+	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[len(olds)-1]] == a.n.body[news[len(news)-1]] {
+		a.pair(olds[len(olds)-1], news[len(news)-1])
+		olds, news = olds[:len(olds)-1], news[:len(news)-1]
+	}
+	if len(olds) < 2 || len(news) < 2 || depth == 0 {
+		return
+	}
+	type seen struct {
+		count int
+		at    int // position in olds
+	}
+	oc := make(map[string]seen, len(olds))
+	for i, o := range olds {
+		s := oc[a.o.body[o]]
+		s.count++
+		s.at = i
+		oc[a.o.body[o]] = s
+	}
+	nc := make(map[string]int, len(news))
+	for _, n := range news {
+		nc[a.n.body[n]]++
+	}
+	var cands [][2]int32 // positions in olds and news
+	for j, n := range news {
+		b := a.n.body[n]
+		if s := oc[b]; b != "" && s.count == 1 && nc[b] == 1 {
+			cands = append(cands, [2]int32{int32(s.at), int32(j)})
+		}
+	}
+	run := increasingRun(cands)
+	po, pn := -1, -1
+	for _, r := range append(run, [2]int32{int32(len(olds)), int32(len(news))}) {
+		i, j := int(r[0]), int(r[1])
+		if i < len(olds) {
+			a.pair(olds[i], news[j])
+		}
+		if i-po > 1 && j-pn > 1 {
+			a.exact(olds[po+1:i], news[pn+1:j], depth-1)
+		}
+		po, pn = i, j
+	}
+}
+
+func (a *aligner) unpairedOld(olds []int32) []int32 {
+	out := olds[:0]
+	for _, o := range olds {
+		if a.o2n[o] < 0 {
+			out = append(out, o)
+		}
+	}
+	return out
+}
+
+func (a *aligner) unpairedNew(news []int32) []int32 {
+	out := news[:0]
+	for _, n := range news {
+		if a.n2o[n] < 0 {
+			out = append(out, n)
+		}
+	}
+	return out
 }
 
 // inferParents pairs an unpaired old clause with the unpaired new clause

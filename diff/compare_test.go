@@ -272,3 +272,34 @@ func TestCompareNil(t *testing.T) {
 		t.Errorf("Compare(nil, nil) = %+v", r)
 	}
 }
+
+// TestCompareRepeatedBodies: clauses whose bodies repeat (本条删除) keep
+// their order: an article inserted before them renumbers each, rather
+// than one of them pairing with the last.
+func TestCompareRepeatedBodies(t *testing.T) {
+	var a, b strings.Builder
+	for i := 1; i <= 30; i++ {
+		fmt.Fprintf(&a, "第%d条 本条删除。\n\n", i)
+		if i == 5 {
+			b.WriteString("第5条 新增的条文。\n\n")
+		}
+		j := i
+		if i >= 5 {
+			j++
+		}
+		fmt.Fprintf(&b, "第%d条 本条删除。\n\n", j)
+	}
+	r := Compare(mustParse(t, "a.md", []byte(a.String())), mustParse(t, "b.md", []byte(b.String())), Options{})
+	checkPairs(t, r)
+	for _, c := range r.Changes {
+		switch {
+		case c.Kind == Inserted && c.New.Path() == "第5条":
+		case c.Kind == Modified && c.Renumbered && c.Old.Num.Value+1 == c.New.Num.Value:
+		default:
+			t.Errorf("unexpected %s %+v → %+v", c.Kind, c.Old, c.New)
+		}
+	}
+	if len(r.Changes) != 27 {
+		t.Errorf("%d changes, want 1 inserted and 26 renumbered", len(r.Changes))
+	}
+}
