@@ -4,10 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"strings"
 
+	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/render"
 )
 
@@ -50,23 +53,33 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		if opts.json {
 			return render.DiffJSON(w, d)
 		}
-		return statusText(w, d, opts.showFormatting)
+		return statusText(w, d, opts.showFormatting, o.Lang)
 	})
 }
 
-// statusText writes one line per changed clause, grouped by document:
+// statusText writes one line per changed clause, grouped by document, in
+// the document's language (or lang):
 //
 //	plan.md
-//	  modified    三/（五）/1  推进智慧医疗多场景协同
-func statusText(w io.Writer, d *annotate.Diff, showFormatting bool) error {
+//	  修改      三/（五）/1  推进智慧医疗多场景协同
+//	  重新编号  三/（六）/1 → 三/（六）/2  打造人工智能产业创新生态
+func statusText(w io.Writer, d *annotate.Diff, showFormatting bool, lang clause.Lang) error {
 	changed := false
+	zh := lang == clause.LangZH
 	for _, doc := range d.Documents {
+		if lang == "" {
+			zh = doc.Lang != clause.LangEN
+		}
 		var lines []string
 		for _, c := range doc.Changes {
 			if c.FormattingOnly && !showFormatting {
 				continue
 			}
-			lines = append(lines, fmt.Sprintf("  %-11s %s  %s", changeWord(c), changeLabel(c), c.Title))
+			word := changeWord(c)
+			if zh {
+				word = changeWordsZH[word]
+			}
+			lines = append(lines, strings.TrimRight("  "+pad(word, 10)+"  "+changeLabel(c)+"  "+c.Title, " "))
 		}
 		if len(lines) == 0 {
 			continue
@@ -74,14 +87,32 @@ func statusText(w io.Writer, d *annotate.Diff, showFormatting bool) error {
 		changed = true
 		fmt.Fprintln(w, doc.Path)
 		for _, l := range lines {
-			fmt.Fprintln(w, trimRight(l))
+			fmt.Fprintln(w, l)
 		}
 	}
 	if !changed {
-		_, err := fmt.Fprintln(w, "no changes since the last revision")
+		msg := "no changes since the last revision"
+		if lang == clause.LangZH {
+			msg = "自上次修订以来没有修改"
+		}
+		_, err := fmt.Fprintln(w, msg)
 		return err
 	}
 	return nil
+}
+
+// changeWordsZH are changeWord's names in Chinese.
+var changeWordsZH = map[string]string{
+	"inserted": "新增", "deleted": "删除", "moved": "移动",
+	"renumbered": "重新编号", "formatting": "格式", "modified": "修改",
+}
+
+// pad fills s with spaces to width display columns (a CJK character is two).
+func pad(s string, width int) string {
+	if n := runewidth.StringWidth(s); n < width {
+		return s + strings.Repeat(" ", width-n)
+	}
+	return s
 }
 
 // changeWord names a change for status: inserted, deleted, moved,
@@ -107,11 +138,4 @@ func changeLabel(c annotate.Change) string {
 		return c.OldLabel
 	}
 	return c.OldLabel + " → " + c.NewLabel
-}
-
-func trimRight(s string) string {
-	for len(s) > 0 && s[len(s)-1] == ' ' {
-		s = s[:len(s)-1]
-	}
-	return s
 }
