@@ -429,10 +429,12 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 		} else if val, n, isNum := parseArabic(tok, 4); isNum && n == len(tok)-1 && tok[n] >= 'a' && tok[n] <= 'z' {
 			m.num.Sub = int(tok[n]-'a') + 1 // Article 5a: inserted
 			v = val
+		} else if len(tok) == 1 && w.kind == KindAnnex && tok[0] >= 'A' && tok[0] <= 'Z' {
+			v = int(tok[0]-'A') + 1 // Annex A, Annex C (a letter, not a roman 100)
 		} else if rv, isRoman := romanValue(tok); isRoman {
 			v = rv
-		} else if len(tok) == 1 && (w.kind == KindAnnex || w.kind == KindPart) {
-			v = int(tok[0]|0x20-'a') + 1 // Annex A
+		} else if len(tok) == 1 && w.kind == KindPart && tok[0] >= 'A' && tok[0] <= 'Z' {
+			v = int(tok[0]-'A') + 1 // Part A
 		} else {
 			return m, false
 		}
@@ -457,6 +459,11 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 			} else if b[k] == '-' || b[k] == ':' && end == j {
 				end = k + 1
 			}
+		}
+		// "Article 6 applies to …": a reference opening a sentence; a
+		// heading goes on with a capital ("Article 6 Penalties") or nothing.
+		if k := skipSpaces(b, end); k < len(b) && b[k] >= 'a' && b[k] <= 'z' {
+			return m, false
 		}
 		m.kind, m.rank, m.end, m.latin = w.kind, w.rank, end, true
 		m.scheme = scheme(w.kind, 2)

@@ -175,6 +175,8 @@ func TestMessy(t *testing.T) {
 		{"running-header", "标题\n一、甲\n— 1 —\f\n数据条例\n二、乙\n\f数据条例\n三、丙\n", "一\n二\n三"},
 		{"roman-after-h", "(a) x;\n(b) x;\n(c) x;\n(d) x;\n(e) x;\n(f) x;\n(g) x;\n(h) x;\n(i) x.\n", "(a)\n(b)\n(c)\n(d)\n(e)\n(f)\n(g)\n(h)\n(i)"},
 		{"roman-nested", "(a) x:\n(i) y;\n(ii) z;\n(b) w.\n", "(a)\n(a)/(i)\n(a)/(ii)\n(b)"},
+		{"article-reference", "Article 5 Scope\nThis Act applies.\nArticle 6 applies to providers.\nArticle 6 Penalties\nA fine.\n", "Article 5\nArticle 5/¶1\nArticle 5/¶2\nArticle 6"},
+		{"annex-letters", "Annex A\nx.\nAnnex C\ny.\n", "Annex A\nAnnex C"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
 		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},
 		{"part-then-cnnum", "第一部分 总体要求\n一、指导思想\n二、目标\n第二部分 主要任务\n一、技术\n", "第一部分\n第一部分/一\n第一部分/二\n第二部分\n第二部分/一"},
