@@ -174,7 +174,21 @@ func lexHas(w string) bool {
 // by a space, for w.
 func inTable(table, w string) bool {
 	rec := len(w) + 1
-	lo, hi := 0, len(table)/rec
+	n := len(table) / rec
+	if len(w) == 6 { // two characters: compare as integers
+		k := key6(w, 0)
+		lo, hi := 0, n
+		for lo < hi {
+			m := int(uint(lo+hi) >> 1)
+			if key6(table, m*rec) < k {
+				lo = m + 1
+			} else {
+				hi = m
+			}
+		}
+		return lo < n && key6(table, lo*rec) == k
+	}
+	lo, hi := 0, n
 	for lo < hi {
 		m := int(uint(lo+hi) >> 1)
 		if table[m*rec:m*rec+len(w)] < w {
@@ -183,7 +197,14 @@ func inTable(table, w string) bool {
 			hi = m
 		}
 	}
-	return lo < len(table)/rec && table[lo*rec:lo*rec+len(w)] == w
+	return lo < n && table[lo*rec:lo*rec+len(w)] == w
+}
+
+// key6 packs the six bytes at s[i:] big-endian, so that keys order as the
+// strings do.
+func key6(s string, i int) uint64 {
+	_ = s[i+5]
+	return uint64(s[i])<<40 | uint64(s[i+1])<<32 | uint64(s[i+2])<<24 | uint64(s[i+3])<<16 | uint64(s[i+4])<<8 | uint64(s[i+5])
 }
 
 // cnMultipliers are the Chinese numerals that multiply: 三十, 五百, 两万.
