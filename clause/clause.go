@@ -163,10 +163,22 @@ func (n *Node) Text() string {
 // Body is Text without the marker: what a reviewer compares.
 func (n *Node) Body() string { return bodyOf(n) }
 
-// FullText is the clause with all its children: Src[Start:End], trimmed.
+// FullText is the clause with all its children, cleaned like Text: each
+// clause on its own line, page furniture left out, hard wraps joined.
 func (n *Node) FullText() string {
-	if n.doc == nil {
+	if n == nil || n.doc == nil {
 		return ""
 	}
-	return strings.TrimSpace(string(n.doc.Src[n.Start:n.End]))
+	d := n.doc
+	if !d.cleaned {
+		return strings.TrimSpace(string(d.Src[n.Start:n.End]))
+	}
+	last := n
+	for len(last.Children) > 0 {
+		last = last.Children[len(last.Children)-1]
+	}
+	if last.thi < n.tlo {
+		return ""
+	}
+	return d.clean[n.tlo:last.thi]
 }

@@ -459,6 +459,15 @@ func (p *parser) appendFrom(lo, hi int, cont bool) {
 	p.clean.Write(p.src[lo:hi])
 }
 
+// breakClean ends the clean text of the clause before a new one with a line
+// break, so that FullText, which spans a clause and its descendants, keeps
+// clauses on lines of their own. Text never includes it.
+func (p *parser) breakClean() {
+	if p.clean.Len() > 0 {
+		p.clean.WriteByte('\n')
+	}
+}
+
 // newNode allocates a node from the slab.
 func (p *parser) newNode() *Node {
 	if len(p.slab) == cap(p.slab) {
@@ -493,6 +502,7 @@ func (p *parser) popTo(i int) { p.stack = p.stack[:i+1] }
 func (p *parser) openClause(m marker, ln line, start int, e entry) *Node {
 	n := p.newNode()
 	n.Kind, n.Num, n.Start, n.mlen = m.kind, m.num, start, int32(m.end)
+	p.breakClean()
 	n.cs = int32(p.clean.Len())
 	e.scheme, e.rank, e.last = m.scheme, m.rank, m.num
 	p.push(n, e)
@@ -696,6 +706,7 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	}
 	art.kuans++
 	k := p.newNode()
+	p.breakClean()
 	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, int32(p.clean.Len()), Number{Value: art.kuans}
 	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
 	return true

@@ -295,6 +295,12 @@ func TestParagraphLabels(t *testing.T) {
 	if n := d.Find("第十二条/第二款/(二)"); n == nil || n.Body() != "丁。" {
 		t.Errorf("Find 第十二条/第二款/(二) = %v", n)
 	}
+	if got, want := d.Find("第十二条").FullText(), "第十二条 甲。\n乙：\n（一）丙；\n（二）丁。\n戊。"; got != want {
+		t.Errorf("FullText = %q, want %q", got, want)
+	}
+	if got, want := d.Find("第十二条").Text(), "第十二条"; got != want {
+		t.Errorf("Text = %q, want %q", got, want)
+	}
 }
 
 // TestLawPDF checks that the PDF extraction of the law parses to the same
