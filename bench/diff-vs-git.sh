@@ -45,11 +45,13 @@ redline=$tmp/redline
 
 # The commands, as plain argument lists (no shell in the timed runs). git
 # diff exits 1 when the files differ; that is not a failure here.
-cmd_redline() { echo "$redline diff --no-index $1 $2 --format json -o /dev/null"; }
-cmd_word() { echo "git diff --no-index --word-diff $1 $2"; }
-cmd_char() { echo "git diff --no-index --word-diff-regex=. $1 $2"; }
+# Each cmd_ prints a command line with its paths quoted; run and rss_kb eval
+# it, hyperfine -N splits it itself.
+cmd_redline() { printf '%q diff --no-index %q %q --format json -o /dev/null' "$redline" "$1" "$2"; }
+cmd_word() { printf 'git diff --no-index --word-diff %q %q' "$1" "$2"; }
+cmd_char() { printf 'git diff --no-index --word-diff-regex=. %q %q' "$1" "$2"; }
 
-run() { $1 >/dev/null 2>&1 || [[ $? == 1 ]]; }
+run() { eval "$1" >/dev/null 2>&1 || [[ $? == 1 ]]; }
 
 # median_ms CMDLINE: median wall time of RUNS runs, in milliseconds.
 median_ms() {
@@ -74,7 +76,7 @@ hyperfine_ms() {
 
 # rss_kb CMDLINE: peak resident memory in KiB.
 rss_kb() {
-	/usr/bin/time -v -o "$tmp/rss" $1 >/dev/null 2>&1 || true
+	eval "/usr/bin/time -v -o $(printf %q "$tmp/rss") $1" >/dev/null 2>&1 || true
 	awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/rss"
 }
 
@@ -90,7 +92,7 @@ compare() {
 	in=$(($(stat -c %s "$a") + $(stat -c %s "$b")))
 	echo
 	echo "== $name: $(basename "$a") ($(stat -c %s "$a") B) vs $(basename "$b") ($(stat -c %s "$b") B); timer ${time_ms%_ms}, $RUNS runs"
-	if ! $(cmd_redline "$a" "$b") 2>"$tmp/err"; then
+	if ! eval "$(cmd_redline "$a" "$b")" 2>"$tmp/err"; then
 		echo "  redline diff failed: $(head -1 "$tmp/err")"
 		return 0
 	fi
