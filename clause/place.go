@@ -1,0 +1,200 @@
+package clause
+
+// place decides whether a marker starts a clause and where in the tree it
+// goes. It reports false when the line is ordinary text.
+func (p *parser) place(m marker, ln line, content []byte, strong bool) bool {
+	if m.rank > 0 {
+		return p.placeStructural(m, ln, content, strong)
+	}
+	return p.placeEnumerated(m, ln, content, strong)
+}
+
+func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool) bool {
+	if !m.spaced && !headingLike(content) {
+		return false // 第十二条的规定: a cross-reference, not an article
+	}
+	var last *Number
+	switch {
+	case m.kind == KindArticle:
+		last = &p.lastArticle
+	case m.kind == KindChapter && m.rank == rankChapter && m.num.Valid:
+		last = &p.lastChapter
+	case m.kind == KindBian && m.rank == rankBian:
+		last = &p.lastBian
+	}
+	expected := m.num.Valid && m.num.Value == 1 && m.num.Sub == 0
+	if last != nil {
+		expected = isNext(*last, m.num)
+	} else if i := p.findScheme(m.scheme, true); i > 0 {
+		expected = isNext(p.stack[i].last, m.num)
+	}
+	if !strong && !expected {
+		return false
+	}
+	if m.latin && !strong && !headingLike(content) {
+		return false // "… referred to in\nArticle 6 shall …"
+	}
+	i := len(p.stack) - 1
+	for i > 0 && (p.stack[i].rank == 0 || p.stack[i].rank >= m.rank) {
+		i--
+	}
+	p.popTo(i)
+	if last != nil {
+		*last = m.num
+	}
+	e := entry{}
+	if m.kind == KindArticle {
+		body := skipSpaces(content, m.end)
+		if body < len(content) && !(m.latin && headingLike(content[body:])) {
+			e.paras, e.paraStart = 1, ln.lo+body
+		}
+	}
+	n := p.openClause(m, ln, ln.lo, e)
+	if e.paras == 1 {
+		p.stack[len(p.stack)-1].paraClean = int(n.cs) + (e.paraStart - ln.lo)
+	}
+	return true
+}
+
+// findScheme returns the stack index of the open clause of the given scheme
+// (among the enumerated clauses above the nearest structural one, or among
+// all when structural is true), or 0.
+func (p *parser) findScheme(s uint16, structural bool) int {
+	for i := len(p.stack) - 1; i > 0; i-- {
+		e := &p.stack[i]
+		if e.scheme == s && (structural || e.rank == 0) {
+			return i
+		}
+		if !structural && e.rank > 0 {
+			return 0
+		}
+	}
+	return 0
+}
+
+// cnOrder is the fixed nesting order of the official-document schemes
+// (GB/T 9704): 一、 > （一） > 1. > （1） > ①; 0 for the others.
+func cnOrder(s uint16) int {
+	switch s {
+	case scheme(KindCNNum, 0):
+		return 1
+	case scheme(KindCNParen, 0):
+		return 2
+	case scheme(KindArabic, 0):
+		return 3
+	case scheme(KindArabicParen, 0):
+		return 4
+	case scheme(KindCircled, 0):
+		return 5
+	}
+	return 0
+}
+
+func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool) bool {
+	if m.alt > 0 {
+		// (i) after (h) is the letter i; otherwise a roman numeral.
+		latin := scheme(KindLatinParen, int(m.scheme&0xff))
+		if i := p.findScheme(latin, false); i > 0 && p.stack[i].last.Value+1 == m.alt {
+			m.kind, m.scheme, m.num.Value = KindLatinParen, latin, m.alt
+		} else if p.findScheme(m.scheme, false) == 0 && m.num.Value != 1 {
+			m.kind, m.scheme, m.num.Value = KindLatinParen, latin, m.alt
+		}
+	}
+	i := p.findScheme(m.scheme, false)
+	prevNum := 0
+	if i > 0 {
+		prevNum = p.stack[i].last.Value
+		next := isNext(p.stack[i].last, m.num)
+		if !strong && !next {
+			return false
+		}
+		if m.kind == KindDecimal && !m.spaced && !next && !headingLike(content) {
+			return false // 2.3万元 …
+		}
+		p.popTo(i - 1)
+	} else {
+		if !strong && !(m.kind == KindListItem && (m.bullet || m.num.Value == 1)) {
+			return false
+		}
+		if m.kind == KindDecimal && !m.spaced && !headingLike(content) {
+			return false
+		}
+		if o := cnOrder(m.scheme); o > 0 {
+			// A higher official-document level closes the lower ones.
+			j := len(p.stack) - 1
+			for j > 0 && p.stack[j].rank == 0 && cnOrder(p.stack[j].scheme) >= o {
+				j--
+			}
+			p.popTo(j)
+		}
+	}
+	if m.bullet {
+		m.num = Number{Value: prevNum + 1} // unnumbered: •1, •2 …
+	}
+	p.openClause(m, ln, ln.lo, entry{})
+	return true
+}
+
+// article returns the stack index of the innermost open article, or 0.
+func (p *parser) article() int {
+	for i := len(p.stack) - 1; i > 0; i-- {
+		if p.stack[i].n.Kind == KindArticle {
+			return i
+		}
+	}
+	return 0
+}
+
+// paragraph handles a text line that starts a new paragraph inside an
+// article: the article's paragraphs become 款 once there are two of them.
+// It reports whether it opened a 款 for the line.
+func (p *parser) paragraph(ln line, content []byte) bool {
+	ai := p.article()
+	if ai == 0 {
+		return false
+	}
+	top := &p.stack[len(p.stack)-1]
+	if ai != len(p.stack)-1 && top.n.Kind != KindParagraph && p.prevEnd != endFull {
+		return false // an item that goes on after ；
+	}
+	art := &p.stack[ai]
+	if art.paras == 0 {
+		if len(art.n.Children) == 0 {
+			if p.clean.Len() == int(art.n.cs+art.n.mlen) && headingLike(content) {
+				return false // the article's title on its own line
+			}
+			art.paras, art.paraStart = 1, ln.lo
+			art.paraClean = p.clean.Len()
+			if p.clean.Len() > int(top.n.cs) {
+				art.paraClean++ // after the "\n" appendLine writes
+			}
+			return false
+		}
+		first := art.n.Children[0]
+		art.paras, art.paraStart, art.paraClean = 1, first.Start, int(first.cs)
+	}
+	p.popTo(ai)
+	art = &p.stack[ai]
+	if art.kuans == 0 {
+		k := p.newNode()
+		k.Kind, k.Start, k.cs, k.Num = KindParagraph, art.paraStart, int32(art.paraClean), Number{Value: 1}
+		k.Parent = art.n
+		kept := art.n.Children[:0:0]
+		for _, c := range art.n.Children {
+			if c.Start >= art.paraStart {
+				c.Parent = k
+				k.Children = append(k.Children, c)
+			} else {
+				kept = append(kept, c)
+			}
+		}
+		art.n.Children = append(kept, k)
+		art.kuans = 1
+	}
+	art.kuans++
+	k := p.newNode()
+	p.breakClean()
+	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, int32(p.clean.Len()), Number{Value: art.kuans}
+	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
+	return true
+}
