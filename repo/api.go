@@ -38,6 +38,10 @@ type CommitOptions struct {
 }
 
 // DiffOptions select what Diff compares.
+//
+// To "" is the working tree (its new clauses get ids derived on the fly,
+// not stored). From "" is To's first parent, or HEAD when To is the working
+// tree; against an empty history everything is inserted.
 type DiffOptions struct {
 	From, To string // revisions; To "" means the working tree
 	Paths    []string
