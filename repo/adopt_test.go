@@ -1,0 +1,118 @@
+package repo
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"testing"
+)
+
+// plainHistory writes n revisions of a benchmark document with git
+// fast-import, as a colleague without redline would have.
+func plainHistory(t *testing.T, n, size int) string {
+	t.Helper()
+	dir := t.TempDir()
+	git(t, dir, "init", "-q", "-b", "main")
+	var stream bytes.Buffer
+	d := newBenchDoc(size, 1)
+	for i := 0; i < n; i++ {
+		if i > 0 {
+			d.step(i)
+		}
+		text, msg := d.String(), fmt.Sprintf("revision %d", i)
+		fmt.Fprintf(&stream, "commit refs/heads/main\nmark :%d\n", i+1)
+		fmt.Fprintf(&stream, "author A <a@example.org> %d +0800\ncommitter A <a@example.org> %d +0800\n", t0.Unix()+int64(i)*60, t0.Unix()+int64(i)*60)
+		fmt.Fprintf(&stream, "data %d\n%s\n", len(msg), msg)
+		if i > 0 {
+			fmt.Fprintf(&stream, "from :%d\n", i)
+		}
+		fmt.Fprintf(&stream, "M 100644 inline plan.txt\ndata %d\n%s\n", len(text), text)
+	}
+	cmd := exec.Command("git", "fast-import", "--quiet")
+	cmd.Dir, cmd.Stdin = dir, &stream
+	if out, err := cmd.CombinedOutput(); err != nil {
+		t.Fatalf("fast-import: %v\n%s", err, out)
+	}
+	git(t, dir, "checkout", "-q", "main")
+	return dir
+}
+
+// On a long history written with plain git, the ids that indexing derives
+// (with its shortcuts) are those that deriving revision by revision gives,
+// and cold and warm answers agree.
+func TestLongAdoptedHistory(t *testing.T) {
+	ctx := context.Background()
+	const n = 150
+	dir := plainHistory(t, n, 30000)
+
+	// Revision by revision, with a full parse each.
+	slow, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := slow.resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	chain, err := slow.chain(head.Hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var prev *docIDs
+	want := map[string][]string{}
+	for _, ri := range chain {
+		if prev, err = slow.idsStep(ri, "plan.txt", prev); err != nil {
+			t.Fatal(err)
+		}
+		want[ri.Hash.String()] = prev.ids
+	}
+
+	// Indexed (the shortcuts), from a cold cache.
+	os.RemoveAll(filepath.Join(dir, ".git", cacheDir))
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d, err := r.Diff(ctx, DiffOptions{From: "HEAD~1", To: "HEAD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Documents) != 1 || len(d.Documents[0].Changes) == 0 {
+		t.Fatalf("diff of the last revision: %+v", d.Documents)
+	}
+	for _, k := range []int{0, 1, 63, 64, 100, n - 2, n - 1} {
+		ri := chain[k]
+		got, err := r.idsAt(ri, "plan.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(got.ids) != fmt.Sprint(want[ri.Hash.String()]) {
+			t.Errorf("revision %d: indexed ids differ from ids derived revision by revision", k)
+		}
+	}
+	bd := newBenchDoc(30000, 1)
+	for i := 1; i < n; i++ {
+		bd.step(i)
+	}
+	label := fmt.Sprintf("三/（二）/%d", len(bd.parts[2][1]))
+	cold, err := r.History(ctx, label, "plan.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	warmRepo, _ := Open(dir)
+	warm, err := warmRepo.History(ctx, label, "plan.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(cold.Entries) < n/25 || fmt.Sprint(cold.Entries) != fmt.Sprint(warm.Entries) {
+		t.Errorf("history cold %d entries, warm %d", len(cold.Entries), len(warm.Entries))
+	}
+	b, err := r.Blame(ctx, "HEAD", "plan.txt")
+	if err != nil || len(b.Clauses) != len(want[head.Hash.String()]) {
+		t.Fatalf("blame: %v", err)
+	}
+	fsck(t, r)
+}
