@@ -76,11 +76,9 @@ func (d *doc) step(i int) {
 	case i%25 == 0:
 		it := d.parts[2][1]
 		d.parts[2][1] = append([]string{d.sentence()}, it...)
-	case i%40 == 0:
+	case i%40 == 0 && len(d.parts[len(d.parts)-1][i%len(d.parts[len(d.parts)-1])]) > 1:
 		p := d.parts[len(d.parts)-1]
-		if it := p[i%len(p)]; len(it) > 1 {
-			p[i%len(p)] = it[1:]
-		}
+		p[i%len(p)] = p[i%len(p)][1:]
 	default:
 		p := d.parts[d.rng.Intn(len(d.parts))]
 		it := p[d.rng.Intn(len(p))]
