@@ -362,13 +362,9 @@ type hunk struct {
 func (d *differ) hunks() []hunk {
 	var hs []hunk
 	mk := func(eq bool, a0, a1, b0, b1 int) {
-		if a0 == a1 && b0 == b1 {
-			return
+		if a0 != a1 || b0 != b1 {
+			hs = append(hs, d.mkHunk(eq, a0, a1, b0, b1))
 		}
-		ta := d.a[tokStart(d.aEnd, a0):tokStart(d.aEnd, a1)]
-		tb := d.b[tokStart(d.bEnd, b0):tokStart(d.bEnd, b1)]
-		hs = append(hs, hunk{eq, a0, a1, b0, b1, utf8.RuneCountInString(ta), utf8.RuneCountInString(tb),
-			hasStop(ta) || hasStop(tb)})
 	}
 	i, j := 0, 0
 	for _, m := range d.matches {
@@ -401,8 +397,8 @@ func tidy(hs []hunk) []hunk {
 //   - one or two characters that are not a word — 的, a comma, a space
 //     between English words, a stray character of an unknown word — always;
 //   - a short word (智慧, 以上, 企业) when both edits replace text, or when
-//     one inserts and the other deletes ({+推进智慧医院+}建设[-智慧医疗…-]
-//     is a replacement in disguise): such a word reads as part of one
+//     an insertion comes before it and a deletion after ({+推进智慧医院+}建设
+//     [-智慧医疗…-] is a replacement in disguise): such a word reads as part of one
 //     replacement, and between edits three times its length it is lost in
 //     them; otherwise, next to a short pure insertion or deletion, the word
 //     anchors it (社会资本{+和金融机构+}参与[-人工智能-]{+算力+}…);
@@ -419,7 +415,7 @@ func foldable(e, p, c hunk) bool {
 		del := func(h hunk) bool { return h.a0 != h.a1 }
 		ins := func(h hunk) bool { return h.b0 != h.b1 }
 		return !word || del(p) && ins(p) && del(c) && ins(c) ||
-			del(p) != ins(p) && del(c) != ins(c) && del(p) != del(c) ||
+			ins(p) && !del(p) && del(c) && !ins(c) ||
 			3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
 	}
 	return e.ra <= 6 && 3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
@@ -499,9 +495,7 @@ func (d *differ) slide(hs []hunk) []hunk {
 		x.a0, x.a1 = e1.a1, e2.a0
 		x.b0, x.b1 = e1.b1, e2.b0
 		for _, h := range []*hunk{e1, x, e2} {
-			ta := d.a[tokStart(d.aEnd, h.a0):tokStart(d.aEnd, h.a1)]
-			tb := d.b[tokStart(d.bEnd, h.b0):tokStart(d.bEnd, h.b1)]
-			h.ra, h.rb, h.stop = utf8.RuneCountInString(ta), utf8.RuneCountInString(tb), hasStop(ta) || hasStop(tb)
+			*h = d.mkHunk(h.eq, h.a0, h.a1, h.b0, h.b1)
 		}
 	}
 	out := hs[:0]
@@ -513,11 +507,18 @@ func (d *differ) slide(hs []hunk) []hunk {
 	return out
 }
 
+// mkHunk makes a hunk over token ranges, measuring its sides.
+func (d *differ) mkHunk(eq bool, a0, a1, b0, b1 int) hunk {
+	ta := d.a[tokStart(d.aEnd, a0):tokStart(d.aEnd, a1)]
+	tb := d.b[tokStart(d.bEnd, b0):tokStart(d.bEnd, b1)]
+	return hunk{eq, a0, a1, b0, b1, utf8.RuneCountInString(ta), utf8.RuneCountInString(tb), hasStop(ta) || hasStop(tb)}
+}
+
 // boundaryScore rates the boundary before token p of a text as a place for
 // an edit to begin or end: after a line break 4, after a sentence end 3,
 // after other punctuation or white space, or before an opening bracket or
-// white space 2, next to a function word (的 和 与 …) 1, inside running
-// text 0.
+// white space 2, before other punctuation or next to a function word
+// (的 和 与 …) 1, inside running text 0.
 func boundaryScore(s string, ends []int, p int) int {
 	if p == 0 || p == len(ends) {
 		return 4
@@ -534,6 +535,8 @@ func boundaryScore(s string, ends []int, p int) int {
 	case unicode.IsSpace(r1) || unicode.IsPunct(r1) && !strings.ContainsRune("（(“‘《[{", r1),
 		unicode.IsSpace(r2) || strings.ContainsRune("（(“‘《[{", r2):
 		return 2
+	case unicode.IsPunct(r2):
+		return 1
 	case len(before) == 3 && strings.Contains(stopWords, before),
 		len(after) == 3 && strings.Contains(stopWords, after):
 		return 1
