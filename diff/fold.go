@@ -38,7 +38,7 @@ func Fold(s string) string {
 		case r >= 0xFF01 && r <= 0xFF5E:
 			r -= 0xFEE0
 		case r >= 0xFFE0 && r <= 0xFFE6:
-			r = []rune("¢£¬¯¦¥₩")[r-0xFFE0]
+			r = [...]rune{'¢', '£', '¬', '¯', '¦', '¥', '₩'}[r-0xFFE0]
 		}
 		if space {
 			if last != 0 && !unspaced(last) && !unspaced(r) {
