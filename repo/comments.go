@@ -69,12 +69,22 @@ func (r *Repo) readComments() (map[string]comment.Comment, error) {
 	return out, nil
 }
 
-// sortComments orders comments as the report does: by group, then
-// sequence, then id (numbers in ids compared as numbers: C2 before C10).
+// sortComments orders comments as the report does: by group (groups in
+// the order of their first comment), then sequence, then id (numbers in ids
+// compared as numbers: C2 before C10).
 func sortComments(cs []comment.Comment) {
+	first := map[string]int{}
+	for _, c := range cs {
+		if f, ok := first[c.Group]; !ok || c.Seq < f {
+			first[c.Group] = c.Seq
+		}
+	}
 	sort.SliceStable(cs, func(i, j int) bool {
 		a, b := cs[i], cs[j]
 		if a.Group != b.Group {
+			if first[a.Group] != first[b.Group] {
+				return first[a.Group] < first[b.Group]
+			}
 			return a.Group < b.Group
 		}
 		if a.Seq != b.Seq {
@@ -123,7 +133,7 @@ func (r *Repo) commentList() ([]comment.Comment, error) {
 	}
 	out := make([]comment.Comment, 0, len(m))
 	for _, c := range m {
-		c.ResolvedIn = res[c.ID]
+		c.ResolvedIn = append([]string(nil), res[c.ID]...)
 		out = append(out, c)
 	}
 	sortComments(out)
@@ -276,7 +286,10 @@ func (r *Repo) addComment(ctx context.Context, c comment.Comment, opts CommentOp
 		c.Status = comment.Pending
 	}
 	if c.Seq == 0 {
-		c.Seq = len(existing) + 1
+		for _, e := range existing {
+			c.Seq = max(c.Seq, e.Seq)
+		}
+		c.Seq++
 	}
 	t, err := r.resolveClause(opts.Clause, opts.Path, opts.At)
 	if err != nil {
@@ -416,6 +429,6 @@ func (r *Repo) setComment(ctx context.Context, id string, status comment.Status,
 	if err != nil {
 		return comment.Comment{}, err
 	}
-	c.ResolvedIn = res[c.ID]
+	c.ResolvedIn = append([]string(nil), res[c.ID]...)
 	return c, nil
 }

@@ -166,3 +166,18 @@ func TestImportRestartingNumbers(t *testing.T) {
 		t.Errorf("%d comments stored", len(all))
 	}
 }
+
+func TestSortComments(t *testing.T) {
+	cs := []comment.Comment{
+		{ID: "C10", Group: "二、相关部门", Seq: 10},
+		{ID: "C2", Group: "三、其他", Seq: 12},
+		{ID: "C1", Group: "一、公开网站", Seq: 1},
+		{ID: "C3", Group: "二、相关部门", Seq: 3},
+		{ID: "K2", Seq: 20},
+		{ID: "K10", Seq: 20},
+	}
+	sortComments(cs)
+	if got := commentIDs(cs); got != "C1,C3,C10,C2,K2,K10" {
+		t.Errorf("order %s", got)
+	}
+}

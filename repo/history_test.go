@@ -183,6 +183,22 @@ func TestHistoryOfOneClause(t *testing.T) {
 	if _, err := r.History(ctx, "九/（九）", "plan.txt", ""); err == nil {
 		t.Errorf("history of an unknown clause: no error")
 	}
+
+	// A clone carries the ids, the comments and the decisions.
+	clone := t.TempDir()
+	git(t, r.Dir(), "clone", "-q", r.Dir(), clone)
+	rc, err := Open(clone)
+	if err != nil {
+		t.Fatal(err)
+	}
+	hc, err := rc.History(ctx, h.ClauseID, "plan.txt", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	checkEvents(t, hc, want, hashes[1:])
+	if cs, err := rc.Comments(ctx); err != nil || len(cs) != 1 || len(cs[0].ResolvedIn) != 1 {
+		t.Errorf("comments in the clone: %+v, %v", cs, err)
+	}
 }
 
 func checkEvents(t *testing.T, h *annotate.History, want []annotate.Event, revs []string) {

@@ -2,8 +2,10 @@ package repo
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"sort"
 	"strconv"
 	"strings"
@@ -352,11 +354,25 @@ func (r *Repo) log(ctx context.Context, path string) ([]annotate.Rev, error) {
 
 // resolvedIn maps each comment id to the revisions reachable from HEAD whose
 // trailers say they settle it, oldest first.
+// The map is cached in memory and in .git/redline/resolved.json, keyed by
+// HEAD's hash.
 func (r *Repo) resolvedIn() (map[string][]string, error) {
 	out := map[string][]string{}
 	h, err := r.head()
 	if errors.Is(err, ErrNoRevisions) {
 		return out, nil
+	}
+	if r.s.resolvedHead == h {
+		return r.s.resolved, nil
+	}
+	var disk struct {
+		Head string              `json:"head"`
+		IDs  map[string][]string `json:"ids"`
+	}
+	if b, err := os.ReadFile(r.cachePath("resolved.json")); err == nil &&
+		json.Unmarshal(b, &disk) == nil && disk.Head == h.String() && disk.IDs != nil {
+		r.s.resolvedHead, r.s.resolved = h, disk.IDs
+		return disk.IDs, nil
 	}
 	all, err := r.reachable(h)
 	if err != nil {
@@ -367,5 +383,10 @@ func (r *Repo) resolvedIn() (map[string][]string, error) {
 			out[id] = append(out[id], all[i].Hash.String())
 		}
 	}
+	disk.Head, disk.IDs = h.String(), out
+	if b, err := json.Marshal(disk); err == nil {
+		writeCache(r.cachePath("resolved.json"), b)
+	}
+	r.s.resolvedHead, r.s.resolved = h, out
 	return out, nil
 }

@@ -24,6 +24,9 @@ type store struct {
 	revs   map[plumbing.Hash]*revInfo
 	memo   map[memoKey]*docIDs
 	hist   map[string]*histIndex
+	// resolved caches resolvedIn for the HEAD it was computed at.
+	resolvedHead plumbing.Hash
+	resolved     map[string][]string
 	// beforeRef, when set (tests), runs after a commit's objects are written
 	// and before any ref moves; an error aborts the commit there, as a crash
 	// would.
