@@ -84,6 +84,9 @@ func Quantities(s string) []Quantity {
 				break
 			}
 		}
+		if q.Bound == "" && !q.Vague && strings.ContainsAny(s[i:e], "余多") {
+			q.Bound = "余"
+		}
 		q.Text = s[q.Start:q.End]
 		q.Context = quantityContext(s, q.Start, q.End)
 		out = append(out, q)
@@ -163,8 +166,10 @@ func unitOf(rest string, v float64) (string, float64) {
 				return rest, v
 			}
 			v *= 1e2
+		case '余', '多':
+			// 100余项, 二十多个: an approximate count; the bound says so
 		default:
-			return strings.TrimPrefix(rest, "余"), v
+			return rest, v
 		}
 		rest = rest[w:]
 	}

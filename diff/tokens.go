@@ -342,6 +342,12 @@ func scanChineseNumber(s string, i int) int {
 	if ordinal {
 		return ordinalEnd(s, j)
 	}
+	// 二十多个, 百余家: an approximate count
+	if k := j; j-start >= 3 && (strings.HasPrefix(s[k:], "多") || strings.HasPrefix(s[k:], "余")) {
+		if m := measureAt(s, k+3); m > 0 {
+			j = k + 3
+		}
+	}
 	m := measureAt(s, j)
 	if m == 0 {
 		// A bare numeral (十万, 一) is left to the lexicon and characters.
