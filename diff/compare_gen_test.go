@@ -2,6 +2,7 @@ package diff
 
 import (
 	"fmt"
+	"slices"
 	"testing"
 
 	"github.com/redline-docs/redline/bench/gen"
@@ -50,5 +51,24 @@ func TestCompareGenerated(t *testing.T) {
 				t.Error("a second Compare differs")
 			}
 		})
+	}
+}
+
+func TestRadixSort(t *testing.T) {
+	for _, n := range []int{0, 1, 255, 256, 1000, 100_000} {
+		keys := make([]uint64, n)
+		x := uint64(12345)
+		for i := range keys {
+			x ^= x << 13
+			x ^= x >> 7
+			x ^= x << 17
+			keys[i] = x >> (i % 40) // some positions agree, some do not
+		}
+		want := slices.Clone(keys)
+		slices.Sort(want)
+		radixSort(keys)
+		if !slices.Equal(keys, want) {
+			t.Fatalf("n=%d: not sorted", n)
+		}
 	}
 }

@@ -103,7 +103,7 @@ func newGramIndex(sets [][]uint64) *gramIndex {
 			ix.entries = append(ix.entries, g<<itemBits|uint64(i))
 		}
 	}
-	slices.Sort(ix.entries)
+	radixSort(ix.entries)
 	ix.ranges = make(map[uint64][2]int32)
 	for lo := 0; lo < len(ix.entries); {
 		g := ix.entries[lo] >> itemBits
@@ -179,4 +179,40 @@ func (ix *gramIndex) topShared(set []uint64, k, maxPost int, count []int32, top,
 		top[j] = it
 	}
 	return top, touched, rare
+}
+
+// radixSort sorts keys in place, least significant byte first: linear in
+// len(keys), where a comparison sort of the hundreds of thousands of index
+// entries of a megabyte document costs several times more. Byte positions
+// where all keys agree are skipped.
+func radixSort(keys []uint64) {
+	if len(keys) < 256 {
+		slices.Sort(keys)
+		return
+	}
+	buf := make([]uint64, len(keys))
+	src, dst := keys, buf
+	for shift := uint(0); shift < 64; shift += 8 {
+		var count [256]int
+		for _, k := range src {
+			count[byte(k>>shift)]++
+		}
+		if count[byte(src[0]>>shift)] == len(src) {
+			continue
+		}
+		pos := 0
+		for i, c := range count {
+			count[i] = pos
+			pos += c
+		}
+		for _, k := range src {
+			b := byte(k >> shift)
+			dst[count[b]] = k
+			count[b]++
+		}
+		src, dst = dst, src
+	}
+	if &src[0] != &keys[0] {
+		copy(keys, src)
+	}
 }
