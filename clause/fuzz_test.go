@@ -36,6 +36,8 @@ func FuzzParse(f *testing.F) {
 		"1.a。（责任单位：市科技局、(牵头)、）\n2.b（牵头单位:x;配合单位:y，z）",
 		"（（（（（）））））\n）",
 		"附件1：\n附则\n目录\n第一章 a\n第一章 a\n",
+		"# 、\n",
+		"# \uFEFF\n",
 	}
 	for _, s := range seeds {
 		f.Add("seed.txt", []byte(s), 0)

@@ -103,7 +103,10 @@ func normLevel(s string) string {
 		space = false
 		b.WriteRune(r)
 	}
-	return trimLabel(b.String())
+	if t := trimLabel(b.String()); t != "" {
+		return t
+	}
+	return s // a label of separators or invisible characters only is kept as it is
 }
 
 // Find returns the clause whose label path matches path (NormLabel on both
