@@ -5,6 +5,7 @@ import (
 	"os"
 	"strings"
 	"testing"
+	"unicode/utf8"
 )
 
 func mustParse(t *testing.T, name, src string) *Document {
@@ -116,6 +117,27 @@ func TestFind(t *testing.T) {
 	}
 	if all := d.FindAll("（一）"); len(all) != 2 {
 		t.Errorf("FindAll(（一）) = %d clauses, want 2", len(all))
+	}
+}
+
+func TestInvalidUTF8(t *testing.T) {
+	cases := []string{"", "abc", "一二三", "\xe4\xb8", "\xe4\xb8\x80\xff", "\xed\xa0\x80", "\xe0\x80\xaf", "\xef\xbc\x88", "\xf0\x9f\x98\x80", "\xf4\x90\x80\x80", "a\xc0\xafb", "\xe1\x80"}
+	for _, c := range cases {
+		got := invalidUTF8([]byte(c))
+		want := -1
+		if !utf8.ValidString(c) {
+			for i := 0; i < len(c); {
+				r, size := utf8.DecodeRuneInString(c[i:])
+				if r == utf8.RuneError && size == 1 {
+					want = i
+					break
+				}
+				i += size
+			}
+		}
+		if got != want {
+			t.Errorf("invalidUTF8(%q) = %d, want %d", c, got, want)
+		}
 	}
 }
 
