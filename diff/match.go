@@ -32,7 +32,8 @@ func (a *aligner) rarity() {
 }
 
 // accept reports whether a pair with this score and content similarity is
-// good enough: across gaps (far) content must carry it.
+// good enough: across gaps (far) content must carry it, helped only by
+// the same title.
 //
 // Near, structure helps but cannot carry a pair alone: unless the titles
 // are the same, the texts must share a fair part of their bigrams, so that
@@ -41,7 +42,7 @@ func (a *aligner) rarity() {
 // 责任单位 …).
 func (a *aligner) accept(o, n int32, score, d float64, far bool) bool {
 	if far && a.gapO[o] != a.gapN[n] {
-		return score >= minScoreFar && d >= minDiceFar
+		return score >= minScoreFar && (d >= minDiceFar || d >= minDiceNear && a.sameTitle(o, n))
 	}
 	return score >= minScore && (d >= minDiceNear || a.sameTitle(o, n))
 }

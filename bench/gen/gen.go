@@ -40,7 +40,7 @@ type Item struct {
 	Body  string
 	Units []string
 
-	fresh, edited bool // inserted, edited by Revise
+	fresh, edited, moved bool // inserted, edited, moved by Revise
 }
 
 // Truth says what Revise did, for tests of an alignment to check against.
@@ -48,6 +48,7 @@ type Truth struct {
 	Edited   int // items of the old document edited and still present
 	Inserted int // clauses inserted: items and the new programme heading
 	Deleted  int // items of the old document deleted
+	Moved    int // items of the old document moved to another programme
 }
 
 var (
@@ -142,12 +143,14 @@ func New(seed uint64, size int) *Doc {
 // removed), inserts new items and one new programme inserted, and a few
 // items deleted, so that siblings are renumbered. d is not changed.
 func (d *Doc) Revise(seed uint64, editFrac float64, inserts int) *Doc {
-	nd, _ := d.ReviseTruth(seed, editFrac, inserts)
+	nd, _ := d.ReviseTruth(seed, editFrac, inserts, 0)
 	return nd
 }
 
-// ReviseTruth is Revise, also saying what it did.
-func (d *Doc) ReviseTruth(seed uint64, editFrac float64, inserts int) (*Doc, Truth) {
+// ReviseTruth is Revise, also moving up to moves items that were not
+// edited to another programme (every other one with a light edit: a target
+// changed or a sentence added), and saying what it did.
+func (d *Doc) ReviseTruth(seed uint64, editFrac float64, inserts, moves int) (*Doc, Truth) {
 	var t Truth
 	r := rand.New(rand.NewPCG(seed, 0x2545f4914f6cdd1d))
 	nd := &Doc{Title: d.Title}
@@ -159,7 +162,7 @@ func (d *Doc) ReviseTruth(seed uint64, editFrac float64, inserts int) (*Doc, Tru
 			for _, it := range g.Items {
 				c := *it
 				c.Units = append([]string(nil), it.Units...)
-				c.fresh, c.edited = false, false
+				c.fresh, c.edited, c.moved = false, false, false
 				ng.Items = append(ng.Items, &c)
 				all = append(all, &c)
 			}
@@ -198,12 +201,41 @@ func (d *Doc) ReviseTruth(seed uint64, editFrac float64, inserts int) (*Doc, Tru
 		p.Programs = append(p.Programs[:at], append([]*Program{g}, p.Programs[at:]...)...)
 		t.Inserted++
 	}
+	var progs []*Program
+	for _, p := range nd.Parts {
+		progs = append(progs, p.Programs...)
+	}
+	for k := 0; k < moves && len(progs) > 1; k++ {
+		from, to := r.IntN(len(progs)), r.IntN(len(progs)-1)
+		if to >= from {
+			to++
+		}
+		f, g := progs[from], progs[to]
+		at := r.IntN(len(f.Items))
+		it := f.Items[at]
+		if it.fresh || it.moved || it.edited || len(f.Items) < 2 {
+			continue
+		}
+		f.Items = append(f.Items[:at], f.Items[at+1:]...)
+		it.moved = true
+		if k%2 == 1 { // moved and lightly edited at once
+			if r.IntN(2) == 0 {
+				it.Body = replaceOne(it.Body, func(s string) string { return s + "0" }, r)
+			} else {
+				it.Body += sentence(r)
+			}
+		}
+		at = r.IntN(len(g.Items) + 1)
+		g.Items = append(g.Items[:at], append([]*Item{it}, g.Items[at:]...)...)
+	}
 	for _, p := range nd.Parts {
 		for _, g := range p.Programs {
 			for _, it := range g.Items {
 				switch {
 				case it.fresh:
 					t.Inserted++
+				case it.moved:
+					t.Moved++
 				case it.edited:
 					t.Edited++
 				}
