@@ -1,7 +1,9 @@
 package clause
 
 import (
+	"bytes"
 	"fmt"
+	"os"
 	"strings"
 	"testing"
 )
@@ -31,13 +33,27 @@ func bigPlan(size int) []byte {
 }
 
 func BenchmarkParse(b *testing.B) {
-	src := bigPlan(1 << 20)
+	benchParse(b, "plan.txt", bigPlan(1<<20))
+}
+
+// BenchmarkParseLawPDF parses about 1 MB of a hard-wrapped law with page
+// footers, form feeds and running headers: the wrapped-text paths.
+func BenchmarkParseLawPDF(b *testing.B) {
+	one, err := os.ReadFile("testdata/law-pdf.txt")
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := bytes.Repeat(one, (1<<20)/len(one)+1)
+	benchParse(b, "law.txt", src)
+}
+
+func benchParse(b *testing.B, name string, src []byte) {
 	b.SetBytes(int64(len(src)))
 	b.ReportAllocs()
 	b.ResetTimer()
 	cpu0 := cpuTime()
 	for i := 0; i < b.N; i++ {
-		d, err := Parse("plan.txt", src, Options{})
+		d, err := Parse(name, src, Options{})
 		if err != nil {
 			b.Fatal(err)
 		}

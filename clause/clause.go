@@ -91,6 +91,7 @@ type Node struct {
 	// it starts at cs; text is clean[tlo:thi], body clean[blo:thi].
 	cs, tlo, thi, blo int32
 	mlen              int32 // byte length of Marker
+	idx               int32 // position in creation order, for building Children
 }
 
 // Document is one version of one document, parsed.

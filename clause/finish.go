@@ -9,6 +9,7 @@ import (
 // each clause ends, and each clause's text, marker, body, title and units.
 // Texts are substrings of one clean string, so they cost no allocation each.
 func (p *parser) finish() error {
+	p.children()
 	clean := p.clean.String()
 	p.doc.clean, p.doc.cleaned = clean, true
 	root := p.doc.Root
@@ -42,6 +43,40 @@ func (p *parser) finish() error {
 	visit(root, 0)
 	p.own(prev, clean, len(clean))
 	return err
+}
+
+// children fills every node's Children from the parent links, in creation
+// order (which is document order among siblings), from one shared array.
+func (p *parser) children() {
+	root := p.doc.Root
+	counts := make([]int32, len(p.all))
+	rootKids := 0
+	for _, n := range p.all {
+		if n.Parent == root {
+			rootKids++
+		} else {
+			counts[n.Parent.idx]++
+		}
+	}
+	arena := make([]*Node, len(p.all))
+	root.Children = arena[:0:rootKids]
+	at := rootKids
+	for i, n := range p.all {
+		k := int(counts[i])
+		n.Children = arena[at : at : at+k]
+		at += k
+	}
+	for _, n := range p.all {
+		n.Parent.Children = append(n.Parent.Children, n)
+	}
+	for _, n := range p.all {
+		if len(n.Children) == 0 {
+			n.Children = nil
+		}
+	}
+	if rootKids == 0 {
+		root.Children = nil
+	}
 }
 
 // own sets n's own text from clean[n.cs:end].

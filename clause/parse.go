@@ -45,6 +45,9 @@ type entry struct {
 	rank   int    // structural rank, heading level (1–6), or 0: enumerated
 	last   Number // the clause's number, to judge what may follow it
 
+	kids  int   // children so far
+	first *Node // the first of them
+
 	// Paragraphs (款) of an article.
 	paras     int // paragraphs seen: 0, 1, or 2 and more
 	paraStart int // Src offset of the first paragraph
@@ -59,7 +62,8 @@ type parser struct {
 	stack []entry
 	clean strings.Builder
 	slab  []Node
-	units []Unit // backing store of every clause's Units
+	all   []*Node // every clause in creation order: pre-order, but for a 款 made late
+	units []Unit  // backing store of every clause's Units
 
 	markdown    bool
 	h1          int // number of "# " lines (0, 1, 2 for more): a single one is the document's title
@@ -71,22 +75,22 @@ type parser struct {
 	lastArticle, lastChapter, lastBian Number // numbered across the document
 
 	// The previous content line.
-	havePrev        bool
-	prev            []byte
-	prevEnd         int
-	prevFullV       bool
-	prevFullKnown   bool
-	prevHeadingLike bool
-	lineStrong      bool // the current line starts a block
-	blankBefore     bool
-	afterFurniture  bool
-	pageBreak       bool           // after a form feed, before the page's first line
-	headers         map[string]int // first lines of pages: running headers when repeated
-	toc             int            // 1: in a table of contents (目录), 2: after one
-	tocFirst        []byte         // its first entry, which reappears where the body starts
-	prevHeading     bool           // the previous line was a Markdown heading
-	lineHeading     bool           // the current line is one
-	err             error
+	havePrev       bool
+	prev           []byte
+	prevEnd        int
+	prevFullV      bool
+	prevFullKnown  bool
+	prevStrong     bool // the previous line started a block
+	lineStrong     bool // the current line starts a block
+	blankBefore    bool
+	afterFurniture bool
+	pageBreak      bool           // after a form feed, before the page's first line
+	headers        map[string]int // first lines of pages: running headers when repeated
+	toc            int            // 1: in a table of contents (目录), 2: after one
+	tocFirst       []byte         // its first entry, which reappears where the body starts
+	prevHeading    bool           // the previous line was a Markdown heading
+	lineHeading    bool           // the current line is one
+	err            error
 }
 
 // run reads the lines and builds the tree.
@@ -173,7 +177,7 @@ func (p *parser) after(content []byte) {
 	p.prevEnd = endClass(content)
 	p.prevFullKnown = false
 	// A heading starts a block: a short line after "，" is a wrap.
-	p.prevHeadingLike = p.lineStrong && headingLike(content)
+	p.prevStrong = p.lineStrong
 	p.lineStrong = false
 	p.blankBefore = false
 	p.prevHeading, p.lineHeading = p.lineHeading, false
@@ -211,7 +215,7 @@ func (p *parser) strong() bool {
 	if p.prevFull() {
 		return false // a hard wrap, or a soft line break inside a paragraph
 	}
-	if p.prevHeadingLike {
+	if p.prevStrong && headingLike(p.prev) {
 		return true // a short line without punctuation is a heading
 	}
 	// A short line with commas but no full stop: a wrap by hand.
@@ -274,11 +278,22 @@ func (p *parser) push(n *Node, e entry) {
 		}
 		return
 	}
-	parent := p.stack[len(p.stack)-1].n
-	n.Parent = parent
-	parent.Children = append(parent.Children, n)
+	// Children slices are built once at the end (finish): appending to
+	// them here would cost an allocation for nearly every clause.
+	parent := &p.stack[len(p.stack)-1]
+	if parent.kids++; parent.kids == 1 {
+		parent.first = n
+	}
+	n.Parent = parent.n
+	p.adopt(n)
 	e.n = n
 	p.stack = append(p.stack, e)
+}
+
+// adopt records a node of the tree in creation order.
+func (p *parser) adopt(n *Node) {
+	n.idx = int32(len(p.all))
+	p.all = append(p.all, n)
 }
 
 // popTo closes every clause above stack index i.

@@ -159,7 +159,7 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	}
 	art := &p.stack[ai]
 	if art.paras == 0 {
-		if len(art.n.Children) == 0 {
+		if art.kids == 0 {
 			if p.clean.Len() == int(art.n.cs+art.n.mlen) && headingLike(content) {
 				return false // the article's title on its own line
 			}
@@ -170,7 +170,7 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 			}
 			return false
 		}
-		first := art.n.Children[0]
+		first := art.first
 		art.paras, art.paraStart, art.paraClean = 1, first.Start, int(first.cs)
 	}
 	p.popTo(ai)
@@ -179,16 +179,23 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 		k := p.newNode()
 		k.Kind, k.Start, k.cs, k.Num = KindParagraph, art.paraStart, int32(art.paraClean), Number{Value: 1}
 		k.Parent = art.n
-		kept := art.n.Children[:0:0]
-		for _, c := range art.n.Children {
+		// The article's children so far follow the first paragraph: they
+		// become its children. They were all made after the article.
+		kept := 0
+		for _, c := range p.all[art.n.idx+1:] {
+			if c.Parent != art.n {
+				continue
+			}
 			if c.Start >= art.paraStart {
 				c.Parent = k
-				k.Children = append(k.Children, c)
-			} else {
-				kept = append(kept, c)
+			} else if kept++; kept == 1 {
+				art.first = c
 			}
 		}
-		art.n.Children = append(kept, k)
+		p.adopt(k)
+		if art.kids = kept + 1; kept == 0 {
+			art.first = k
+		}
 		art.kuans = 1
 	}
 	art.kuans++
