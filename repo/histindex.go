@@ -436,10 +436,10 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		changed, fast := -2, false
 		if ok {
 			src = f.src
-			rec, hasRec := f.rec, f.hasRec
+			hasRec := f.hasRec
 			if shortcut && prevSrc != nil && cur != nil {
 				next, changed, fast = incremental(path, prevSrc, src, cur)
-				if fast && hasRec && !sameIDs(rec, next) {
+				if fast && hasRec && !recordedSame(f.raw, next) {
 					fast = false
 				}
 			}
@@ -471,7 +471,7 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 							return nil, 0, err
 						}
 					}
-					if hasRec {
+					if rec, ok := decodeIDs(f.raw, nil); hasRec && ok {
 						d = applyRecorded(path, blob, doc, rec, prevD)
 					} else {
 						d = deriveIDs(path, blob, doc, prevD)
@@ -524,7 +524,7 @@ type fetched struct {
 	blob   plumbing.Hash
 	ok     bool // the document exists at the revision
 	src    []byte
-	rec    idsFile
+	raw    []byte // the revision's ids file, when it describes blob
 	hasRec bool
 	err    error
 }
@@ -545,9 +545,12 @@ func (r *Repo) prefetch(path string, todo []*revInfo, last plumbing.Hash, gitMu 
 			if f.ok && f.blob != last {
 				f.src, f.err = r.readBlob(f.blob)
 				if h, ok := r.blobIn(root, idsPath(path)); ok {
-					var rec idsFile
-					if rec, ok = decodeIDs(r.readBlob(h)); ok && rec.Blob == f.blob.String() {
-						f.rec, f.hasRec = rec, true
+					if raw, err := r.readBlob(h); err == nil {
+						if bytes.Contains(raw, []byte(`"blob": "`+f.blob.String()+`"`)) {
+							f.raw, f.hasRec = raw, true
+						} else if rec, ok := decodeIDs(raw, nil); ok && rec.Blob == f.blob.String() {
+							f.raw, f.hasRec = raw, true // written some other way
+						}
 					}
 				}
 			}
@@ -608,16 +611,24 @@ func verifyStates(path string, src []byte, st []clauseState) error {
 	return nil
 }
 
-func sameIDs(f idsFile, st []clauseState) bool {
-	if len(f.Clauses) != len(st) {
-		return false
-	}
-	for i, s := range st {
-		if f.Clauses[i].ID != s.ID {
+// recordedSame reports whether an ids file, as redline writes it, lists
+// exactly the ids of st in order. It scans instead of decoding: indexing a
+// redline-written history checks one file per revision. A file written
+// some other way reads as different, which only costs a full parse.
+func recordedSame(data []byte, st []clauseState) bool {
+	key := []byte(`"id": "`)
+	rest := data
+	for _, s := range st {
+		k := bytes.Index(rest, key)
+		if k < 0 {
+			return false
+		}
+		rest = rest[k+len(key):]
+		if len(rest) <= len(s.ID) || string(rest[:len(s.ID)]) != s.ID || rest[len(s.ID)] != '"' {
 			return false
 		}
 	}
-	return true
+	return !bytes.Contains(rest, key)
 }
 
 // diffStates records the events between two revisions' clause states.
