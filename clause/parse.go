@@ -262,7 +262,14 @@ func (p *parser) breakClean() {
 // newNode allocates a node from the slab.
 func (p *parser) newNode() *Node {
 	if len(p.slab) == cap(p.slab) {
-		p.slab = make([]Node, 0, 256)
+		// Slabs of nodes; the first one sized for the document, so that
+		// small documents (and there are many in a history) stay small.
+		size := 256
+		if p.all == nil {
+			size = min(max(len(p.src)/100, 8), 256)
+			p.all = make([]*Node, 0, len(p.src)/100+8)
+		}
+		p.slab = make([]Node, 0, size)
 	}
 	p.slab = p.slab[:len(p.slab)+1]
 	n := &p.slab[len(p.slab)-1]

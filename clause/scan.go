@@ -179,7 +179,7 @@ func (p *parser) isHeader(content []byte) bool {
 func (p *parser) inTOC(content []byte) bool {
 	switch p.toc {
 	case 0:
-		if len(content) <= 24 && isTOCTitle(content) && len(p.stack) == 1 {
+		if len(p.stack) == 1 && len(content) <= 24 && isTOCTitle(content) {
 			p.toc = 1
 			return true
 		}
