@@ -426,8 +426,8 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 		var v int
 		if val, n, isNum := parseArabic(tok, 4); isNum && n == len(tok) {
 			v = val
-		} else if val, n, isNum := parseArabic(tok, 4); isNum && n == len(tok)-1 && tok[n] >= 'a' && tok[n] <= 'z' {
-			m.num.Sub = int(tok[n]-'a') + 1 // Article 5a: inserted
+		} else if val, n, isNum := parseArabic(tok, 4); isNum && n == len(tok)-1 && (tok[n]|0x20) >= 'a' && (tok[n]|0x20) <= 'z' {
+			m.num.Sub = int(tok[n]|0x20-'a') + 1 // Article 5a, Article 5A: inserted
 			v = val
 		} else if len(tok) == 1 && w.kind == KindAnnex && tok[0] >= 'A' && tok[0] <= 'Z' {
 			v = int(tok[0]-'A') + 1 // Annex A, Annex C (a letter, not a roman 100)

@@ -198,6 +198,7 @@ func TestMessy(t *testing.T) {
 		{"roman-after-h", "(a) x;\n(b) x;\n(c) x;\n(d) x;\n(e) x;\n(f) x;\n(g) x;\n(h) x;\n(i) x.\n", "(a)\n(b)\n(c)\n(d)\n(e)\n(f)\n(g)\n(h)\n(i)"},
 		{"roman-nested", "(a) x:\n(i) y;\n(ii) z;\n(b) w.\n", "(a)\n(a)/(i)\n(a)/(ii)\n(b)"},
 		{"article-reference", "Article 5 Scope\nThis Act applies.\nArticle 6 applies to providers.\nArticle 6 Penalties\nA fine.\n", "Article 5\nArticle 5/¶1\nArticle 5/¶2\nArticle 6"},
+		{"inserted-articles", "Article 5 Scope\nx.\nArticle 5A Review\ny.\nArticle 5b Appeal\nz.\nArticle 6 Fees\nw.\n", "Article 5\nArticle 5A\nArticle 5b\nArticle 6"},
 		{"annex-letters", "Annex A\nx.\nAnnex C\ny.\n", "Annex A\nAnnex C"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
 		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},
