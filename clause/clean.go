@@ -51,9 +51,9 @@ func endClass[T text](b T) int {
 		switch r {
 		case '。', '！', '？', '.', '!', '?', '…', '）', ')', '】', '》':
 			return endFull
-		case '；', '：', ';', ':':
+		case '；', '：', ';', ':', '—': // "means—" introduces a list in English acts
 			return endSemi
-		case '，', '、', ',', '（', '(', '“', '‘', '「', '《', '【', '—', '-', '/':
+		case '，', '、', ',', '（', '(', '“', '‘', '「', '《', '【', '-', '/':
 			return endCont
 		case '”', '’', '」', '』', '"', '\'':
 			b = b[:len(b)-size] // look through a closing quote

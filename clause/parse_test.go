@@ -199,6 +199,8 @@ func TestMessy(t *testing.T) {
 		{"roman-nested", "(a) x:\n(i) y;\n(ii) z;\n(b) w.\n", "(a)\n(a)/(i)\n(a)/(ii)\n(b)"},
 		{"article-reference", "Article 5 Scope\nThis Act applies.\nArticle 6 applies to providers.\nArticle 6 Penalties\nA fine.\n", "Article 5\nArticle 5/¶1\nArticle 5/¶2\nArticle 6"},
 		{"inserted-articles", "Article 5 Scope\nx.\nArticle 5A Review\ny.\nArticle 5b Appeal\nz.\nArticle 6 Fees\nw.\n", "Article 5\nArticle 5A\nArticle 5b\nArticle 6"},
+		{"us-bill", "SEC. 2. DEFINITIONS.\nIn this Act:\n(1) AGENCY.—The term means—\n(A) an agency; and\n(B) a department.\n(2) SYSTEM.—The term has the meaning given in section\n3 of title 15.\nSEC. 3. REPORTS.\n(a) In General.—The report shall include—\n(1) a summary; and\n(2) recommendations.\n",
+			"SEC. 2\nSEC. 2/(1)\nSEC. 2/(1)/(A)\nSEC. 2/(1)/(B)\nSEC. 2/(2)\nSEC. 3\nSEC. 3/(a)\nSEC. 3/(a)/(1)\nSEC. 3/(a)/(2)"},
 		{"annex-letters", "Annex A\nx.\nAnnex C\ny.\n", "Annex A\nAnnex C"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
 		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},
