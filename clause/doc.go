@@ -36,8 +36,8 @@
 //     into 款 (第一款, 第二款 …, or ¶1, ¶2 in English); items follow the
 //     paragraph they come after.
 //   - Markdown headings nest by level; "## 一、总体要求" takes the heading's
-//     place in the tree and the label 一. A single level-1 heading is the
-//     document's title, not a clause. Front matter, code blocks and tables of
+//     place in the tree and the label 一. A lone, unnumbered level-1
+//     heading before any text is the document's title, not a clause. Front matter, code blocks and tables of
 //     contents (目录) are text.
 //
 // Page furniture — "— 3 —", "第 3 页 共 20 页", "Page 3 of 20", form feeds,

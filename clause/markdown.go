@@ -110,8 +110,9 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 func (p *parser) heading(ln line, content []byte, level int) {
 	ts := skipSpaces(content, level)
 	text := content[ts:]
-	if level == 1 && p.h1 == 1 && p.stack[0].kids == 0 {
-		// The document's title: root text, not a clause.
+	if _, numbered := lexMarker(text); level == 1 && p.h1 == 1 && !p.havePrev && !numbered {
+		// The document's title (a lone "# " heading before any text):
+		// root text, not a clause.
 		p.appendLine(ln, false)
 		p.lineHeading = true
 		return

@@ -302,6 +302,20 @@ func TestUnitsAndTitles(t *testing.T) {
 	}
 }
 
+func TestMarkdownTitle(t *testing.T) {
+	cases := []struct{ src, want string }{
+		{"# 武汉市促进人工智能产业发展若干措施\n## 一、总体要求\n## 二、主要措施\n", "一\n二"},
+		{"# 第一章 总则\n第一条 甲。\n", "第一章\n第一章/第一条"},
+		{"# 背景\n# 目标\n", "背景\n目标"},
+		{"引言\n# 唯一标题\n", "唯一标题"},
+	}
+	for _, c := range cases {
+		if got := paths(mustParse(t, "doc.md", c.src)); got != c.want {
+			t.Errorf("%q:\n%s\nwant:\n%s", c.src, got, c.want)
+		}
+	}
+}
+
 func TestLang(t *testing.T) {
 	if d := mustParse(t, "a.txt", "一、总体要求 (AI)\n"); d.Lang != LangZH {
 		t.Errorf("Chinese: %v", d.Lang)
