@@ -265,6 +265,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (annotate.Rev, er
 		return annotate.Rev{}, err
 	}
 	for p, d := range ids {
+		if d == nil {
+			continue
+		}
 		b, err := d.marshal()
 		if err != nil {
 			return annotate.Rev{}, err
@@ -352,7 +355,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (annotate.Rev, er
 		return annotate.Rev{}, err
 	}
 	for p, d := range ids {
-		r.remember(hash, p, d)
+		if d != nil {
+			r.remember(hash, p, d)
+		}
 	}
 	return ri.rev(), nil
 }
