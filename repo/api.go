@@ -27,9 +27,9 @@ type Progress func(done, total int, what string)
 
 // CommitOptions describe one revision.
 type CommitOptions struct {
-	Paths    []string  // documents to record; empty: every document in the work tree
+	Paths    []string  // documents to record (relative to Dir, or absolute inside it); empty: every document in the work tree
 	Message  string    // required
-	Author   string    // "NAME <EMAIL>"; empty: git config user, else "redline <redline@localhost>"
+	Author   string    // "NAME <EMAIL>"; empty: user.name/user.email of the repository's .git/config, else "redline <redline@localhost>"
 	Date     time.Time // zero: now
 	Stage    string    // optional stage name (征求意见稿, 送审稿 …)
 	Resolves []string  // comment ids this revision settles
@@ -68,7 +68,12 @@ func Open(dir string) (*Repo, error) { return openRepo(dir, true) }
 // Dir is the work tree's root.
 func (r *Repo) Dir() string { return r.dir }
 
-// Commit records documents (and comment files) as a revision.
+// Commit records documents (and comment files) as a revision. With
+// nothing changed it fails with ErrNothingToCommit, unless the revision
+// names a stage or settles comments (a decision is worth a revision).
+// Another writer at work makes it fail with ErrBusy; a bad document (binary,
+// neither UTF-8 nor GB18030) with ErrBadInput naming the file. Either way
+// no revision is made and no ref moves.
 func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (annotate.Rev, error) {
 	return r.commit(ctx, opts)
 }
