@@ -233,21 +233,19 @@ func (p *parser) continues(ln line) bool {
 	return p.wrapW > 0 && p.indents && p.prevFull() && !p.blankBefore && p.prevEnd == endFull && ln.lo == ln.start
 }
 
-// appendLine adds a line's content to the clean text of the current clause.
+// appendLine adds a line's content to the clean text of the current clause:
+// after a line break, or joined to the line before when cont says the line
+// continues it (without a space in Chinese, with one in English).
 func (p *parser) appendLine(ln line, cont bool) {
-	p.appendFrom(ln.lo, ln.hi, cont)
-}
-
-func (p *parser) appendFrom(lo, hi int, cont bool) {
 	top := p.stack[len(p.stack)-1].n
 	if p.clean.Len() > int(top.cs) {
 		if !cont {
 			p.clean.WriteByte('\n')
-		} else if joinSpace(p.prev, p.src[lo:hi], p.doc.Lang == LangZH) {
+		} else if joinSpace(p.prev, p.src[ln.lo:ln.hi], p.doc.Lang == LangZH) {
 			p.clean.WriteByte(' ')
 		}
 	}
-	p.clean.Write(p.src[lo:hi])
+	p.clean.Write(p.src[ln.lo:ln.hi])
 }
 
 // breakClean ends the clean text of the clause before a new one with a line

@@ -9,6 +9,9 @@ func (p *parser) place(m marker, ln line, content []byte, strong bool) bool {
 	return p.placeEnumerated(m, ln, content, strong)
 }
 
+// placeStructural places 第X编/部分/章/节/条, Part, Chapter, Article,
+// Section and annexes: it closes every open clause of the same or a lower
+// rank (and every enumerated one) and opens the new one there.
 func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool) bool {
 	if !m.spaced && !headingLike(content) {
 		return false // 第十二条的规定: a cross-reference, not an article
@@ -90,6 +93,9 @@ func cnOrder(s uint16) int {
 	return 0
 }
 
+// placeEnumerated places 一、 （一） 1. （1） ① (a) (i) 2.3 and list items:
+// as the next sibling of the open clause of the same scheme, or as the first
+// child of the innermost open clause.
 func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool) bool {
 	if m.alt > 0 {
 		// (i) after (h) is the letter i; otherwise a roman numeral.
