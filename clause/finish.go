@@ -218,12 +218,19 @@ func titleEN(first string, heading, inArticle bool) string {
 	if len(words) > 6 {
 		return ""
 	}
-	small := map[string]bool{"of": true, "and": true, "the": true, "for": true, "to": true, "in": true, "on": true, "a": true, "an": true, "or": true, "by": true}
 	for i, w := range words {
-		c := w[0]
-		if (c < 'A' || c > 'Z') && !(i > 0 && small[w]) {
+		if c := w[0]; (c < 'A' || c > 'Z') && !(i > 0 && smallWord(w)) {
 			return ""
 		}
 	}
 	return lead
+}
+
+// smallWord reports whether w is a word a title leaves in lower case.
+func smallWord(w string) bool {
+	switch w {
+	case "of", "and", "the", "for", "to", "in", "on", "a", "an", "or", "by":
+		return true
+	}
+	return false
 }

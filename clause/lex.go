@@ -197,6 +197,38 @@ func lexMarker(b []byte) (m marker, ok bool) {
 	return m, false
 }
 
+// cnWords are the structural words after 第…: 第十条, 第二章, 第一部分.
+var cnWords = [...]struct {
+	w    string
+	kind Kind
+	rank int
+}{
+	{"条", KindArticle, rankArticle},
+	{"章", KindChapter, rankChapter},
+	{"节", KindSection, rankSection},
+	{"部分", KindPart, rankPart},
+	{"编", KindBian, rankBian},
+	{"分编", KindBian, rankSubBian},
+}
+
+// enWords are the English structural words, matched without case.
+var enWords = [...]struct {
+	w    string
+	kind Kind
+	rank int
+}{
+	{"article", KindArticle, rankArticle},
+	{"art.", KindArticle, rankArticle},
+	{"section", KindSection, rankSection},
+	{"sec.", KindSection, rankSection},
+	{"§", KindSection, rankSection},
+	{"chapter", KindChapter, rankChapter},
+	{"part", KindPart, rankPart},
+	{"annex", KindAnnex, rankAnnex},
+	{"schedule", KindAnnex, rankAnnex},
+	{"appendix", KindAnnex, rankAnnex},
+}
+
 // lexStructural reads 第…编/分编/部分/章/节/条[之一].
 func lexStructural(b []byte) (m marker, ok bool) {
 	i := 3
@@ -208,19 +240,7 @@ func lexStructural(b []byte) (m marker, ok bool) {
 	}
 	i += n
 	rest := b[i:]
-	words := []struct {
-		w    string
-		kind Kind
-		rank int
-	}{
-		{"条", KindArticle, rankArticle},
-		{"章", KindChapter, rankChapter},
-		{"节", KindSection, rankSection},
-		{"部分", KindPart, rankPart},
-		{"编", KindBian, rankBian},
-		{"分编", KindBian, rankSubBian},
-	}
-	for _, w := range words {
+	for _, w := range cnWords {
 		if len(rest) >= len(w.w) && string(rest[:len(w.w)]) == w.w {
 			m = marker{kind: w.kind, rank: w.rank, num: Number{Value: v, Valid: true}}
 			m.scheme = scheme(w.kind, 0)
@@ -386,23 +406,7 @@ func lexAnnexCN(b []byte) (m marker, ok bool) {
 // lexEnglish reads Part I, Chapter 2, Article 5, Section 3, Sec. 3, § 3,
 // Annex I, Schedule 2, Appendix A.
 func lexEnglish(b []byte) (m marker, ok bool) {
-	words := []struct {
-		w    string
-		kind Kind
-		rank int
-	}{
-		{"article", KindArticle, rankArticle},
-		{"art.", KindArticle, rankArticle},
-		{"section", KindSection, rankSection},
-		{"sec.", KindSection, rankSection},
-		{"§", KindSection, rankSection},
-		{"chapter", KindChapter, rankChapter},
-		{"part", KindPart, rankPart},
-		{"annex", KindAnnex, rankAnnex},
-		{"schedule", KindAnnex, rankAnnex},
-		{"appendix", KindAnnex, rankAnnex},
-	}
-	for _, w := range words {
+	for _, w := range enWords {
 		if len(b) <= len(w.w) || !equalFoldASCII(b[:len(w.w)], w.w) {
 			continue
 		}
