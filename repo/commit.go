@@ -15,6 +15,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
+	"github.com/go-git/go-git/v5/plumbing/format/index"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/annotate"
@@ -456,7 +457,22 @@ func (r *Repo) updateIndex(edits map[string]edit) {
 		}
 	}
 	idx.Cache = nil // the cached trees no longer describe the index
-	_ = r.s.g.Storer.SetIndex(idx)
+	// Written as git does: into index.lock (taken exclusively, so a git
+	// command at work keeps its index), then renamed over the index, so a
+	// crash never leaves half an index.
+	var buf bytes.Buffer
+	if index.NewEncoder(&buf).Encode(idx) != nil {
+		return
+	}
+	path := filepath.Join(r.s.gitDir, "index")
+	f, err := os.OpenFile(path+".lock", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return
+	}
+	_, werr := f.Write(buf.Bytes())
+	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(path+".lock", path) != nil {
+		os.Remove(path + ".lock")
+	}
 }
 
 func union(a, b []string) []string {
