@@ -96,7 +96,7 @@ type Node struct {
 
 // Document is one version of one document, parsed.
 type Document struct {
-	Name string // file name, for error positions
+	Name string // file name: error positions; .md or .markdown selects Markdown
 	Src  []byte // the source, unchanged
 	Root *Node  // Kind == KindDocument; Start 0, End len(Src)
 	Lang Lang

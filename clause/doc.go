@@ -23,8 +23,8 @@
 //   - After a line that ends a sentence (。；：！？ . ; : or a closing
 //     bracket), a blank line, or a heading-like short line, a marker starts a
 //     clause. After an unfinished sentence it starts one only if it is the
-//     number expected next at an open level: "…达到\n2.5倍" and "…依照\n第十二条的
-//     规定" stay text.
+//     number expected next at an open level: "…达到\n2.5倍" and
+//     "…依照\n第十二条的规定" stay text.
 //   - 第X条, 第X章 and the other structural markers must be followed by white
 //     space (often U+3000) or end a heading-like line. Article numbers run
 //     across chapters; 第十条之一 follows 第十条.
