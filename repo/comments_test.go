@@ -181,3 +181,40 @@ func TestSortComments(t *testing.T) {
 		t.Errorf("order %s", got)
 	}
 }
+
+// Labels name clauses at the revision the comments were made on (At): after
+// a renumbering, the comment still anchors to the clause it meant.
+func TestImportAtOlderRevision(t *testing.T) {
+	ctx := context.Background()
+	r := committedPlan(t)
+	v2 := strings.Replace(planV1, "二、建设内容\n", "二、建设内容\n（一）新增任务。推进算力建设。\n", 1)
+	v2 = strings.Replace(v2, "（一）实施人工智能技术突破计划", "（二）实施人工智能技术突破计划", 1)
+	v2 = strings.Replace(v2, "（二）实施人工智能场景应用计划", "（三）实施人工智能场景应用计划", 1)
+	write(t, r, "plan.txt", v2)
+	commitAll(t, r, 1, "送审稿", stage("送审稿"))
+	cs, err := r.ImportComments(ctx, "意见.csv", []byte(commentsCSV), CommentOptions{At: "征求意见稿"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rep, err := r.Report(ctx, "", "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cs[0].Anchor.Label != "二/（二）" || rep.Entries[0].Label != "二/（三）" {
+		t.Errorf("anchored at %q, now %q; want 二/（二） then 二/（三）", cs[0].Anchor.Label, rep.Entries[0].Label)
+	}
+	if cs[1].Anchor.Label != "二/（一）" || rep.Entries[1].Label != "二/（二）" {
+		t.Errorf("anchored at %q, now %q; want 二/（一） then 二/（二）", cs[1].Anchor.Label, rep.Entries[1].Label)
+	}
+	// At the newest revision, the same labels name other clauses.
+	r2 := committedPlan(t)
+	write(t, r2, "plan.txt", v2)
+	commitAll(t, r2, 1, "送审稿")
+	now, err := r2.ImportComments(ctx, "意见.csv", []byte(commentsCSV), CommentOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if now[0].Anchor.ClauseID == cs[0].Anchor.ClauseID {
+		t.Errorf("a label at the newest revision resolved like one at the first")
+	}
+}

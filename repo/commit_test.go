@@ -171,3 +171,45 @@ func TestEncodings(t *testing.T) {
 		})
 	}
 }
+
+// Two documents, one changed in each of two revisions; a document given by
+// path is recorded alone; removing a document records its deletion.
+func TestDocumentsAndPaths(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", planV1)
+	write(t, r, "laws/act.md", "# Act\n\n## 1. Scope\n\nThis act applies.\n")
+	commitAll(t, r, 0, "both")
+	write(t, r, "plan.txt", strings.Replace(planV1, "90项", "80项", 1))
+	write(t, r, "laws/act.md", "# Act\n\n## 1. Scope\n\nThis act applies to all.\n")
+	h2 := commitAll(t, r, 1, "plan only", func(o *CommitOptions) { o.Paths = []string{filepath.Join(r.Dir(), "plan.txt")} })
+	if log, err := r.Log(ctx, "laws/act.md"); err != nil || len(log) != 1 {
+		t.Errorf("log of act.md: %d revisions, %v", len(log), err)
+	}
+	if log, err := r.Log(ctx, "plan.txt"); err != nil || len(log) != 2 || log[0].Hash != h2 {
+		t.Errorf("log of plan.txt: %+v, %v", log, err)
+	}
+	st, err := r.Status(ctx)
+	if err != nil || len(st.Documents) != 1 || st.Documents[0].Path != "laws/act.md" {
+		t.Errorf("status: %+v, %v", st, err)
+	}
+	os.Remove(filepath.Join(r.Dir(), "laws", "act.md"))
+	commitAll(t, r, 2, "drop the act")
+	docs, err := r.Documents(ctx, "HEAD")
+	if err != nil || strings.Join(docs, ",") != "plan.txt" {
+		t.Errorf("documents after the deletion: %v, %v", docs, err)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir(), ".redline", "ids", "laws", "act.md.json")); !os.IsNotExist(err) {
+		t.Errorf("ids file of a deleted document left: %v", err)
+	}
+	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Paths: []string{"../outside.md"}}); !errors.Is(err, ErrBadInput) {
+		t.Errorf("path outside the repository: %v", err)
+	}
+	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Paths: []string{"missing.md"}}); !errors.Is(err, ErrUnknownDocument) {
+		t.Errorf("missing document: %v", err)
+	}
+	fsck(t, r)
+	if st := git(t, r.Dir(), "status", "--porcelain"); st != "" {
+		t.Errorf("git status:\n%s", st)
+	}
+}
