@@ -65,10 +65,12 @@ func Compare(old, new *clause.Document, opts Options) *Result {
 // change whose body was edited.
 func describeEdit(c *Change) {
 	ob, nb := c.Old.Body(), c.New.Body()
-	c.Ops = Text(ob, nb)
+	// Tokenize each body once, for the word diff and the quantities.
+	oe, ne := tokenEnds(ob, nil), tokenEnds(nb, nil)
+	c.Ops = textEnds(ob, nb, oe, ne)
 	c.FormattingOnly = FormattingOnly(ob, nb)
 	if !c.FormattingOnly {
-		c.Quantities = CompareQuantities(ob, nb)
+		c.Quantities = compareQuantities(ob, nb, quantitiesOf(ob, oe), quantitiesOf(nb, ne))
 	}
 }
 

@@ -42,8 +42,14 @@ const contextRunes = 8
 // vague amounts. Ordinals (第三部分, 第十二条), clause numbers at the start
 // of s ("1.", "（2）") and digits inside words (GB18030) are not quantities.
 func Quantities(s string) []Quantity {
+	return quantitiesOf(s, tokenEnds(s, nil))
+}
+
+// quantitiesOf is Quantities on s already cut into tokens (ends, as
+// tokenEnds returns them), so that a clause is tokenized once for both its
+// word diff and its quantities.
+func quantitiesOf(s string, ends []int) []Quantity {
 	var out []Quantity
-	ends := tokenEnds(s, nil)
 	start := 0
 	for k, e := range ends {
 		tok := s[start:e]
@@ -88,7 +94,7 @@ func Quantities(s string) []Quantity {
 			q.Bound = "余"
 		}
 		q.Text = s[q.Start:q.End]
-		q.Context = quantityContext(s, q.Start, q.End)
+		q.Context = quantityContext(s, ends, q.Start, q.End)
 		out = append(out, q)
 	}
 	return out
@@ -279,33 +285,97 @@ func chineseValue(s string) float64 {
 // stopWords end a quantity's context: function words that join phrases.
 const stopWords = "的和与及等在对为将把从向由或"
 
-// quantityContext returns the words after s[start:end], up to a punctuation
-// mark or a function word and about contextRunes characters (a Latin word
-// counts as two), or, when none follow, the words before it.
-func quantityContext(s string, start, end int) string {
-	var after []string
-	for i := end; i < len(s) && len(after) < 16; {
-		k := nextToken(s, i)
-		after = append(after, s[i:i+k])
-		i += k
+// conjunctions end the phrase a quantity counts: "四个先导方向和十个应用场景".
+const conjunctions = "和与及或等"
+
+// afterRunes bounds the context read after a quantity (what is counted);
+// contextRunes the one read before it, when nothing follows.
+const afterRunes = 12
+
+// quantityContext says what the quantity s[start:end] counts: the noun
+// phrase after it, up to punctuation, another number or a conjunction,
+// reduced to its head after the last 的 ("20个以上以人工智能产业为主要方向的园区"
+// → 园区) and to about afterRunes characters (a Latin word counts as two);
+// or, when no words follow, the words before it. ends are the token ends of
+// s.
+func quantityContext(s string, ends []int, start, end int) string {
+	after := tokensFrom(s, ends, end, 24)
+	for k, tok := range after {
+		r, _ := utf8.DecodeRuneInString(tok)
+		if isDigit(r) || (len(tok) == 3 && strings.Contains(conjunctions, tok)) ||
+			!(isHan(r) || isWordRune(r) || tok == " " || tok == "\u00a0") {
+			after = after[:k]
+			break
+		}
 	}
-	if n := contextWords(after); n > 0 {
-		if ctx := strings.TrimSpace(s[end : end+n]); ctx != "" {
+	off := end
+	for k := len(after) - 2; k >= 0; k-- { // a head noun after 的
+		if after[k] == "的" {
+			for _, t := range after[:k+1] {
+				off += len(t)
+			}
+			after = after[k+1:]
+			break
+		}
+	}
+	if n := contextWords(after, afterRunes); n > 0 {
+		if ctx := strings.TrimSpace(s[off : off+n]); ctx != "" {
 			return ctx
 		}
 	}
-	// Before, read from a short window so that many quantities cost linear
-	// time.
-	from := max(0, start-64)
+	before := tokensBefore(s, ends, start, 16)
+	n := contextWords(before, contextRunes)
+	return strings.TrimSpace(s[start-n : start])
+}
+
+// tokensFrom returns up to max tokens of s from byte offset i on, read
+// from the token ends when i is a token boundary, else tokenized afresh.
+func tokensFrom(s string, ends []int, i, max int) []string {
+	var out []string
+	k := sort.SearchInts(ends, i)
+	if i == 0 || k < len(ends) && ends[k] == i {
+		if i > 0 {
+			k++
+		}
+		for ; k < len(ends) && len(out) < max; k++ {
+			out = append(out, s[i:ends[k]])
+			i = ends[k]
+		}
+		return out
+	}
+	for i < len(s) && len(out) < max {
+		n := nextToken(s, i)
+		out = append(out, s[i:i+n])
+		i += n
+	}
+	return out
+}
+
+// tokensBefore returns up to max tokens of s that end at byte offset i,
+// nearest first.
+func tokensBefore(s string, ends []int, i, max int) []string {
+	var out []string
+	if k := sort.SearchInts(ends, i); i > 0 && k < len(ends) && ends[k] == i {
+		for ; k >= 0 && len(out) < max; k-- {
+			from := 0
+			if k > 0 {
+				from = ends[k-1]
+			}
+			out = append(out, s[from:ends[k]])
+		}
+		return out
+	}
+	// Not on a token boundary: tokenize a short window, so that many
+	// quantities cost linear time.
+	from := i - min(i, 64)
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	before := Tokenize(s[from:start])
-	for i, j := 0, len(before)-1; i < j; i, j = i+1, j-1 {
-		before[i], before[j] = before[j], before[i]
+	out = Tokenize(s[from:i])
+	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
+		out[a], out[b] = out[b], out[a]
 	}
-	n := contextWords(before)
-	return strings.TrimSpace(s[start-n : start])
+	return out
 }
 
 // englishStops end a context in spaced text, as stopWords do in Chinese.
@@ -314,7 +384,7 @@ var englishStops = map[string]bool{"a": true, "an": true, "the": true, "of": tru
 
 // contextWords returns the byte length of the leading tokens of toks that
 // make a context: words, with single spaces between Latin words.
-func contextWords(toks []string) int {
+func contextWords(toks []string, limit int) int {
 	n, cost := 0, 0
 	for k, tok := range toks {
 		r, _ := utf8.DecodeRuneInString(tok)
@@ -331,7 +401,7 @@ func contextWords(toks []string) int {
 		default:
 			return n
 		}
-		if cost+c > contextRunes {
+		if cost+c > limit {
 			return n
 		}
 		cost += c
@@ -350,7 +420,11 @@ func contextWords(toks []string) int {
 // bound and position; "一批" pairs with "80项" when both count 应用场景.
 // A quantity with no counterpart has New "" (vanished) or Old "" (new).
 func CompareQuantities(old, new string) []QuantityChange {
-	oq, nq := Quantities(old), Quantities(new)
+	return compareQuantities(old, new, Quantities(old), Quantities(new))
+}
+
+// compareQuantities is CompareQuantities on quantities already found.
+func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	usedO := make([]bool, len(oq))
 	usedN := make([]bool, len(nq))
 	// Unchanged: same text (up to width, Fold) and context, then same text

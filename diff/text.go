@@ -40,6 +40,17 @@ func Text(a, b string) []Op {
 	return textWith(a, b, tokenEnds)
 }
 
+// textEnds is Text on texts already cut into tokens (end offsets, as
+// tokenEnds returns them).
+func textEnds(a, b string, aEnd, bEnd []int) []Op {
+	if a == b {
+		return Text(a, b)
+	}
+	d := newDifferEnds(a, b, aEnd, bEnd)
+	d.run()
+	return d.ops(tidy(d.slide(d.hunks())))
+}
+
 // textWith is Text with another segmentation (for measuring alternatives).
 func textWith(a, b string, ends func(s string, dst []int) []int) []Op {
 	d := newDiffer(a, b, ends)
@@ -80,10 +91,14 @@ type differ struct {
 }
 
 func newDiffer(a, b string, ends func(s string, dst []int) []int) *differ {
+	return newDifferEnds(a, b, ends(a, nil), ends(b, nil))
+}
+
+func newDifferEnds(a, b string, aEnd, bEnd []int) *differ {
 	d := &differ{a: a, b: b, dmp: diffmatchpatch.New(), runeOf: map[int32]rune{}}
 	d.dmp.DiffTimeout = 0 // never depend on machine load
-	d.aEnd = ends(a, nil)
-	d.bEnd = ends(b, nil)
+	d.aEnd = aEnd
+	d.bEnd = bEnd
 	ids := map[string]int32{}
 	intern := func(s string, ends []int) []int32 {
 		out := make([]int32, len(ends))
