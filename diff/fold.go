@@ -26,13 +26,40 @@ import (
 func Fold(s string) string {
 	var b strings.Builder
 	b.Grow(len(s))
-	space := false // a space is pending
-	var last rune  // last rune written, 0 at the start
-	for _, r := range s {
+	f := folder{s: s}
+	for r := f.next(); r >= 0; r = f.next() {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// folder yields the runes of Fold(s) one at a time, so that two texts can
+// be compared folded without building either.
+type folder struct {
+	s       string
+	i       int
+	last    rune // last rune yielded, 0 at the start
+	pending rune // a rune read after a space that was yielded first
+	held    bool // pending is set
+}
+
+// next returns the next rune of Fold(s), or -1 at the end.
+func (f *folder) next() rune {
+	if f.held {
+		f.held, f.last = false, f.pending
+		return f.pending
+	}
+	space := false
+	for f.i < len(f.s) {
+		r, w := rune(f.s[f.i]), 1
+		if r >= utf8.RuneSelf {
+			r, w = utf8.DecodeRuneInString(f.s[f.i:])
+		}
+		f.i += w
 		switch {
 		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
 			continue
-		case unicode.IsSpace(r):
+		case r == ' ' || r >= '\t' && r <= '\r' || r > utf8.RuneSelf && unicode.IsSpace(r):
 			space = true
 			continue
 		case r >= 0xFF01 && r <= 0xFF5E:
@@ -40,16 +67,28 @@ func Fold(s string) string {
 		case r >= 0xFFE0 && r <= 0xFFE6:
 			r = [...]rune{'¢', '£', '¬', '¯', '¦', '¥', '₩'}[r-0xFFE0]
 		}
-		if space {
-			if last != 0 && !unspaced(last) && !unspaced(r) {
-				b.WriteByte(' ')
-			}
-			space = false
+		if space && f.last != 0 && !unspaced(f.last) && !unspaced(r) {
+			f.pending, f.held, f.last = r, true, ' '
+			return ' '
 		}
-		b.WriteRune(r)
-		last = r
+		f.last = r
+		return r
 	}
-	return b.String()
+	return -1
+}
+
+// foldEqual reports whether Fold(a) == Fold(b), without building either.
+func foldEqual(a, b string) bool {
+	fa, fb := folder{s: a}, folder{s: b}
+	for {
+		ra, rb := fa.next(), fb.next()
+		if ra != rb {
+			return false
+		}
+		if ra < 0 {
+			return true
+		}
+	}
 }
 
 // unspaced reports whether r belongs to a script written without spaces
@@ -65,4 +104,4 @@ func unspaced(r rune) bool {
 // FormattingOnly reports whether a and b differ, but only in formatting:
 // punctuation and digit width, white space, zero-width characters and line
 // ends (see Fold).
-func FormattingOnly(a, b string) bool { return a != b && Fold(a) == Fold(b) }
+func FormattingOnly(a, b string) bool { return a != b && foldEqual(a, b) }

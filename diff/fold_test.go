@@ -61,3 +61,15 @@ func FuzzFold(f *testing.F) {
 		}
 	})
 }
+
+func FuzzFoldEqual(f *testing.F) {
+	f.Add("打造 80项", "打造80项")
+	f.Add("a\x00 b", "a \x00b")
+	f.Add("（一）１０项", "(一)10项")
+	f.Add("red  fox", "red fox\u200b")
+	f.Fuzz(func(t *testing.T, a, b string) {
+		if got, want := foldEqual(a, b), Fold(a) == Fold(b); got != want {
+			t.Fatalf("foldEqual(%q, %q) = %v; Fold gives %q and %q", a, b, got, Fold(a), Fold(b))
+		}
+	})
+}

@@ -103,6 +103,13 @@ func quantitiesOf(s string, ends []int) []Quantity {
 // quantityAt reads the quantity whose number is the token tok at s[i:].
 func quantityAt(s string, i int, tok string) (Quantity, bool) {
 	q := Quantity{Start: i, End: i + len(tok)}
+	r, _ := utf8.DecodeRuneInString(tok)
+	switch {
+	case isDigit(r), isCNNumeral(r):
+	case r == '若' || r == '多' || r == '数':
+	default:
+		return q, false // neither a number nor a vague amount
+	}
 	for _, v := range vagueWords {
 		if strings.HasPrefix(s[i:], v) {
 			q.Vague = true
@@ -116,7 +123,6 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 			return q, true
 		}
 	}
-	r, _ := utf8.DecodeRuneInString(tok)
 	switch {
 	case isDigit(r):
 		j := scanDigits(s, i)
@@ -427,12 +433,21 @@ func CompareQuantities(old, new string) []QuantityChange {
 func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	usedO := make([]bool, len(oq))
 	usedN := make([]bool, len(nq))
+	type folded struct{ text, ctx string }
+	fold := func(qs []Quantity) []folded {
+		f := make([]folded, len(qs))
+		for i, q := range qs {
+			f[i] = folded{Fold(q.Text), Fold(q.Context)}
+		}
+		return f
+	}
+	fo, fn := fold(oq), fold(nq)
 	// Unchanged: same text (up to width, Fold) and context, then same text
 	// anywhere.
 	for _, sameCtx := range []bool{true, false} {
-		for i, o := range oq {
-			for j, n := range nq {
-				if !usedO[i] && !usedN[j] && Fold(o.Text) == Fold(n.Text) && (!sameCtx || Fold(o.Context) == Fold(n.Context)) {
+		for i := range oq {
+			for j := range nq {
+				if !usedO[i] && !usedN[j] && fo[i].text == fn[j].text && (!sameCtx || fo[i].ctx == fn[j].ctx) {
 					usedO[i], usedN[j] = true, true
 				}
 			}
