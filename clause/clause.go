@@ -101,6 +101,12 @@ type Document struct {
 	Root *Node  // Kind == KindDocument; Start 0, End len(Src)
 	Lang Lang
 
+	// Title is the document's title, which is not a clause and never
+	// prefixes a label path: a lone leading "# " heading in Markdown (or a
+	// "=====" setext one), or else an unnumbered first line that reads as
+	// a title (no sentence punctuation). Its text stays in Root's text.
+	Title string
+
 	markdown bool   // parsed as Markdown
 	clean    string // the clean text of every clause, in document order
 	cleaned  bool   // clean and the nodes' offsets into it are set

@@ -339,3 +339,34 @@ func trimBounds(s string) (lo, hi int) {
 	}
 	return lo, hi
 }
+
+// titleLine reports whether the first line of a document reads as its
+// title: short, without sentence punctuation (a closing bracket may end it:
+// "…实施方案（2023—2025年）"), not ending in a colon.
+func titleLine(b []byte) bool {
+	if len(b) > 240 || widthOf(b) > 120 {
+		return false
+	}
+	r, _ := lastRune(b)
+	switch r {
+	case '）', ')', '》', '】':
+	default:
+		if endClass(b) != endNone {
+			return false
+		}
+	}
+	for i := 0; i < len(b); i++ {
+		switch c := b[i]; {
+		case c == ',' || c == ';' || c == '!' || c == '?' || c == '.' && (i+1 == len(b) || b[i+1] == ' '):
+			return false
+		case c == 0xE3 && i+2 < len(b) && b[i+1] == 0x80 && b[i+2] == 0x82: // 。
+			return false
+		case c == 0xEF && i+2 < len(b) && b[i+1] == 0xBC:
+			switch b[i+2] {
+			case 0x8C, 0x9B, 0x81, 0x9F, 0x9A: // ，；！？：
+				return false
+			}
+		}
+	}
+	return true
+}

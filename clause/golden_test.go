@@ -17,6 +17,9 @@ var update = flag.Bool("update", false, "rewrite golden files")
 func dump(d *Document) string {
 	var b strings.Builder
 	fmt.Fprintf(&b, "lang=%s markdown=%v clauses=%d\n", d.Lang, d.markdown, len(d.Clauses()))
+	if d.Title != "" {
+		fmt.Fprintf(&b, "title: %q\n", d.Title)
+	}
 	if t := d.Root.Text(); t != "" {
 		fmt.Fprintf(&b, "root: %q\n", excerpt(t, 30))
 	}

@@ -113,6 +113,7 @@ func (p *parser) heading(ln line, content []byte, level int) {
 	if _, numbered := lexMarker(text); level == 1 && p.h1 == 1 && !p.havePrev && !numbered {
 		// The document's title (a lone "# " heading before any text):
 		// root text, not a clause.
+		p.doc.Title = string(text)
 		p.appendLine(ln, false)
 		p.lineHeading = true
 		return

@@ -159,6 +159,9 @@ func (p *parser) run() error {
 			}
 		}
 		if !placed {
+			if !p.havePrev && len(p.stack) == 1 && p.doc.Title == "" && titleLine(content) {
+				p.doc.Title = string(content)
+			}
 			cont := p.continues(ln)
 			if !cont {
 				p.paragraph(ln, content) // may open a 款 for this line

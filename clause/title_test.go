@@ -1,0 +1,42 @@
+package clause
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestDocumentTitle: a document's title is Document.Title and root text,
+// never a clause and never a prefix of label paths.
+func TestDocumentTitle(t *testing.T) {
+	cases := []struct{ name, src, title, paths string }{
+		{"md-h1-cn", "# 《武汉市人工智能实施方案》\n\n## 一、总体要求\n### （一）指导思想\n坚持。\n", "《武汉市人工智能实施方案》", "一\n一/（一）"},
+		{"md-h1-plain-lines", "# 《武汉市人工智能实施方案》\n一、总体要求\n（一）指导思想\n", "《武汉市人工智能实施方案》", "一\n一/（一）"},
+		{"md-h1-en", "# Implementation Act\n\n## Article 1 Scope\nText.\n", "Implementation Act", "Article 1"},
+		{"md-front-matter", "---\nstage: draft\n---\n# 实施方案\n## 一、目标\n", "实施方案", "一"},
+		{"md-numbered-h1", "# 第一章 总则\n第一条 甲。\n", "", "第一章\n第一章/第一条"},
+		{"md-two-h1", "# 背景\n# 目标\n", "", "背景\n目标"},
+		{"txt-first-line", "武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)\n\n（征求意见稿）\n\n一、总体要求\n", "武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)", "一"},
+		{"txt-en", "Municipal Artificial Intelligence Pilot Zone Act\n\nDraft 01, published for consultation.\n\nArticle 1 Scope\nText.\n", "Municipal Artificial Intelligence Pilot Zone Act", "Article 1"},
+		{"txt-sentence", "为深入贯彻落实规划，制定本方案。\n一、总体要求\n", "", "一"},
+		{"txt-numbered", "一、总体要求\n二、主要任务\n", "", "一\n二"},
+		{"txt-colon", "各区人民政府：\n一、总体要求\n", "", "一"},
+	}
+	for _, c := range cases {
+		name := "doc.txt"
+		if c.name[:2] == "md" {
+			name = "doc.md"
+		}
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, name, c.src)
+			if d.Title != c.title {
+				t.Errorf("Title = %q, want %q", d.Title, c.title)
+			}
+			if got := paths(d); got != c.paths {
+				t.Errorf("paths:\n%s\nwant:\n%s", got, c.paths)
+			}
+			if c.title != "" && !strings.Contains(d.Root.Text(), c.title) {
+				t.Errorf("root text %q lacks the title", d.Root.Text())
+			}
+		})
+	}
+}
