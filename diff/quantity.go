@@ -56,7 +56,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		i := start
 		start = e
 		q, ok := quantityAt(s, i, tok)
-		if !ok || isClauseNumber(s, i, e) {
+		if !ok || isClauseNumber(s, i, e) || isDate(s, q, e) {
 			continue
 		}
 		if k > 0 && i > 0 {
@@ -153,6 +153,99 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 		return q, true
 	}
 	return q, false
+}
+
+// monthNames are the English month names, which make a number next to them
+// part of a date.
+var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
+	"august", "september", "october", "november", "december"}
+
+// yearWords are English words that put a year after them: "by 2025".
+var yearWords = [...]string{"in", "by", "since", "until", "till", "before", "after", "from", "through", "to", "end"}
+
+// isDate reports whether q, read from a number token ending at e, writes a
+// date or a time rather than an amount: a year (2025年, 二〇二五年, the
+// 2023 of 2023-2025年, "by 2025"), a month (10月; a duration is 10个月), a
+// day (25日; a duration is 25天), a quarter (3季度) or a clock time (8:30).
+func isDate(s string, q Quantity, e int) bool {
+	if q.Vague {
+		return false
+	}
+	v := q.Value
+	whole := v == math.Trunc(v)
+	switch q.Unit {
+	case "年":
+		return v >= 1000 && whole
+	case "月":
+		return v >= 1 && v <= 12 && whole
+	case "日":
+		return v >= 1 && v <= 31 && whole
+	case "":
+	default:
+		return false
+	}
+	if strings.HasPrefix(s[e:], "季度") {
+		return true
+	}
+	// a clock time: 8:30
+	if r, w := utf8.DecodeRuneInString(s[e:]); (r == ':' || r == '：') && e+w < len(s) && isDigitAt(s, e+w) {
+		return true
+	}
+	if r, _ := utf8.DecodeLastRuneInString(s[:q.Start]); r == ':' || r == '：' {
+		if r2, _ := utf8.DecodeLastRuneInString(s[:q.Start-1]); isDigit(r2) {
+			return true
+		}
+	}
+	year := whole && v >= 1900 && v <= 2100 && q.End-q.Start == 4 && q.Bound == ""
+	if !year {
+		// a day before an English month: 25 October
+		return whole && v >= 1 && v <= 31 && q.Bound == "" && nextWordIsMonth(s[e:])
+	}
+	// the start of a range of years: 2023-2025年, 2023至2025年
+	if r, w := utf8.DecodeRuneInString(s[e:]); strings.ContainsRune("-–—～~至到", r) && e+w < len(s) && isDigitAt(s, e+w) {
+		return true
+	}
+	// an English year: by 2025, October 2025, 25 October 2025
+	head := strings.TrimRight(s[:q.Start], " ,")
+	if len(head) == q.Start {
+		return false
+	}
+	k := len(head)
+	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
+		k--
+	}
+	w := strings.ToLower(head[k:])
+	for _, m := range yearWords {
+		if w == m {
+			return true
+		}
+	}
+	for _, m := range monthNames {
+		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// nextWordIsMonth reports whether s starts with a space and an English
+// month name (or its abbreviation: Oct).
+func nextWordIsMonth(s string) bool {
+	if !strings.HasPrefix(s, " ") {
+		return false
+	}
+	s = s[1:]
+	k := 0
+	for k < len(s) && s[k] < utf8.RuneSelf && isWordRune(rune(s[k])) {
+		k++
+	}
+	w := strings.ToLower(s[:k])
+	for _, m := range monthNames {
+		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
 }
 
 // unitOf splits what follows the digits of a number token — multipliers,
