@@ -48,14 +48,14 @@ func textEnds(a, b string, aEnd, bEnd []int) []Op {
 	}
 	d := newDifferEnds(a, b, aEnd, bEnd)
 	d.run()
-	return d.ops(tidy(d.slide(d.hunks())))
+	return d.ops(d.tidy(d.slide(d.hunks())))
 }
 
 // textWith is Text with another segmentation (for measuring alternatives).
 func textWith(a, b string, ends func(s string, dst []int) []int) []Op {
 	d := newDiffer(a, b, ends)
 	d.run()
-	return d.ops(tidy(d.slide(d.hunks())))
+	return d.ops(d.tidy(d.slide(d.hunks())))
 }
 
 // Budgets that bound the work of Text. Myers costs about (n+m)·D steps for
@@ -393,10 +393,12 @@ func (d *differ) hunks() []hunk {
 
 // tidy folds short equalities between two edits into one replacement, in
 // one pass with a stack (a fold can make the equality before it foldable).
-func tidy(hs []hunk) []hunk {
+func (d *differ) tidy(hs []hunk) []hunk {
 	out := hs[:0]
 	for _, h := range hs {
-		for !h.eq && len(out) >= 2 && out[len(out)-1].eq && !out[len(out)-2].eq && foldable(out[len(out)-1], out[len(out)-2], h) {
+		for !h.eq && len(out) >= 2 && out[len(out)-1].eq && !out[len(out)-2].eq &&
+			(foldable(out[len(out)-1], out[len(out)-2], h) && !d.number(out[len(out)-1]) ||
+				d.swapped(out[len(out)-1], out[len(out)-2], h)) {
 			p, e := out[len(out)-2], out[len(out)-1]
 			h = hunk{false, p.a0, h.a1, p.b0, h.b1, p.ra + e.ra + h.ra, p.rb + e.rb + h.rb, p.stop || e.stop || h.stop}
 			out = out[:len(out)-2]
@@ -434,6 +436,50 @@ func foldable(e, p, c hunk) bool {
 			3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
 	}
 	return e.ra <= 6 && 3*e.ra <= min(max(p.ra, p.rb), max(c.ra, c.rb))
+}
+
+// number reports whether the equality e is one number token (百名, 20项):
+// an unchanged quantity stays visible between two edits.
+func (d *differ) number(e hunk) bool {
+	if e.a1-e.a0 != 1 {
+		return false
+	}
+	t := d.a[tokStart(d.aEnd, e.a0):d.aEnd[e.a0]]
+	r, _ := utf8.DecodeRuneInString(t)
+	return isDigit(r) || isCNNumeral(r) && measureAt(t, len(t)-3) == 3
+}
+
+// swapLimit is the longest equality, in characters, that swapped
+// reads across.
+const swapLimit = 4
+
+// swapped reports whether the edits p and c around the short equality e
+// only move text across it: p inserts X and c deletes X (产业优秀 →
+// 优秀产业 reads {+优秀+}产业[-优秀-]), or p deletes X and c inserts it.
+// One replacement, [-产业优秀-]{+优秀产业+}, says that better. c may
+// replace more than X.
+func (d *differ) swapped(e, p, c hunk) bool {
+	if e.stop || e.ra > swapLimit {
+		return false
+	}
+	same := func(x, y []int32) bool {
+		if len(x) != len(y) || len(x) == 0 {
+			return false
+		}
+		for i := range x {
+			if x[i] != y[i] {
+				return false
+			}
+		}
+		return true
+	}
+	switch {
+	case p.a0 == p.a1: // p inserts only
+		return same(d.tb[p.b0:p.b1], d.ta[c.a0:c.a1])
+	case p.b0 == p.b1: // p deletes only
+		return same(d.ta[p.a0:p.a1], d.tb[c.b0:c.b1])
+	}
+	return false
 }
 
 // ops renders hunks as an edit script, deletions before insertions.
