@@ -86,7 +86,8 @@ type Node struct {
 	Parent   *Node
 	Children []*Node
 
-	doc *Document
+	doc  *Document
+	tail *tail // text after the children, rarely
 	// The clause's own text in the document's clean text (Text, Body):
 	// it starts at cs; text is clean[tlo:thi], body clean[blo:thi].
 	cs, tlo, thi, blo int32
@@ -161,6 +162,9 @@ func (n *Node) Text() string {
 	if n == nil || n.doc == nil {
 		return ""
 	}
+	if n.tail != nil {
+		return n.tail.text
+	}
 	if d := n.doc; d.cleaned {
 		return d.clean[n.tlo:n.thi]
 	}
@@ -180,12 +184,16 @@ func (n *Node) FullText() string {
 	if !d.cleaned {
 		return strings.TrimSpace(string(d.Src[n.Start:n.End]))
 	}
-	last := n
-	for len(last.Children) > 0 {
+	last, end := n, n.thi
+	for {
+		if last.tail != nil {
+			end = max(end, last.tail.hi)
+		}
+		end = max(end, last.thi)
+		if len(last.Children) == 0 {
+			break
+		}
 		last = last.Children[len(last.Children)-1]
 	}
-	if last.thi < n.tlo {
-		return ""
-	}
-	return d.clean[n.tlo:last.thi]
+	return d.clean[n.tlo:end]
 }

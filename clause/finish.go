@@ -22,7 +22,7 @@ func (p *parser) finish() error {
 			err = errorAt(p.doc.Name, p.src, n.Start, ErrTooDeep, "")
 		}
 		if prev != nil {
-			p.own(prev, clean, int(n.cs))
+			p.own(prev, clean, p.ownEnd(prev, int(n.cs)))
 		}
 		prev = n
 		for i, c := range n.Children {
@@ -30,6 +30,9 @@ func (p *parser) finish() error {
 				c.End = n.Children[i+1].Start
 			} else {
 				c.End = n.End
+			}
+			if n.tail != nil && c.Start < n.tail.src && c.End > n.tail.src {
+				c.End = n.tail.src // the tail is the parent's
 			}
 		}
 		n.HeadEnd = n.End
@@ -41,7 +44,10 @@ func (p *parser) finish() error {
 		}
 	}
 	visit(root, 0)
-	p.own(prev, clean, len(clean))
+	p.own(prev, clean, p.ownEnd(prev, len(clean)))
+	if t := root.tail; t != nil && root != prev {
+		p.setTail(root, clean, clean[root.tlo:root.thi], clean[root.blo:root.thi])
+	}
 	return err
 }
 
@@ -97,10 +103,16 @@ func (p *parser) own(n *Node, clean string, end int) {
 		n.blo = n.thi
 	}
 	if n.Kind == KindDocument || n.Kind == KindParagraph {
+		if n.tail != nil && n.Kind != KindDocument {
+			p.setTail(n, clean, text, body)
+		}
 		return
 	}
 	rest := setUnits(n, body, &p.units)
 	n.Title = p.title(n, rest, text, len(rest) < len(body))
+	if n.tail != nil {
+		p.setTail(n, clean, text, body)
+	}
 }
 
 // titleMax is the longest lead phrase, in characters, taken as a title.

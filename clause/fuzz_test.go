@@ -81,8 +81,8 @@ func checkFuzzTree(t *testing.T, d *Document, max int) {
 		if !(0 <= n.Start && n.Start <= n.HeadEnd && n.HeadEnd <= n.End && n.End <= len(d.Src)) {
 			t.Fatalf("bad offsets %d %d %d (len %d)", n.Start, n.HeadEnd, n.End, len(d.Src))
 		}
-		if len(n.Units) > 0 && !(n.Start <= n.UnitsStart && n.UnitsStart <= n.UnitsEnd && n.UnitsEnd <= n.HeadEnd) {
-			t.Fatalf("units [%d,%d) outside [%d,%d)", n.UnitsStart, n.UnitsEnd, n.Start, n.HeadEnd)
+		if len(n.Units) > 0 && !(n.Start <= n.UnitsStart && n.UnitsStart <= n.UnitsEnd && n.UnitsEnd <= n.End) {
+			t.Fatalf("units [%d,%d) outside [%d,%d)", n.UnitsStart, n.UnitsEnd, n.Start, n.End)
 		}
 		if n.Doc() != d {
 			t.Fatal("Doc() not set")

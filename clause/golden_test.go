@@ -147,8 +147,10 @@ func checkTree(t testing.TB, d *Document) {
 		if !(0 <= n.Start && n.Start <= n.HeadEnd && n.HeadEnd <= n.End && n.End <= len(d.Src)) {
 			t.Fatalf("%s: bad offsets start=%d head=%d end=%d len=%d", n.Path(), n.Start, n.HeadEnd, n.End, len(d.Src))
 		}
-		if len(n.Units) > 0 && !(n.Start <= n.UnitsStart && n.UnitsStart <= n.UnitsEnd && n.UnitsEnd <= n.HeadEnd) {
-			t.Fatalf("%s: units [%d,%d) outside own text [%d,%d)", n.Path(), n.UnitsStart, n.UnitsEnd, n.Start, n.HeadEnd)
+		// A trailer is in the clause's own text, or in its tail after its
+		// children.
+		if len(n.Units) > 0 && !(n.Start <= n.UnitsStart && n.UnitsStart <= n.UnitsEnd && n.UnitsEnd <= n.End) {
+			t.Fatalf("%s: units [%d,%d) outside the clause [%d,%d)", n.Path(), n.UnitsStart, n.UnitsEnd, n.Start, n.End)
 		}
 		_ = n.Text()
 		_ = n.Body()

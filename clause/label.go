@@ -57,6 +57,9 @@ func bodyOf(n *Node) string {
 	if n == nil || n.doc == nil {
 		return ""
 	}
+	if n.tail != nil {
+		return n.tail.body
+	}
 	if d := n.doc; d.cleaned {
 		return d.clean[n.blo:n.thi]
 	}

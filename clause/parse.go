@@ -91,6 +91,11 @@ type parser struct {
 	prevHeading    bool           // the previous line was a Markdown heading
 	lineHeading    bool           // the current line is one
 	err            error
+
+	closing  int     // Src offset where the closing matter starts, len(Src)+1 if none
+	tails    []*Node // clauses with a tail, in document order
+	tailNode *Node   // the clause whose tail the last line went to
+	tk       int     // finish: the next tail to cut an own text at
 }
 
 // run reads the lines and builds the tree.
@@ -157,6 +162,10 @@ func (p *parser) run() error {
 			if m, ok := lexMarker(content); ok {
 				placed = p.place(m, ln, content, strong)
 			}
+		}
+		if !placed && p.tailLine(ln, content) {
+			p.after(content)
+			continue
 		}
 		if !placed {
 			if !p.havePrev && len(p.stack) == 1 && p.doc.Title == "" && titleLine(content) {
@@ -289,6 +298,7 @@ func (p *parser) push(n *Node, e entry) {
 	// Children slices are built once at the end (finish): appending to
 	// them here would cost an allocation for nearly every clause.
 	parent := &p.stack[len(p.stack)-1]
+	p.tailNode = nil
 	if parent.kids++; parent.kids == 1 {
 		parent.first = n
 	}

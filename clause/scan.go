@@ -104,6 +104,7 @@ func (p *parser) scan() {
 		p.h1 = countH1(src, p.frontMatter, 2)
 	}
 	p.scanHeaders()
+	p.closing = closingStart(src)
 }
 
 // countH1 counts "# " heading lines after byte from, up to max.
