@@ -168,18 +168,21 @@ func (p *parser) title(n *Node, body, text string, trailer bool) string {
 		return "" // law articles, paragraphs and items have no lead phrases
 	}
 	// Lead phrase: text up to the first 。 when short. Commas are allowed
-	// between short parallel phrases only: 应用牵引，需求导向。
+	// between short parallel phrases only (应用牵引，需求导向。
+	// 加快算力基础设施建设，夯实发展底座。), not in a sentence that merely
+	// ends early (到2025年，全市建成…。).
+	const segMax = 10
 	count, seg, commas, digits := 0, 0, 0, false
 	for i, r := range first {
 		switch r {
 		case '。', '！', '？', '：':
 			if count > 0 && (i+utf8.RuneLen(r) < len(body) || len(n.Children) > 0 || trailer) &&
-				(commas == 0 || commas <= 3 && seg <= 6 && !digits) {
+				(commas == 0 || commas <= 3 && seg <= segMax && !digits) {
 				return first[:i]
 			}
 			return ""
 		case '，', ',':
-			if seg > 6 || seg == 0 {
+			if seg > segMax || seg == 0 {
 				return ""
 			}
 			commas, seg = commas+1, -1

@@ -201,6 +201,7 @@ func TestMessy(t *testing.T) {
 		{"inserted-articles", "Article 5 Scope\nx.\nArticle 5A Review\ny.\nArticle 5b Appeal\nz.\nArticle 6 Fees\nw.\n", "Article 5\nArticle 5A\nArticle 5b\nArticle 6"},
 		{"us-bill", "SEC. 2. DEFINITIONS.\nIn this Act:\n(1) AGENCY.—The term means—\n(A) an agency; and\n(B) a department.\n(2) SYSTEM.—The term has the meaning given in section\n3 of title 15.\nSEC. 3. REPORTS.\n(a) In General.—The report shall include—\n(1) a summary; and\n(2) recommendations.\n",
 			"SEC. 2\nSEC. 2/(1)\nSEC. 2/(1)/(A)\nSEC. 2/(1)/(B)\nSEC. 2/(2)\nSEC. 3\nSEC. 3/(a)\nSEC. 3/(a)/(1)\nSEC. 3/(a)/(2)"},
+		{"article-title-full-stop", "Article 6 Title.\nText here.\nArticle 7 — Fees\nText.\nArticle 8. Penalties\nText.\nArticle 8A Review.\nMore text.\n", "Article 6\nArticle 7\nArticle 8\nArticle 8A"},
 		{"annex-letters", "Annex A\nx.\nAnnex C\ny.\n", "Annex A\nAnnex C"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
 		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},
@@ -277,6 +278,10 @@ func TestUnitsAndTitles(t *testing.T) {
 		{"parallel-phrases", "1.应用牵引,需求导向。坚持以应用场景建设带动技术迭代。", "应用牵引,需求导向", ""},
 		{"parallel-phrases-full-width", "1.创新驱动，重点突破。发挥优势。", "创新驱动，重点突破", ""},
 		{"heading-item", "（一）实施人工智能技术突破计划", "实施人工智能技术突破计划", ""},
+		{"lead-comma-half-width", "1.坚持应用牵引,需求导向。坚持以应用场景建设带动技术迭代。", "坚持应用牵引,需求导向", ""},
+		{"lead-comma-longer", "1.加快算力基础设施建设，夯实发展底座。建设智能计算中心。", "加快算力基础设施建设，夯实发展底座", ""},
+		{"lead-comma-trailer", "1.强化数据要素供给，推动公共数据开放。（责任单位：市数据局）", "强化数据要素供给，推动公共数据开放", "0:市数据局"},
+		{"lead-too-long", "1.坚持以应用场景建设带动技术迭代和产业发展，推动发展。同时建设基地。", "", ""},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {

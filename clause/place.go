@@ -48,7 +48,7 @@ func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool)
 	e := entry{}
 	if m.kind == KindArticle {
 		body := skipSpaces(content, m.end)
-		if body < len(content) && !(m.latin && headingLike(content[body:])) {
+		if body < len(content) && !(m.latin && enHeading(content[body:])) {
 			e.paras, e.paraStart = 1, ln.lo+body
 		}
 	}
@@ -210,4 +210,16 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, int32(p.clean.Len()), Number{Value: art.kuans}
 	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
 	return true
+}
+
+// enHeading reports whether the rest of an English article's line is its
+// heading: "Penalties", or a short title with a full stop ("Scope.").
+func enHeading(b []byte) bool {
+	if headingLike(b) {
+		return true
+	}
+	if len(b) < 2 || len(b) > 80 || b[len(b)-1] != '.' || !headingLike(b[:len(b)-1]) {
+		return false
+	}
+	return titleEN(string(b), false, false) == string(b[:len(b)-1])
 }

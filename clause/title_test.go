@@ -40,3 +40,20 @@ func TestDocumentTitle(t *testing.T) {
 		})
 	}
 }
+
+// TestEnglishArticleTitles: "Article 6 Title." / "Article 6 — Title" /
+// "Article 6. Title" and inserted articles take the title.
+func TestEnglishArticleTitles(t *testing.T) {
+	src := "Article 6 Title.\nText here.\nArticle 7 — Fees\nText.\nArticle 8. Penalties\nText.\nArticle 8A Review.\nMore text.\nArticle 9 Scope. This Act applies to all bodies.\n"
+	want := map[string]string{"Article 6": "Title", "Article 7": "Fees", "Article 8": "Penalties", "Article 8A": "Review", "Article 9": "Scope"}
+	d := mustParse(t, "act.txt", src)
+	for path, title := range want {
+		n := d.Find(path)
+		if n == nil {
+			t.Fatalf("no %s in\n%s", path, paths(d))
+		}
+		if n.Title != title {
+			t.Errorf("%s: Title = %q, want %q", path, n.Title, title)
+		}
+	}
+}
