@@ -111,7 +111,11 @@ func codeFor(err error) int {
 
 // oneLine makes an error message fit the one-line rule: "redline: …".
 func oneLine(err error) string {
-	msg := strings.TrimSpace(err.Error())
-	msg = strings.ReplaceAll(strings.ReplaceAll(msg, "\r", ""), "\n", " ")
-	return "redline: " + msg
+	var parts []string
+	for _, line := range strings.Split(err.Error(), "\n") {
+		if line = strings.TrimSpace(line); line != "" {
+			parts = append(parts, line)
+		}
+	}
+	return "redline: " + strings.Join(parts, " ")
 }

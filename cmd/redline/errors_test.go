@@ -45,10 +45,13 @@ func TestCodeFor(t *testing.T) {
 }
 
 func TestOneLine(t *testing.T) {
-	got := oneLine(errors.New("a.csv:3: column \"是否采纳\":\nbad value\r\n"))
-	want := `redline: a.csv:3: column "是否采纳": bad value`
-	if got != want {
-		t.Errorf("oneLine = %q, want %q", got, want)
+	for in, want := range map[string]string{
+		"a.csv:3: column \"是否采纳\":\nbad value\r\n":                                `redline: a.csv:3: column "是否采纳": bad value`,
+		"unknown command \"dif\" for \"redline\"\n\nDid you mean this?\n\tdiff\n": `redline: unknown command "dif" for "redline" Did you mean this? diff`,
+	} {
+		if got := oneLine(errors.New(in)); got != want {
+			t.Errorf("oneLine(%q) = %q, want %q", in, got, want)
+		}
 	}
 }
 
