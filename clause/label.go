@@ -107,7 +107,7 @@ func normLevel(s string) string {
 		b.WriteRune(r)
 	}
 	if t := trimLabel(b.String()); t != "" {
-		return t
+		return foldWord(t)
 	}
 	return s // a label of separators or invisible characters only is kept as it is
 }
@@ -115,7 +115,8 @@ func normLevel(s string) string {
 // Find returns the clause whose label path matches path (NormLabel on both
 // sides), or nil. When no clause has that full path, a clause whose path
 // ends with it is accepted ("第十二条" finds 第二章/第十二条); when several
-// match, the first in document order wins.
+// match, the first in document order wins. When nothing matches so, a
+// looser match is tried (see FindAll).
 func (d *Document) Find(path string) *Node {
 	all := d.FindAll(path)
 	if len(all) == 0 {
@@ -126,7 +127,11 @@ func (d *Document) Find(path string) *Node {
 
 // FindAll returns every clause whose label path matches path, in document
 // order: the full-path matches if there are any, else the clauses whose path
-// ends with path.
+// ends with path. Failing both, levels match loosely, as consultation
+// reports cite clauses: a top-level 第三部分 is the document's 三 (and the
+// other way round), and a level may be a clause's title instead of its
+// number or after it (三/（五）/推进智慧医疗多场景协同, 三、建设内容,
+// 第三部分“建设内容”).
 func (d *Document) FindAll(path string) []*Node {
 	if d == nil || d.Root == nil {
 		return nil
@@ -155,5 +160,102 @@ func (d *Document) FindAll(path string) []*Node {
 	if len(exact) > 0 {
 		return exact
 	}
+	if len(suffix) > 0 {
+		return suffix
+	}
+	return d.findLoose(strings.Split(want, "/"))
+}
+
+// foldWord lower-cases a leading English word (two letters or more, as in
+// Article, PART, SEC.), so that "ARTICLE 5", "Article 5" and "article 5"
+// are one label. Single letters keep their case: (A) and (a), Part I and
+// Part i are different numberings.
+func foldWord(s string) string {
+	n := 0
+	for n < len(s) && (s[n] >= 'a' && s[n] <= 'z' || s[n] >= 'A' && s[n] <= 'Z') {
+		n++
+	}
+	if n < 2 || n < len(s) && s[n] != ' ' && s[n] != '.' && (s[n] < '0' || s[n] > '9') {
+		return s
+	}
+	upper := false
+	for i := 0; i < n; i++ {
+		upper = upper || s[i] <= 'Z'
+	}
+	if !upper {
+		return s
+	}
+	return strings.ToLower(s[:n]) + s[n:]
+}
+
+// findLoose is FindAll's last resort: levels matched by levelMatches,
+// full paths first, then paths that end with want.
+func (d *Document) findLoose(want []string) []*Node {
+	var full, suffix []*Node
+	for _, n := range d.Clauses() {
+		k, m := len(want)-1, n
+		for ; k >= 0 && m != nil && m.Kind != KindDocument; k, m = k-1, m.Parent {
+			if !levelMatches(m, want[k]) {
+				break
+			}
+		}
+		if k >= 0 {
+			continue
+		}
+		if m == nil || m.Kind == KindDocument {
+			full = append(full, n)
+		} else {
+			suffix = append(suffix, n)
+		}
+	}
+	if len(full) > 0 {
+		return full
+	}
 	return suffix
+}
+
+// levelMatches reports whether one level of a cited path, folded by
+// normLevel, names clause n: by its label, with 第三部分 and 三 taken as one
+// at the top level, by its title, or by its label followed by its title.
+func levelMatches(n *Node, w string) bool {
+	label, alias := normLevel(n.Label()), ""
+	if n.Parent == nil || n.Parent.Kind == KindDocument {
+		alias = partAlias(n, label)
+	}
+	if label == w || alias != "" && alias == w {
+		return true
+	}
+	title := ""
+	if n.Title != "" {
+		title = normLevel(n.Title)
+		if title == w {
+			return true
+		}
+	}
+	for _, l := range [...]string{label, alias} {
+		if l == "" || title == "" || !strings.HasPrefix(w, l) {
+			continue
+		}
+		rest := strings.Trim(w[len(l):], "、.:：“”\"‘’《》「」 ")
+		if rest == title {
+			return true
+		}
+	}
+	return false
+}
+
+// partAlias returns the other spelling of a top-level Chinese number: 三
+// for 第三部分, 第三部分 for 三; "" for other clauses.
+func partAlias(n *Node, label string) string {
+	switch n.Kind {
+	case KindCNNum:
+		return "第" + label + "部分"
+	case KindPart:
+		if inner, ok := strings.CutPrefix(label, "第"); ok {
+			if inner, ok = strings.CutSuffix(inner, "部分"); ok {
+				return inner
+			}
+		}
+	}
+	return ""
 }

@@ -78,6 +78,9 @@ func TestNormLabel(t *testing.T) {
 		{"第三章/第十二条", "第三章/第十二条 "},
 		{"Article 5", "Article\u30005", "Article  5."},
 		{"2/2.3/(a)", "2./2.3./（a）"},
+		{"Part I", "PART I", "part I", "Part\u3000I."},
+		{"Article 5", "ARTICLE 5", "article 5"},
+		{"SEC. 2/(1)/(A)", "Sec. 2/(1)/(A)", "sec. 2/（1）/（A）"},
 	}
 	for _, group := range same {
 		want := NormLabel(group[0])
@@ -86,6 +89,9 @@ func TestNormLabel(t *testing.T) {
 				t.Errorf("NormLabel(%q) = %q, want %q (as %q)", s, got, want, group[0])
 			}
 		}
+	}
+	if NormLabel("(A)") == NormLabel("(a)") || NormLabel("Part I") == NormLabel("Part i") {
+		t.Error("NormLabel folds the case of a numbering")
 	}
 	if NormLabel("一") == NormLabel("二") || NormLabel("（一）") == NormLabel("一") {
 		t.Error("NormLabel folds different labels together")
@@ -114,6 +120,42 @@ func TestFind(t *testing.T) {
 				t.Errorf("Find(%q) = %q, want %q", c.path, got, c.want)
 			}
 		})
+	}
+	for _, c := range []struct{ path, want string }{
+		{"第二部分/（二）/1", "1.智慧医疗。"}, // 第二部分 cites the top-level 二
+		{"第一部分", "一、总体要求"},
+		{"二/场景应用/2", "2.智慧城市。"},       // a title in place of a number
+		{"二、主要任务/（一）", "（一）技术攻关"},     // number and title
+		{"第二部分“主要任务”/（二）", "（二）场景应用"}, // as consultation reports write it
+		{"二/场景应用", "（二）场景应用"},
+		{"四", ""},
+		{"（一）/第一部分", ""}, // 第一部分 only at the top level
+	} {
+		t.Run("loose/"+c.path, func(t *testing.T) {
+			got := ""
+			if n := d.Find(c.path); n != nil {
+				got = n.Text()
+			}
+			if got != c.want {
+				t.Errorf("Find(%q) = %q, want %q", c.path, got, c.want)
+			}
+		})
+	}
+	parts := mustParse(t, "plan.txt", "第一部分 总体要求\n一、指导思想\n第三部分 建设内容\n（五）推进智慧医疗。\n")
+	for path, want := range map[string]string{"三/（五）": "（五）推进智慧医疗。", "三": "第三部分 建设内容", "一": "一、指导思想"} {
+		if n := parts.Find(path); n == nil || n.Text() != want {
+			t.Errorf("Find(%q) = %v, want %q", path, n, want)
+		}
+	}
+	en := mustParse(t, "act.txt", "PART I PRELIMINARY\nArticle 1 Scope\nThis Act applies.\nARTICLE 2 Terms\nIn this Act.\n")
+	for path, want := range map[string]string{"Part I/Article 1": "Article 1 Scope\nThis Act applies.", "part i/article 1": "", "Article 2": "ARTICLE 2 Terms\nIn this Act.", "PART I/ARTICLE 2": "ARTICLE 2 Terms\nIn this Act."} {
+		got := ""
+		if n := en.Find(path); n != nil {
+			got = n.FullText()
+		}
+		if got != want {
+			t.Errorf("Find(%q) = %q, want %q", path, got, want)
+		}
 	}
 	if all := d.FindAll("（一）"); len(all) != 2 {
 		t.Errorf("FindAll(（一）) = %d clauses, want 2", len(all))
