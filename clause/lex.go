@@ -447,9 +447,25 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 		rest := b[j:]
 		switch {
 		case len(rest) == 0 || rest[0] == ' ' || rest[0] == '\t':
+		case rest[0] == '.' && w.kind == KindSection && len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' && v > 0:
+			// Section 2.3, § 2.3.1: a subsection, a level below Section 2.
+			k, parts := j, 1
+			for parts < 5 && k+1 < len(b) && b[k] == '.' && b[k+1] >= '0' && b[k+1] <= '9' {
+				val, n, _ := parseArabic(b[k+1:], 4)
+				k, parts, v = k+1+n, parts+1, val
+			}
+			if k < len(b) && (b[k] == '.' || b[k] == ':') && (k+1 == len(b) || b[k+1] == ' ') {
+				k++
+			}
+			if k < len(b) && b[k] != ' ' && b[k] != '\t' {
+				return m, false // 2.3a, 2.3.4.5.6 …
+			}
+			j, end = k, k
+			m.rank = w.rank + parts - 1
+			m.scheme = scheme(w.kind, 1+parts)
 		case rest[0] == '.' || rest[0] == ':' || rest[0] == '-':
 			if len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
-				return m, false // Section 2.3 is not Section 2
+				return m, false // Article 2.3 is no article
 			}
 			end++
 		case hasPrefixRune(rest, '—') > 0 || hasPrefixRune(rest, '–') > 0:
@@ -469,8 +485,10 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 		if k := skipSpaces(b, end); k < len(b) && b[k] >= 'a' && b[k] <= 'z' {
 			return m, false
 		}
-		m.kind, m.rank, m.end, m.latin = w.kind, w.rank, end, true
-		m.scheme = scheme(w.kind, 2)
+		if m.rank == 0 {
+			m.rank, m.scheme = w.rank, scheme(w.kind, 2)
+		}
+		m.kind, m.end, m.latin = w.kind, end, true
 		m.num.Value, m.num.Valid = v, true
 		m.spaced = true
 		return m, true
