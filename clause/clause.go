@@ -88,6 +88,8 @@ type Node struct {
 
 	doc  *Document
 	tail *tail // text after the children, rarely
+	// setext: a Markdown heading underlined by === or ---.
+	setext bool
 	// The clause's own text in the document's clean text (Text, Body):
 	// it starts at cs; text is clean[tlo:thi], body clean[blo:thi].
 	cs, tlo, thi, blo int32

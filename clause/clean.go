@@ -370,3 +370,9 @@ func titleLine(b []byte) bool {
 	}
 	return true
 }
+
+// bracketed reports whether a line is all in brackets: （2023—2025年）,
+// （征求意见稿）.
+func bracketed(b []byte) bool {
+	return openParenAt(b) > 0 && (closeParenAt(b[len(b)-1:]) > 0 || len(b) >= 3 && closeParenAt(b[len(b)-3:]) > 0)
+}

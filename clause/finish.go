@@ -138,7 +138,7 @@ func (p *parser) title(n *Node, body, text string, trailer bool) string {
 	if nl >= 0 {
 		first = trim(body[:nl])
 	}
-	if n.Depth > 0 && n.Kind != KindListItem && n.src0() == '#' {
+	if n.Depth > 0 && n.Kind != KindListItem && (n.src0() == '#' || n.setext) {
 		// A Markdown heading: the rest of its line.
 		if rest := text[min(int(n.mlen), len(text)):]; trim(rest) == "" || strings.HasPrefix(strings.TrimLeft(rest, " \t\u3000"), "\n") {
 			return ""

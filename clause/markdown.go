@@ -108,9 +108,59 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 // headings of a lower level. A numbered heading ("## 一、总体要求",
 // "### （五）…", "## Article 5") takes the numbering's Kind and number.
 func (p *parser) heading(ln line, content []byte, level int) {
-	ts := skipSpaces(content, level)
+	p.openHeading(ln, content, level, skipSpaces(content, level), p.h1 == 1)
+}
+
+// setextLevel returns the level of a setext heading underline ("=====" 1,
+// "-----" 2), or 0. At least two characters: a lone "-" is a list bullet.
+func setextLevel(b []byte) int {
+	if len(b) < 2 || b[0] != '=' && b[0] != '-' {
+		return 0
+	}
+	for _, c := range b {
+		if c != b[0] {
+			return 0
+		}
+	}
+	if b[0] == '=' {
+		return 1
+	}
+	return 2
+}
+
+// setext opens a heading for a line underlined by "===" or "---" on the
+// next line, when the line starts a block; it reports whether it did. The
+// underline is then skipped: it is syntax, not text.
+func (p *parser) setext(ln line, content []byte, next int) bool {
+	if next > len(p.src) || p.havePrev && !p.blankBefore && !p.prevHeading {
+		return false
+	}
+	c := content[0]
+	if c == '#' || c == '>' || c == '|' || c == '-' || c == '*' || c == '+' || c == '=' {
+		return false
+	}
+	u, _ := nextLine(p.src, next)
+	if u.lo-u.start > 3 {
+		return false
+	}
+	level := setextLevel(p.src[u.lo:u.hi])
+	if level == 0 {
+		return false
+	}
+	p.openHeading(ln, content, level, 0, p.h1 == 0)
+	if n := p.stack[len(p.stack)-1].n; n.Depth == level && n.Start == ln.lo {
+		n.setext = true
+	}
+	p.skip = u.start
+	return true
+}
+
+// openHeading opens the clause of a heading whose text starts at byte ts
+// of content. A lone level-1 heading opening the document is its title
+// (lone says whether it is the only one).
+func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) {
 	text := content[ts:]
-	if _, numbered := lexMarker(text); level == 1 && p.h1 == 1 && !p.havePrev && !numbered {
+	if _, numbered := lexMarker(text); level == 1 && lone && !p.havePrev && !numbered {
 		// The document's title (a lone "# " heading before any text):
 		// root text, not a clause.
 		p.doc.Title = string(text)
@@ -123,7 +173,10 @@ func (p *parser) heading(ln line, content []byte, level int) {
 		j--
 	}
 	p.popTo(j)
-	m := marker{kind: KindHeading, end: level}
+	m := marker{kind: KindHeading, end: ts}
+	if ts > 0 {
+		m.end = level
+	}
 	if im, ok := lexMarker(text); ok {
 		m.kind, m.num, m.end = im.kind, im.num, ts+im.end
 		switch im.kind {

@@ -92,10 +92,12 @@ type parser struct {
 	lineHeading    bool           // the current line is one
 	err            error
 
-	closing  int     // Src offset where the closing matter starts, len(Src)+1 if none
-	tails    []*Node // clauses with a tail, in document order
-	tailNode *Node   // the clause whose tail the last line went to
-	tk       int     // finish: the next tail to cut an own text at
+	skip      int     // Src offset of a setext underline to skip
+	titleLine bool    // the previous line was taken as the document's title
+	closing   int     // Src offset where the closing matter starts, len(Src)+1 if none
+	tails     []*Node // clauses with a tail, in document order
+	tailNode  *Node   // the clause whose tail the last line went to
+	tk        int     // finish: the next tail to cut an own text at
 }
 
 // run reads the lines and builds the tree.
@@ -124,6 +126,9 @@ func (p *parser) run() error {
 			p.afterFurniture, p.blankBefore, p.pageBreak = true, false, true
 		}
 		ffAfter = ln.end > ln.hi && ln.hi > ln.lo && bytes.IndexByte(src[ln.hi:ln.end], '\f') >= 0
+		if ln.start == p.skip && p.skip > 0 {
+			continue // a setext underline
+		}
 		if len(content) == 0 {
 			if !p.afterFurniture {
 				p.blankBefore = true
@@ -156,7 +161,7 @@ func (p *parser) run() error {
 		p.lineStrong = strong
 		placed := false
 		if p.markdown {
-			placed = p.markdownLine(ln, content, strong)
+			placed = p.markdownLine(ln, content, strong) || p.setext(ln, content, next)
 		}
 		if !placed {
 			if m, ok := lexMarker(content); ok {
@@ -167,9 +172,13 @@ func (p *parser) run() error {
 			p.after(content)
 			continue
 		}
+		if p.titleLine && !placed && !bracketed(content) && (p.continues(ln) || p.doc.Lang == LangEN && content[0] >= 'a' && content[0] <= 'z') {
+			p.doc.Title = "" // the title line was a paragraph's first line
+		}
+		p.titleLine = false
 		if !placed {
 			if !p.havePrev && len(p.stack) == 1 && p.doc.Title == "" && titleLine(content) {
-				p.doc.Title = string(content)
+				p.doc.Title, p.titleLine = string(content), true
 			}
 			cont := p.continues(ln)
 			if !cont {

@@ -20,6 +20,8 @@ func TestDocumentTitle(t *testing.T) {
 		{"txt-sentence", "为深入贯彻落实规划，制定本方案。\n一、总体要求\n", "", "一"},
 		{"txt-numbered", "一、总体要求\n二、主要任务\n", "", "一\n二"},
 		{"txt-colon", "各区人民政府：\n一、总体要求\n", "", "一"},
+		{"txt-wrapped-paragraph", "This Act sets out how the City builds a national pilot zone for the\napplication of artificial intelligence.\n\nArticle 1 Scope\nx.\n", "", "Article 1"},
+		{"txt-title-with-years", "武汉建设国家人工智能创新应用先导区实施方案\n（2023—2025年）\n一、总体要求\n", "武汉建设国家人工智能创新应用先导区实施方案", "一"},
 	}
 	for _, c := range cases {
 		name := "doc.txt"
@@ -55,5 +57,34 @@ func TestEnglishArticleTitles(t *testing.T) {
 		if n.Title != title {
 			t.Errorf("%s: Title = %q, want %q", path, n.Title, title)
 		}
+	}
+}
+
+// TestSetextHeadings: "Title\n=====" and "Heading\n-----" are Markdown
+// headings; the underline is syntax, not text.
+func TestSetextHeadings(t *testing.T) {
+	cases := []struct{ name, src, title, paths, text string }{
+		{"title-and-h2", "Implementation Act\n==================\n\nScope\n-----\nThis Act applies.\n\nTerms\n-----\nIn this Act.\n", "Implementation Act", "Scope\nTerms", "Scope\nThis Act applies."},
+		{"numbered", "实施方案\n====\n\n一、总体要求\n------\n（一）指导思想\n坚持。\n", "实施方案", "一\n一/（一）", "一、总体要求"},
+		{"paragraph-then-break", "Some text here\nand more text.\n\n---\n\nArticle 1 Scope\nx.\n", "", "Article 1", "Article 1 Scope\nx."},
+		{"atx-h1-too", "# Act\n\nTitle\n=====\n", "Act", "Title", "Title"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "doc.md", c.src)
+			if d.Title != c.title {
+				t.Errorf("Title = %q, want %q", d.Title, c.title)
+			}
+			if got := paths(d); got != c.paths {
+				t.Fatalf("paths:\n%s\nwant:\n%s", got, c.paths)
+			}
+			if n := d.Clauses()[0]; n.Text() != c.text {
+				t.Errorf("first clause text %q, want %q", n.Text(), c.text)
+			}
+		})
+	}
+	d := mustParse(t, "doc.md", "Title\n=====\n\nScope\n-----\nThis Act applies.\n")
+	if n := d.Find("Scope"); n == nil || n.Title != "Scope" || n.Depth != 2 || n.Kind != KindHeading {
+		t.Errorf("Scope heading = %+v", n)
 	}
 }
