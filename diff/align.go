@@ -68,6 +68,7 @@ type clauseSide struct {
 	labeled  []bool
 	grams    [][]uint64
 	rare     [][]uint64 // rareOf
+	lang     clause.Lang
 }
 
 func newSide(d *clause.Document) *clauseSide {
@@ -82,6 +83,7 @@ func newSide(d *clause.Document) *clauseSide {
 		grams:    make([][]uint64, len(nodes)),
 		titled:   make([]bool, len(nodes)),
 		labeled:  make([]bool, len(nodes)),
+		lang:     d.Lang,
 	}
 	at := make(map[*clause.Node]int32, len(nodes))
 	for i, n := range nodes {

@@ -3,7 +3,11 @@ package diff
 // Content similarity between clauses, and the matching that pairs them
 // best first (see align.go for the passes that call it).
 
-import "slices"
+import (
+	"slices"
+
+	"github.com/redline-docs/redline/clause"
+)
 
 // rarity decides, when much of the document is left unpaired by the
 // anchors (a heavy revision or a rewrite), which bigrams are rare enough
@@ -265,7 +269,14 @@ func (a *aligner) pairedParentOf(o int32) int32 {
 // labelsEqual reports whether old o and new n have the same own label,
 // NormLabel folded.
 func (a *aligner) labelsEqual(o, n int32) bool {
-	if a.o.nodes[o].Label() == a.n.nodes[n].Label() {
+	x, y := a.o.nodes[o], a.n.nodes[n]
+	// A label is made of these fields (and, for a 款, the language):
+	// equal fields give equal labels without building them.
+	if x.Kind == y.Kind && x.Marker == y.Marker && x.Title == y.Title && x.Num == y.Num &&
+		(x.Kind != clause.KindParagraph || a.o.lang == a.n.lang) {
+		return true
+	}
+	if x.Label() == y.Label() {
 		return true
 	}
 	return a.o.labelOf(o) == a.n.labelOf(n)

@@ -18,6 +18,18 @@ import (
 // after Fold, so a change of width or spacing in a name is not a change.
 func CompareUnits(old, new []clause.Unit) UnitChange {
 	var u UnitChange
+	if len(old) == len(new) {
+		same := true
+		for i := range old {
+			if old[i].Name != new[i].Name || old[i].Role != new[i].Role {
+				same = false
+				break
+			}
+		}
+		if same { // the common case: the trailer did not change
+			return u
+		}
+	}
 	u.Removed = unitsNotIn(old, new)
 	u.Added = unitsNotIn(new, old)
 	return u
