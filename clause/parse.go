@@ -172,8 +172,8 @@ func (p *parser) run() error {
 			p.after(content)
 			continue
 		}
-		if p.titleLine && !placed && !bracketed(content) && (p.continues(ln) || p.doc.Lang == LangEN && content[0] >= 'a' && content[0] <= 'z') {
-			p.doc.Title = "" // the title line was a paragraph's first line
+		if p.titleLine && !placed && !bracketed(content) && (p.wrapW > 0 && p.prevFull() || p.prevEnd == endCont || p.doc.Lang == LangEN && content[0] >= 'a' && content[0] <= 'z') {
+			p.doc.Title = "" // the title line was a paragraph's first line, hard-wrapped
 		}
 		p.titleLine = false
 		if !placed {

@@ -247,6 +247,8 @@ func TestMessy(t *testing.T) {
 		{"section-decimals", "Section 1 Scope\nx.\nSection 1.1 General\ny.\nSection 1.2 Terms\nz.\nSection 1.2.1 Small bodies\nw.\nSection 2 Other\nv.\n",
 			"Section 1\nSection 1/Section 1.1\nSection 1/Section 1.2\nSection 1/Section 1.2/Section 1.2.1\nSection 2"},
 		{"section-signs", "§ 1 Scope\nx, as set out in\nSection 2.3 of this Act.\n§ 1.1 General\ny.\nSec. 4 Fees\nz.\n", "§ 1\n§ 1/§ 1.1\nSec. 4"},
+		{"new-level-after-short-line", "（二）基本原则\n坚持以下原则，具体包括\n1.应用牵引。\n2.创新驱动。\n", "（二）\n（二）/1\n（二）/2"},
+		{"one-clause-per-line", "一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导，推动发展\n（二）基本原则\n1.应用牵引,需求导向。坚持。\n2.创新驱动。\n二、主要任务\n", "一\n一/（一）\n一/（二）\n一/（二）/1\n一/（二）/2\n二"},
 		{"annex-letters", "Annex A\nx.\nAnnex C\ny.\n", "Annex A\nAnnex C"},
 		{"decimals", "1. Scope\n1.1 General\n1.2 Exceptions\n1.2.1 Small bodies\n2. Terms\n2.1 Definitions\n", "1\n1/1.1\n1/1.2\n1/1.2/1.2.1\n2\n2/2.1"},
 		{"circled", "1.甲。\n①子；\n②丑。\n2.乙。\n", "1\n1/①\n1/②\n2"},

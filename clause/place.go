@@ -119,7 +119,7 @@ func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool)
 		}
 		p.popTo(i - 1)
 	} else {
-		if !strong && !(m.kind == KindListItem && (m.bullet || m.num.Value == 1)) {
+		if !strong && !(m.kind == KindListItem && (m.bullet || m.num.Value == 1)) && !p.softBreakBefore(m) {
 			return false
 		}
 		if m.kind == KindDecimal && !m.spaced && !headingLike(content) {
@@ -222,4 +222,15 @@ func enHeading(b []byte) bool {
 		return false
 	}
 	return titleEN(string(b), false, false) == string(b[:len(b)-1])
+}
+
+// softBreakBefore reports whether a marker that opens a new level (its
+// number is 1) follows a line break that is no hard wrap: in a document
+// that is not hard-wrapped, after a short line that does not end in a
+// comma. Drafts, in Markdown above all, are written one clause per line
+// ("坚持以下原则，具体包括\n1.应用牵引。"); a soft wrap only joins lines that
+// start with no plausible marker.
+func (p *parser) softBreakBefore(m marker) bool {
+	return p.wrapW == 0 && m.num.Valid && m.num.Value == 1 && m.num.Sub == 0 &&
+		(m.spaced || m.kind != KindDecimal) && p.prevEnd != endCont && !p.prevFull()
 }

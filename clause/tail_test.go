@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"os"
 	"strings"
 	"testing"
 )
@@ -85,5 +86,35 @@ func TestClosingMatter(t *testing.T) {
 				t.Errorf("last clause's source %q includes the closing matter", d.Src[last.Start:last.End])
 			}
 		})
+	}
+}
+
+// TestWithoutBlankLines: drafts written one clause per line, without blank
+// lines between paragraphs (as Markdown drafts of Chinese documents are),
+// parse to the same clauses as with them.
+func TestWithoutBlankLines(t *testing.T) {
+	for _, f := range []string{"draft.md", "plan.txt", "act.txt", "law.txt"} {
+		src, err := os.ReadFile("testdata/" + f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, l := range strings.Split(string(src), "\n") {
+			if strings.TrimSpace(l) != "" {
+				lines = append(lines, l)
+			}
+		}
+		dense := strings.Join(lines, "\n") + "\n"
+		for _, name := range []string{f, "dense.md"} {
+			t.Run(f+"/"+name, func(t *testing.T) {
+				a, b := mustParse(t, name, string(src)), mustParse(t, name, dense)
+				if paths(a) != paths(b) {
+					t.Fatalf("paths differ:\n%s", lineDiff(paths(a), paths(b)))
+				}
+				if a.Title != b.Title {
+					t.Errorf("Title %q vs %q", a.Title, b.Title)
+				}
+			})
+		}
 	}
 }
