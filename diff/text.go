@@ -99,11 +99,32 @@ func newDifferEnds(a, b string, aEnd, bEnd []int) *differ {
 	d.dmp.DiffTimeout = 0 // never depend on machine load
 	d.aEnd = aEnd
 	d.bEnd = bEnd
+	la, lb := len(aEnd), len(bEnd)
+	d.ta, d.tb = make([]int32, la), make([]int32, lb)
+	// A clause's edit is usually small: its common head and tail tokens
+	// get ids by position (negative, the same on both sides) instead of
+	// going through the map. Large texts, diffed by sentence first, intern
+	// every token, so that equal tokens anywhere have equal ids.
+	pre, suf := 0, 0
+	if la+lb <= sentenceLevel {
+		for pre < min(la, lb) && aEnd[pre] == bEnd[pre] && a[tokStart(aEnd, pre):aEnd[pre]] == b[tokStart(bEnd, pre):bEnd[pre]] {
+			d.ta[pre], d.tb[pre] = int32(-1-pre), int32(-1-pre)
+			pre++
+		}
+		for suf < min(la, lb)-pre {
+			i, j := la-1-suf, lb-1-suf
+			if len(a)-tokStart(aEnd, i) != len(b)-tokStart(bEnd, j) || a[tokStart(aEnd, i):aEnd[i]] != b[tokStart(bEnd, j):bEnd[j]] {
+				break
+			}
+			d.ta[i], d.tb[j] = int32(-1-pre-suf), int32(-1-pre-suf)
+			suf++
+		}
+	}
 	ids := map[string]int32{}
-	intern := func(s string, ends []int) []int32 {
-		out := make([]int32, len(ends))
-		start := 0
-		for i, e := range ends {
+	intern := func(s string, ends []int, out []int32, from, to int) {
+		start := tokStart(ends, from)
+		for i := from; i < to; i++ {
+			e := ends[i]
 			t := s[start:e]
 			id, ok := ids[t]
 			if !ok {
@@ -113,10 +134,9 @@ func newDifferEnds(a, b string, aEnd, bEnd []int) *differ {
 			out[i] = id
 			start = e
 		}
-		return out
 	}
-	d.ta = intern(a, d.aEnd)
-	d.tb = intern(b, d.bEnd)
+	intern(a, aEnd, d.ta, pre, la-suf)
+	intern(b, bEnd, d.tb, pre, lb-suf)
 	d.span = max(minSpan, workBudget/max(len(d.ta)+len(d.tb), 1))
 	return d
 }
@@ -462,22 +482,24 @@ func (d *differ) swapped(e, p, c hunk) bool {
 	if e.stop || e.ra > swapLimit {
 		return false
 	}
-	same := func(x, y []int32) bool {
-		if len(x) != len(y) || len(x) == 0 {
+	// the same tokens: the same text cut at the same places
+	same := func(x string, xEnd []int, x0, x1 int, y string, yEnd []int, y0, y1 int) bool {
+		if x1-x0 != y1-y0 || x0 == x1 {
 			return false
 		}
-		for i := range x {
-			if x[i] != y[i] {
+		xs, ys := tokStart(xEnd, x0), tokStart(yEnd, y0)
+		for i := 0; i < x1-x0; i++ {
+			if xEnd[x0+i]-xs != yEnd[y0+i]-ys {
 				return false
 			}
 		}
-		return true
+		return x[xs:xEnd[x1-1]] == y[ys:yEnd[y1-1]]
 	}
 	switch {
 	case p.a0 == p.a1: // p inserts only
-		return same(d.tb[p.b0:p.b1], d.ta[c.a0:c.a1])
+		return same(d.b, d.bEnd, p.b0, p.b1, d.a, d.aEnd, c.a0, c.a1)
 	case p.b0 == p.b1: // p deletes only
-		return same(d.ta[p.a0:p.a1], d.tb[c.b0:c.b1])
+		return same(d.a, d.aEnd, p.a0, p.a1, d.b, d.bEnd, c.b0, c.b1)
 	}
 	return false
 }
@@ -528,6 +550,13 @@ func (d *differ) slide(hs []hunk) []hunk {
 			x0, x1, e1s, e2e = x.a0, x.a1, e1.a0, e2.a1
 		}
 		score := func(p int) int { return boundaryScore(text, ends, p) }
+		same := func(i, j int) bool { // tokens i and j of T are equal
+			if T[i] >= 0 && T[j] >= 0 || T[i] == T[j] {
+				return T[i] == T[j]
+			}
+			// ids by position (see newDifferEnds): compare the text
+			return text[tokStart(ends, i):ends[i]] == text[tokStart(ends, j):ends[j]]
+		}
 		best, bestScore := 0, score(x0)+score(x1)
 		// An equality may vanish only at either end of the text.
 		if i-1 > 0 {
@@ -536,12 +565,12 @@ func (d *differ) slide(hs []hunk) []hunk {
 		if i+2 < len(hs) {
 			e2e--
 		}
-		for s := 1; s <= maxSlide && x0-s >= e1s && T[x0-s] == T[x1-s]; s++ {
+		for s := 1; s <= maxSlide && x0-s >= e1s && same(x0-s, x1-s); s++ {
 			if sc := score(x0-s) + score(x1-s); sc > bestScore {
 				best, bestScore = -s, sc
 			}
 		}
-		for s := 1; s <= maxSlide && x1+s <= e2e && T[x0+s-1] == T[x1+s-1]; s++ {
+		for s := 1; s <= maxSlide && x1+s <= e2e && same(x0+s-1, x1+s-1); s++ {
 			if sc := score(x0+s) + score(x1+s); sc > bestScore {
 				best, bestScore = s, sc
 			}
