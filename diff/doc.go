@@ -4,4 +4,10 @@
 //
 // It wraps github.com/sergi/go-diff and never exposes its types. Output never
 // depends on machine load: there are no wall-clock timeouts.
+//
+// Every function of the package is safe for concurrent use. Compare only
+// reads its documents (the Result points into them), so a caller may parse
+// the two revisions concurrently — clause.Parse keeps no shared state — and
+// compare them once both are ready; Compare itself shares the word diffs of
+// edited clauses among the processors.
 package diff
