@@ -20,7 +20,7 @@ func bigramSet(s string) []uint64 {
 	if s == "" {
 		return nil
 	}
-	grams := make([]uint64, 0, len(s)/3+4) // Han text: three bytes a rune
+	grams := make([]uint64, 0, utf8.RuneCountInString(s)) // never regrown
 	prev := rune(-1)
 	for _, r := range s {
 		switch {
