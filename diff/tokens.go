@@ -88,6 +88,10 @@ func nextToken(s string, i int) int {
 	case isWordRune(r):
 		j := i + w
 		for j < len(s) {
+			if c := s[j]; 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' || c == '_' {
+				j++ // ASCII fast path
+				continue
+			}
 			r, w := utf8.DecodeRuneInString(s[j:])
 			if r == '\'' || r == '’' {
 				// an apostrophe inside a word: don't, Member States’
