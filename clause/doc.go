@@ -12,7 +12,10 @@
 //
 // Labels are the numbering path of a clause at one revision, levels joined by
 // "/": 三/（五）/1, 第三章/第十二条, 2/2.3/(a). NormLabel folds a label so that
-// parenthesis width, digit width and trailing separators (、 . ．) do not matter.
+// parenthesis width, digit width, trailing separators (、 . ．) and the case
+// of English words (PART I, Article 5) do not matter. Find falls back to
+// looser matches as consultation reports cite clauses: 第三部分 for a
+// top-level 三, or a clause's title in place of its number.
 //
 // # How lines become clauses
 //
@@ -35,10 +38,19 @@
 //   - Inside an article, a second paragraph turns the article's paragraphs
 //     into 款 (第一款, 第二款 …, or ¶1, ¶2 in English); items follow the
 //     paragraph they come after.
-//   - Markdown headings nest by level; "## 一、总体要求" takes the heading's
-//     place in the tree and the label 一. A lone, unnumbered level-1
-//     heading before any text is the document's title, not a clause. Front matter, code blocks and tables of
-//     contents (目录) are text.
+//   - Markdown headings (ATX "##" and setext "===" / "---") nest by level;
+//     "## 一、总体要求" takes the heading's place in the tree and the label
+//     一. A lone, unnumbered level-1 heading before any text is the
+//     document's title (Document.Title), not a clause; so is an unnumbered
+//     first line without sentence punctuation in any document. Front
+//     matter, code blocks and tables of contents (目录) are text.
+//   - Drafts written one clause per line need no blank lines: in text that
+//     is not hard-wrapped, a marker numbered 1 after a short line opens a
+//     new level.
+//   - A responsibility trailer on a line of its own after an item's
+//     sub-items is the item's; a date line or （此件公开发布） ending the
+//     document is the root's. Such text after a clause's children is its
+//     tail: Text and Body include it, the children's source ranges do not.
 //
 // Page furniture — "— 3 —", "第 3 页 共 20 页", "Page 3 of 20", form feeds,
 // and a running header repeated at the top of pages — is left out of texts.
