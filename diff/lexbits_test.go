@@ -3,13 +3,14 @@ package diff
 import (
 	"fmt"
 	"os"
+	"sort"
 	"strings"
 	"testing"
 	"unicode/utf8"
 )
 
 // TestLexBits checks that lexbits.go holds the first and second characters
-// of the lexicon's words; -update rewrites it after a lexicon change.
+// of the lexicon's words and the table of their first two characters; -update rewrites it after a lexicon change.
 func TestLexBits(t *testing.T) {
 	var first, second [lexBitsLen]byte
 	for _, table := range []string{lex2, lex3, lex4, lex5, lex7} {
@@ -48,7 +49,52 @@ func TestLexBits(t *testing.T) {
 		}
 		b.WriteString("\n")
 	}
-	want := strings.TrimSuffix(b.String(), "\n")
+	// lexPairs: every two-character word or prefix of a longer word, with
+	// its flags, in an open-addressing table.
+	flags := map[string]byte{}
+	for _, w := range strings.Fields(lex2) {
+		flags[w] |= 1
+	}
+	for _, table := range []string{lex3, lex4, lex5, lex7} {
+		for _, w := range strings.Fields(table) {
+			flags[w[:6]] |= 2
+		}
+	}
+	keys := make([]string, 0, len(flags))
+	for k := range flags {
+		keys = append(keys, k)
+	}
+	sort.Strings(keys)
+	if 2*len(keys) > lexPairSlots {
+		t.Fatalf("%d pairs: grow lexPairBits", len(keys))
+	}
+	slots := make([]string, lexPairSlots)
+	for _, k := range keys {
+		h := lexPairHash(k)
+		for slots[h] != "" {
+			h = (h + 1) & (lexPairSlots - 1)
+		}
+		slots[h] = k + string('0'+flags[k])
+	}
+	b.WriteString("// lexPairs is an open-addressing table (see lexPair) of the two-character\n" +
+		"// words and prefixes of longer words, each followed by its flags: 1 a\n" +
+		"// word, 2 the start of a longer word; seven spaces for an empty slot.\n" +
+		"const lexPairs = \"\" +\n")
+	for i := 0; i < len(slots); i += 16 {
+		b.WriteString("\t\"")
+		for _, r := range slots[i : i+16] {
+			if r == "" {
+				r = "       "
+			}
+			b.WriteString(r)
+		}
+		b.WriteString("\"")
+		if i+16 < len(slots) {
+			b.WriteString(" +")
+		}
+		b.WriteString("\n")
+	}
+	want := b.String()
 	if *update {
 		if err := os.WriteFile("lexbits.go", []byte(want), 0o644); err != nil {
 			t.Fatal(err)
