@@ -214,3 +214,14 @@ func dateDigit(b []byte) (v, size int, ok bool) {
 	}
 	return 0, 0, false
 }
+
+// Tail returns the byte range in Src of text the clause owns after its
+// children (a responsibility trailer on its own line after sub-items, or
+// closing lines of the document on the root), and whether there is any.
+// Text and Body include it; Src[Start:HeadEnd] does not.
+func (n *Node) Tail() (start, end int, ok bool) {
+	if n == nil || n.tail == nil {
+		return 0, 0, false
+	}
+	return n.tail.src, n.End, true
+}

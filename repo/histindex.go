@@ -22,7 +22,7 @@ import (
 
 // histVersion changes whenever the history index's meaning changes; an
 // index of another version is ignored and rebuilt.
-const histVersion = 2
+const histVersion = 3
 
 // checkpointEvery is how often (in revisions) building the history index
 // leaves the derived clause ids in the ids cache, so that ids at any
@@ -63,6 +63,9 @@ type clauseState struct {
 	Sum               uint64
 	Start, End        int32
 	MarkerLen         int32
+	// TailStart, TailEnd: text the clause owns after its children (a
+	// trailer after sub-items), part of its text; 0, 0 when none.
+	TailStart, TailEnd int32
 }
 
 func (h *histIndex) index() {
@@ -101,10 +104,17 @@ func (r *Repo) saveHist(h *histIndex) {
 	}
 }
 
-func sumOf(src []byte, start, end int32) uint64 {
+// sumOf hashes a clause's own text without its numbering: the source from
+// the end of its marker to the end of its head, and its tail if it has one.
+func sumOf(src []byte, s clauseState) uint64 {
 	f := fnv.New64a()
+	start, end := s.Start+s.MarkerLen, s.End
 	if start >= 0 && start <= end && int(end) <= len(src) {
 		f.Write(bytes.TrimSpace(src[start:end]))
+	}
+	if s.TailEnd > s.TailStart && s.TailStart >= 0 && int(s.TailEnd) <= len(src) {
+		f.Write([]byte{0})
+		f.Write(bytes.TrimSpace(src[s.TailStart:s.TailEnd]))
 	}
 	return f.Sum64()
 }
@@ -113,7 +123,11 @@ func textOf(src []byte, s clauseState) string {
 	if s.Start < 0 || s.Start > s.End || int(s.End) > len(src) {
 		return ""
 	}
-	return string(bytes.TrimSpace(src[s.Start:s.End]))
+	text := string(bytes.TrimSpace(src[s.Start:s.End]))
+	if s.TailEnd > s.TailStart && s.TailStart >= 0 && int(s.TailEnd) <= len(src) {
+		text += "\n" + string(bytes.TrimSpace(src[s.TailStart:s.TailEnd]))
+	}
+	return text
 }
 
 // states summarises a parsed document for the index.
@@ -132,7 +146,10 @@ func states(d *docIDs) []clauseState {
 				s.MarkerLen = int32(k + len(n.Marker))
 			}
 		}
-		s.Sum = sumOf(src, s.Start+s.MarkerLen, s.End)
+		if ts, te, ok := n.Tail(); ok {
+			s.TailStart, s.TailEnd = int32(ts), int32(te)
+		}
+		s.Sum = sumOf(src, s)
 		out[i] = s
 	}
 	return out
@@ -212,10 +229,14 @@ func incremental(name string, old, new []byte, st []clauseState) ([]clauseState,
 		if int(out[i].End) >= oldEnd {
 			out[i].End += delta
 		}
+		if out[i].TailEnd > out[i].TailStart && int(out[i].TailStart) >= oldEnd {
+			out[i].TailStart += delta
+			out[i].TailEnd += delta
+		}
 	}
 	if idx >= 0 {
 		c := &out[idx]
-		c.Sum = sumOf(new, c.Start+c.MarkerLen, c.End)
+		c.Sum = sumOf(new, *c)
 		if c.Sum != st[idx].Sum {
 			for j := range st {
 				if j != idx && st[j].Sum == c.Sum {
