@@ -27,7 +27,7 @@ newest revision (or at --at REV); labels match regardless of parenthesis and
 digit width and trailing 、 . ．, so 三/(五)/1 = 三/（五）/1 = 三、/（五）/1.`,
 		Example: `  redline history 三/（五）/1
   redline history "三/(二)/3" plan.md --at 征求意见稿
-  redline history c-7f3a2b --json`,
+  redline history c1a2b3c4d5e --json     # by clause id`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.clause = args[0]
