@@ -56,7 +56,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		i := start
 		start = e
 		q, ok := quantityAt(s, i, tok)
-		if !ok || isClauseNumber(s, i, e) || isDate(s, q, e) {
+		if !ok || isClauseNumber(s, i, e) || isDate(s, q, e) || isReference(s, q) {
 			continue
 		}
 		if k > 0 && i > 0 {
@@ -222,6 +222,35 @@ func isDate(s string, q Quantity, e int) bool {
 	}
 	for _, m := range monthNames {
 		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// referenceWords are English words that number a part of a text: the 5 of
+// "under Article 5" is a cross-reference, not an amount.
+var referenceWords = [...]string{"article", "articles", "section", "sections", "chapter", "chapters", "part", "parts",
+	"paragraph", "paragraphs", "point", "points", "annex", "annexes", "title", "item", "items", "clause", "clauses",
+	"rule", "rules", "schedule", "appendix", "no", "art", "sec"}
+
+// isReference reports whether the bare number q follows a word that names
+// a part of a text (Article 5, Section 2, point 3, No. 7).
+func isReference(s string, q Quantity) bool {
+	if q.Unit != "" || q.Bound != "" || q.Vague {
+		return false
+	}
+	head := strings.TrimRight(s[:q.Start], " .\u00a0")
+	if len(head) == q.Start || !strings.HasSuffix(s[:q.Start], " ") && !strings.HasSuffix(s[:q.Start], "\u00a0") {
+		return false
+	}
+	k := len(head)
+	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
+		k--
+	}
+	w := strings.ToLower(head[k:])
+	for _, r := range referenceWords {
+		if w == r {
 			return true
 		}
 	}

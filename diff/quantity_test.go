@@ -34,6 +34,9 @@ func TestQuantities(t *testing.T) {
 		{"2023-2025年,2023年10月至二〇二四年3月,10月25日第3季度,8:30开会", ""},
 		{"用6个月建成,历时3年,前后15天", "6个月=6 个月 @建成; 3年=3 年 @历时; 15天=15 天 @前后"},
 		{"By 2025 and from 1 March 2026, fund 2000 projects", "2000=2000 @projects"},
+		// cross-references are not quantities
+		{"a need published in the list of open scenarios under Article 5, Section 2 and point 3 of No. 7; 4 tasks",
+			"4=4 @tasks"},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
