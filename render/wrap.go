@@ -78,7 +78,8 @@ func atoms(segs []seg) []atom {
 			continue
 		}
 		for i, r := range s.text {
-			a := atom{text: s.text[i : i+utf8.RuneLen(r)], st: s.st, w: runewidth.RuneWidth(r), r: r}
+			_, size := utf8.DecodeRuneInString(s.text[i:]) // 1 for an invalid byte, where RuneLen(RuneError) is 3
+			a := atom{text: s.text[i : i+size], st: s.st, w: runewidth.RuneWidth(r), r: r}
 			if r == utf8.RuneError {
 				a.text = "\uFFFD"
 			}
