@@ -479,7 +479,7 @@ const swapLimit = 4
 // One replacement, [-产业优秀-]{+优秀产业+}, says that better. c may
 // replace more than X.
 func (d *differ) swapped(e, p, c hunk) bool {
-	if e.stop || e.ra > swapLimit {
+	if e.stop || e.ra > swapLimit || d.number(e) {
 		return false
 	}
 	// the same tokens: the same text cut at the same places
