@@ -194,7 +194,7 @@ func newPage(t tr, title string) hPage {
 // revMeta describes a revision for the header: "送审稿 · e4f5a6b · 2023-10-20 · author".
 func revMeta(t tr, r annotate.Rev) string {
 	if r.Hash == "" {
-		return t.s("workTree")
+		return unrecorded(t, r)
 	}
 	parts := []string{}
 	if r.Stage != "" {

@@ -125,7 +125,7 @@ func diffTitle(t tr, d *annotate.Diff) string {
 		case r.Hash != "":
 			return shortHash(r.Hash)
 		}
-		return t.s("workTree")
+		return unrecorded(t, r)
 	}
 	return t.s("title") + t.sep() + name(d.From) + " → " + name(d.To)
 }

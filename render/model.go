@@ -22,7 +22,7 @@ func shortHash(h string) string {
 // the working tree when it has no hash.
 func revName(t tr, r annotate.Rev) string {
 	if r.Hash == "" {
-		return t.s("workTree")
+		return unrecorded(t, r)
 	}
 	var meta []string
 	meta = append(meta, shortHash(r.Hash))
@@ -37,6 +37,16 @@ func revName(t tr, r annotate.Rev) string {
 		return r.Stage + "（" + strings.Join(meta, "，") + "）"
 	}
 	return r.Stage + " (" + inner + ")"
+}
+
+// unrecorded names a revision that is no commit: by its message when the
+// caller gave one (diff --no-index puts the file name there), else as the
+// working tree.
+func unrecorded(t tr, r annotate.Rev) string {
+	if r.Message != "" {
+		return r.Message
+	}
+	return t.s("workTree")
 }
 
 // revShort is a revision's short hash and stage: "e4f5g6h 送审稿".
