@@ -14,7 +14,9 @@
 #
 # with hyperfine when installed (else the median of RUNS runs timed with
 # date +%s%N), and prints times, the ratio redline / git character diff and
-# peak memory (/usr/bin/time -v max RSS) as a multiple of the input size.
+# peak memory (/usr/bin/time -v max RSS) as a multiple of the input size,
+# and the mean processor time (user + system) of each, steadier than wall
+# time when the machine is shared.
 # Targets (issue 3): redline no slower than git's character word diff on
 # the 2% pair, within 2x on the full rewrite, memory under 20x the input.
 #
@@ -80,6 +82,17 @@ rss_kb() {
 	awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/rss"
 }
 
+# cpu_ms CMDLINE: mean processor time (user + system, all threads) of RUNS
+# runs, in milliseconds: steadier than wall time on a shared machine.
+cpu_ms() {
+	local c=$1 i t total=0
+	for ((i = 0; i < RUNS; i++)); do
+		t=$({ TIMEFORMAT='%3U %3S'; time run "$c"; } 2>&1 | awk '{printf "%d", ($1 + $2) * 1000000}')
+		total=$((total + t))
+	done
+	awk -v t="$total" -v n="$RUNS" 'BEGIN {printf "%.2f", t / n / 1000}'
+}
+
 time_ms=median_ms
 if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
 	time_ms=hyperfine_ms
@@ -104,6 +117,12 @@ compare() {
 		printf "  %-34s %9.1f ms\n", "git diff --word-diff", w
 		printf "  %-34s %9.1f ms\n", "git diff --word-diff-regex=.", c
 		printf "  ratio redline / git char diff: %.2f   redline / git word diff: %.2f\n", r / c, r / w
+	}'
+	local cr cc
+	cr=$(cpu_ms "$(cmd_redline "$a" "$b")")
+	cc=$(cpu_ms "$(cmd_char "$a" "$b")")
+	awk -v r="$cr" -v c="$cc" 'BEGIN {
+		printf "  cpu (user+sys, mean): redline %.1f ms, git char diff %.1f ms, ratio %.2f\n", r, c, r / c
 	}'
 	if [[ $have_time == 1 ]]; then
 		local mr mc
