@@ -72,10 +72,25 @@ type clauseSide struct {
 }
 
 func newSide(d *clause.Document) *clauseSide {
-	nodes := d.Clauses()
+	// The clauses in document order (as Document.Clauses lists them), with
+	// their parents, in one walk: no map from node to index.
+	var nodes []*clause.Node
+	var parent []int32
+	var walk func(n *clause.Node, p int32)
+	walk = func(n *clause.Node, p int32) {
+		for _, c := range n.Children {
+			i := int32(len(nodes))
+			nodes = append(nodes, c)
+			parent = append(parent, p)
+			walk(c, i)
+		}
+	}
+	if d.Root != nil {
+		walk(d.Root, -1)
+	}
 	s := &clauseSide{
 		nodes:    nodes,
-		parent:   make([]int32, len(nodes)),
+		parent:   parent,
 		children: make([][]int32, len(nodes)+1),
 		body:     make([]string, len(nodes)),
 		title:    make([]string, len(nodes)),
@@ -85,15 +100,9 @@ func newSide(d *clause.Document) *clauseSide {
 		labeled:  make([]bool, len(nodes)),
 		lang:     d.Lang,
 	}
-	at := make(map[*clause.Node]int32, len(nodes))
 	for i, n := range nodes {
-		at[n] = int32(i)
-		p, ok := at[n.Parent]
-		if !ok {
-			p = -1
-		}
-		s.parent[i] = p
-		s.children[s.childKey(p)] = append(s.children[s.childKey(p)], int32(i))
+		k := s.childKey(parent[i])
+		s.children[k] = append(s.children[k], int32(i))
 		s.body[i] = n.Body()
 	}
 	return s
