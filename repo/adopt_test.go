@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"github.com/redline-docs/redline/internal/synth"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -17,10 +18,10 @@ func plainHistory(t *testing.T, n, size int) string {
 	dir := t.TempDir()
 	git(t, dir, "init", "-q", "-b", "main")
 	var stream bytes.Buffer
-	d := newBenchDoc(size, 1)
+	d := synth.NewPlan(size, 1)
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			d.step(i)
+			d.Step(i)
 		}
 		text, msg := d.String(), fmt.Sprintf("revision %d", i)
 		fmt.Fprintf(&stream, "commit refs/heads/main\nmark :%d\n", i+1)
@@ -93,11 +94,11 @@ func TestLongAdoptedHistory(t *testing.T) {
 			t.Errorf("revision %d: indexed ids differ from ids derived revision by revision", k)
 		}
 	}
-	bd := newBenchDoc(30000, 1)
+	bd := synth.NewPlan(30000, 1)
 	for i := 1; i < n; i++ {
-		bd.step(i)
+		bd.Step(i)
 	}
-	label := fmt.Sprintf("三/（二）/%d", len(bd.parts[2][1]))
+	label := bd.Traced()
 	cold, err := r.History(ctx, label, "plan.txt", "")
 	if err != nil {
 		t.Fatal(err)

@@ -4,102 +4,22 @@ import (
 	"context"
 	"flag"
 	"fmt"
-	"math/rand"
+	"github.com/redline-docs/redline/internal/synth"
 	"os"
 	"path/filepath"
-	"strings"
 	"testing"
 )
 
 var benchRevs = flag.Int("revs", 100, "revisions in the history benchmarks' repository")
 
-// benchDoc is a synthetic plan of about size bytes: parts 一、 with items
-// （一） holding numbered points 1. — the shape of the Wuhan plan.
-type benchDoc struct {
-	parts [][][]string // part → item → points
-	rng   *rand.Rand
-}
-
-var cnDigits = []string{"一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二", "十三", "十四", "十五", "十六", "十七", "十八", "十九", "二十"}
-
-func cn(i int) string {
-	if i < len(cnDigits) {
-		return cnDigits[i]
-	}
-	return fmt.Sprint(i + 1)
-}
-
-func newBenchDoc(size int, seed int64) *benchDoc {
-	d := &benchDoc{rng: rand.New(rand.NewSource(seed))}
-	for n := 0; n < size; {
-		p := make([][]string, 8)
-		for i := range p {
-			p[i] = make([]string, 6)
-			for j := range p[i] {
-				p[i][j] = d.sentence()
-				n += len(p[i][j]) + 8
-			}
-		}
-		d.parts = append(d.parts, p)
-	}
-	return d
-}
-
-var words = []string{"推进", "人工智能", "创新应用", "先导区", "建设", "智慧医疗", "算力", "数据", "场景", "平台", "产业", "园区", "人才", "企业", "示范", "项目", "关键核心技术", "攻关", "大模型", "服务"}
-
-func (d *benchDoc) sentence() string {
-	var b strings.Builder
-	for i := 0; i < 12; i++ {
-		b.WriteString(words[d.rng.Intn(len(words))])
-	}
-	fmt.Fprintf(&b, "，打造%d项应用场景。（责任单位：市科技局、市经信局）", 10+d.rng.Intn(90))
-	return b.String()
-}
-
-func (d *benchDoc) String() string {
-	var b strings.Builder
-	b.WriteString("武汉建设国家人工智能创新应用先导区实施方案\n\n")
-	for i, p := range d.parts {
-		fmt.Fprintf(&b, "%s、第%s部分\n", cn(i), cn(i))
-		for j, it := range p {
-			fmt.Fprintf(&b, "（%s）重点任务%s。\n", cn(j), cn(j))
-			for k, s := range it {
-				fmt.Fprintf(&b, "%d.%s\n", k+1, s)
-			}
-		}
-	}
-	return b.String()
-}
-
-// step makes revision i: mostly one point reworded; every 25th revision
-// inserts a point before the traced one (renumbering it), every 40th deletes
-// a point elsewhere; the traced point 三/（二）/… is reworded every 50th.
-func (d *benchDoc) step(i int) {
-	switch {
-	case i%50 == 0:
-		it := d.parts[2][1]
-		it[len(it)-1] = d.sentence()
-	case i%25 == 0:
-		it := d.parts[2][1]
-		d.parts[2][1] = append([]string{d.sentence()}, it...)
-	case i%40 == 0 && len(d.parts[len(d.parts)-1][i%len(d.parts[len(d.parts)-1])]) > 1:
-		p := d.parts[len(d.parts)-1]
-		p[i%len(p)] = p[i%len(p)][1:]
-	default:
-		p := d.parts[d.rng.Intn(len(d.parts))]
-		it := p[d.rng.Intn(len(p))]
-		it[d.rng.Intn(len(it))] = d.sentence()
-	}
-}
-
 func BenchmarkCommit100KB(b *testing.B) {
 	r := newRepo(b)
-	d := newBenchDoc(100_000, 1)
+	d := synth.NewPlan(100_000, 1)
 	write(b, r, "plan.txt", d.String())
 	commitAll(b, r, 0, "rev 0")
 	b.ResetTimer()
 	for i := 1; i <= b.N; i++ {
-		d.step(i)
+		d.Step(i)
 		write(b, r, "plan.txt", d.String())
 		commitAll(b, r, i, fmt.Sprintf("rev %d", i))
 	}
@@ -110,16 +30,15 @@ func BenchmarkCommit100KB(b *testing.B) {
 // redline, returning the repository and the traced clause's id.
 func historyRepo(b *testing.B) (*Repo, string) {
 	r := newRepo(b)
-	d := newBenchDoc(100_000, 1)
+	d := synth.NewPlan(100_000, 1)
 	for i := 0; i < *benchRevs; i++ {
 		if i > 0 {
-			d.step(i)
+			d.Step(i)
 		}
 		write(b, r, "plan.txt", d.String())
 		commitAll(b, r, i, fmt.Sprintf("rev %d", i))
 	}
-	last := len(d.parts[2][1])
-	h, err := r.History(context.Background(), fmt.Sprintf("三/（二）/%d", last), "plan.txt", "")
+	h, err := r.History(context.Background(), d.Traced(), "plan.txt", "")
 	if err != nil {
 		b.Fatal(err)
 	}

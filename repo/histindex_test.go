@@ -3,6 +3,7 @@ package repo
 import (
 	"flag"
 	"fmt"
+	"github.com/redline-docs/redline/internal/synth"
 	"math/rand"
 	"strings"
 	"testing"
@@ -37,7 +38,7 @@ func TestIncrementalMatchesParse(t *testing.T) {
 	rng := rand.New(rand.NewSource(7))
 	for _, name := range []string{"plan.txt", "plan.md"} {
 		t.Run(name, func(t *testing.T) {
-			d := newBenchDoc(30000, 3)
+			d := synth.NewPlan(30000, 3)
 			text := d.String()
 			st := fullStates(t, name, text, nil)
 			fast := 0
@@ -70,10 +71,10 @@ func TestIncrementalMatchesParse(t *testing.T) {
 // mutate makes one random edit: a reworded point (the common case), a
 // character inserted or deleted anywhere, a line inserted, deleted or
 // duplicated, or a structural step of the benchmark document.
-func mutate(rng *rand.Rand, d *benchDoc, text string, i int) string {
+func mutate(rng *rand.Rand, d *synth.Plan, text string, i int) string {
 	switch rng.Intn(6) {
 	case 0, 1:
-		d.step(i)
+		d.Step(i)
 		return d.String()
 	case 2:
 		k := rng.Intn(len(text) + 1)
@@ -125,7 +126,7 @@ func editOf(a, b string) string {
 func TestAlignStatesAgreesWithCompare(t *testing.T) {
 	rng := rand.New(rand.NewSource(11))
 	const name = "plan.txt"
-	d := newBenchDoc(30000, 5)
+	d := synth.NewPlan(30000, 5)
 	text := d.String()
 	doc, _ := parseDoc(name, []byte(text))
 	prev := deriveIDs(name, plumbing.ZeroHash, doc, nil)

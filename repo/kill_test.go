@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"context"
 	"fmt"
+	"github.com/redline-docs/redline/internal/synth"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -23,9 +24,9 @@ func TestHelperWriter(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	d := newBenchDoc(100_000, 2)
+	d := synth.NewPlan(100_000, 2)
 	for i := 1; ; i++ {
-		d.step(i)
+		d.Step(i)
 		write(t, r, "plan.txt", d.String())
 		if _, err := r.Commit(context.Background(), CommitOptions{Message: fmt.Sprint("rev ", i), Author: author, Date: at(i)}); err != nil {
 			t.Fatal(err)
@@ -42,7 +43,7 @@ func TestKillWriter(t *testing.T) {
 		t.Skip("spawns a process")
 	}
 	r := newRepo(t)
-	write(t, r, "plan.txt", newBenchDoc(100_000, 2).String())
+	write(t, r, "plan.txt", synth.NewPlan(100_000, 2).String())
 	commitAll(t, r, 0, "base")
 	for round := 0; round < 3; round++ {
 		cmd := exec.Command(os.Args[0], "-test.run=^TestHelperWriter$")
@@ -75,7 +76,7 @@ func TestKillWriter(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		write(t, r2, "plan.txt", newBenchDoc(100_000, int64(10+round)).String())
+		write(t, r2, "plan.txt", synth.NewPlan(100_000, int64(10+round)).String())
 		commitAll(t, r2, 1000+round, fmt.Sprint("after kill ", round))
 		if _, err := os.Stat(filepath.Join(r.s.gitDir, lockName)); !os.IsNotExist(err) {
 			t.Errorf("lock left after a clean commit: %v", err)

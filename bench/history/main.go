@@ -19,6 +19,7 @@ import (
 	"context"
 	"flag"
 	"fmt"
+	"github.com/redline-docs/redline/internal/synth"
 	"os"
 	"path/filepath"
 	"time"
@@ -43,11 +44,11 @@ func main() {
 	case "gen":
 		gen(*n, *size)
 	case "label":
-		d := newDoc(*size, 1)
+		d := synth.NewPlan(*size, 1)
 		for i := 1; i < *n; i++ {
-			d.step(i)
+			d.Step(i)
 		}
-		fmt.Printf("三/（二）/%d\n", len(d.parts[2][1]))
+		fmt.Println(d.Traced())
 	case "time":
 		if *cold {
 			os.RemoveAll(filepath.Join(*dir, ".git", "redline"))
@@ -73,11 +74,11 @@ func main() {
 func gen(n, size int) {
 	w := bufio.NewWriterSize(os.Stdout, 1<<20)
 	defer w.Flush()
-	d := newDoc(size, 1)
+	d := synth.NewPlan(size, 1)
 	base := time.Date(2023, 9, 1, 9, 0, 0, 0, time.FixedZone("CST", 8*3600)).Unix()
 	for i := 0; i < n; i++ {
 		if i > 0 {
-			d.step(i)
+			d.Step(i)
 		}
 		text := d.String()
 		msg := fmt.Sprintf("revision %d", i)

@@ -1,4 +1,6 @@
-package main
+// Package synth generates synthetic documents and histories for redline's
+// tests and benchmarks: deterministic for a seed, shaped like real plans.
+package synth
 
 import (
 	"fmt"
@@ -6,10 +8,9 @@ import (
 	"strings"
 )
 
-// doc is a synthetic plan of about size bytes: parts 一、 with items
-// （一） holding numbered points 1. — the shape of the Wuhan plan. It is a
-// copy of repo/bench_test.go's benchDoc (a test file cannot be imported).
-type doc struct {
+// Plan is a synthetic plan of about size bytes: parts 一、 with items
+// （一） holding numbered points 1. — the shape of the Wuhan plan.
+type Plan struct {
 	parts [][][]string // part → item → points
 	rng   *rand.Rand
 }
@@ -23,8 +24,9 @@ func cn(i int) string {
 	return fmt.Sprint(i + 1)
 }
 
-func newDoc(size int, seed int64) *doc {
-	d := &doc{rng: rand.New(rand.NewSource(seed))}
+// NewPlan makes a plan of about size bytes, deterministic for seed.
+func NewPlan(size int, seed int64) *Plan {
+	d := &Plan{rng: rand.New(rand.NewSource(seed))}
 	for n := 0; n < size; {
 		p := make([][]string, 8)
 		for i := range p {
@@ -41,7 +43,7 @@ func newDoc(size int, seed int64) *doc {
 
 var words = []string{"推进", "人工智能", "创新应用", "先导区", "建设", "智慧医疗", "算力", "数据", "场景", "平台", "产业", "园区", "人才", "企业", "示范", "项目", "关键核心技术", "攻关", "大模型", "服务"}
 
-func (d *doc) sentence() string {
+func (d *Plan) sentence() string {
 	var b strings.Builder
 	for i := 0; i < 12; i++ {
 		b.WriteString(words[d.rng.Intn(len(words))])
@@ -50,7 +52,8 @@ func (d *doc) sentence() string {
 	return b.String()
 }
 
-func (d *doc) String() string {
+// String is the plan as a plain-text document.
+func (d *Plan) String() string {
 	var b strings.Builder
 	b.WriteString("武汉建设国家人工智能创新应用先导区实施方案\n\n")
 	for i, p := range d.parts {
@@ -65,10 +68,10 @@ func (d *doc) String() string {
 	return b.String()
 }
 
-// step makes revision i: mostly one point reworded; every 25th revision
+// Step makes revision i: mostly one point reworded; every 25th revision
 // inserts a point before the traced one (renumbering it), every 40th deletes
 // a point elsewhere; the traced point 三/（二）/… is reworded every 50th.
-func (d *doc) step(i int) {
+func (d *Plan) Step(i int) {
 	switch {
 	case i%50 == 0:
 		it := d.parts[2][1]
@@ -85,3 +88,7 @@ func (d *doc) step(i int) {
 		it[d.rng.Intn(len(it))] = d.sentence()
 	}
 }
+
+// Traced is the label path of the point Step keeps reworking and
+// renumbering: the last point of 三/（二）.
+func (d *Plan) Traced() string { return fmt.Sprintf("三/（二）/%d", len(d.parts[2][1])) }
