@@ -156,8 +156,10 @@ func newJSONChange(c *annotate.Change) JSONChange {
 	return jc
 }
 
-// DiffJSON writes the annotated diff as CONTRACT.md's JSON.
-func DiffJSON(w io.Writer, d *annotate.Diff) error { return writeJSON(w, NewJSONDiff(d)) }
+// DiffJSON writes the annotated diff as CONTRACT.md's JSON. It streams: the
+// bytes are those of NewJSONDiff(d) encoded indented, but only one change is
+// converted and encoded at a time.
+func DiffJSON(w io.Writer, d *annotate.Diff) error { return streamDiffJSON(w, d) }
 
 // JSONLog is CONTRACT.md's log JSON.
 type JSONLog struct {

@@ -1,0 +1,100 @@
+package render
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"io"
+
+	"github.com/redline-docs/redline/annotate"
+)
+
+// streamDiffJSON writes the diff JSON of d to w one change at a time: the
+// envelope is written by hand and each value is encoded and indented on its
+// own, so only one change is held in memory at once. Its bytes are exactly
+// those of writeJSON(w, NewJSONDiff(d)).
+func streamDiffJSON(w io.Writer, d *annotate.Diff) error {
+	s := newJSONStream(w)
+	s.raw("{\n  \"schema_version\": ")
+	s.value("  ", SchemaVersion)
+	s.raw(",\n  \"from\": ")
+	s.value("  ", newJSONRev(d.From))
+	s.raw(",\n  \"to\": ")
+	s.value("  ", newJSONRev(d.To))
+	s.raw(",\n  \"documents\": [")
+	for i := range d.Documents {
+		doc := &d.Documents[i]
+		if i > 0 {
+			s.raw(",")
+		}
+		s.raw("\n    {\n      \"path\": ")
+		s.value("      ", doc.Path)
+		s.raw(",\n      \"changes\": [")
+		for j := range doc.Changes {
+			if j > 0 {
+				s.raw(",")
+			}
+			s.raw("\n        ")
+			s.value("        ", newJSONChange(&doc.Changes[j]))
+		}
+		if len(doc.Changes) > 0 {
+			s.raw("\n      ")
+		}
+		s.raw("],\n      \"unexplained\": ")
+		s.value("      ", nonNil(doc.Unexplained))
+		s.raw("\n    }")
+	}
+	if len(d.Documents) > 0 {
+		s.raw("\n  ")
+	}
+	s.raw("],\n  \"unapplied_comments\": ")
+	s.value("  ", NewJSONComments(d.Unapplied))
+	s.raw("\n}\n")
+	return s.flush()
+}
+
+// jsonStream writes hand-made JSON punctuation and encoded values to a
+// buffered writer, keeping the first error.
+type jsonStream struct {
+	w   *bufio.Writer
+	buf bytes.Buffer
+	enc *json.Encoder
+	err error
+}
+
+func newJSONStream(w io.Writer) *jsonStream {
+	s := &jsonStream{w: bufio.NewWriterSize(w, 64<<10)}
+	s.enc = json.NewEncoder(&s.buf)
+	s.enc.SetEscapeHTML(false)
+	return s
+}
+
+// raw writes s as it is.
+func (s *jsonStream) raw(text string) {
+	if s.err == nil {
+		_, s.err = s.w.WriteString(text)
+	}
+}
+
+// value writes v indented by two spaces a level, its inner lines starting
+// with prefix (the indentation of the line v starts on), without the
+// newline the encoder ends it with.
+func (s *jsonStream) value(prefix string, v any) {
+	if s.err != nil {
+		return
+	}
+	s.buf.Reset()
+	s.enc.SetIndent(prefix, "  ")
+	if s.err = s.enc.Encode(v); s.err != nil {
+		return
+	}
+	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
+	_, s.err = s.w.Write(b)
+}
+
+func (s *jsonStream) flush() error {
+	if s.err != nil {
+		return s.err
+	}
+	return s.w.Flush()
+}
