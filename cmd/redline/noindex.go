@@ -19,14 +19,25 @@ import (
 // With no history there are no permanent clause ids, so a clause's id is its
 // label path (the new one, or the old one for a deleted clause).
 func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
-	oldDoc, oldRev, err := readDocument(g, oldName)
-	if err != nil {
-		return nil, err
+	// Read and parse both files at once (clause.Parse is safe for
+	// concurrent use), then report notices and errors in argument order.
+	var old, cur parsedFile
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		old = readDocument(oldName)
+	}()
+	cur = readDocument(newName)
+	<-done
+	for _, f := range []*parsedFile{&old, &cur} {
+		if f.notice != "" {
+			g.notice("%s", f.notice)
+		}
+		if f.err != nil {
+			return nil, f.err
+		}
 	}
-	newDoc, newRev, err := readDocument(g, newName)
-	if err != nil {
-		return nil, err
-	}
+	oldDoc, oldRev, newDoc, newRev := old.doc, old.rev, cur.doc, cur.rev
 	res := diff.Compare(oldDoc, newDoc, diff.Options{})
 	ids := map[*clause.Node]string{}
 	used := map[string]int{}
@@ -57,29 +68,39 @@ func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
 	return &annotate.Diff{From: oldRev, To: newRev, Documents: []annotate.Document{doc}}, nil
 }
 
+// parsedFile is a file outside the repository, read and parsed: its
+// document, the revision describing it, a notice to print (or "") and the
+// error that stopped it.
+type parsedFile struct {
+	doc    *clause.Document
+	rev    annotate.Rev
+	notice string
+	err    error
+}
+
 // readDocument reads and parses a file outside the repository, converting
 // GB18030 (and so GBK) to UTF-8 with a notice. The revision describing it
-// carries the file's name as its message and its modification time.
-func readDocument(g *globals, name string) (*clause.Document, annotate.Rev, error) {
-	rev := annotate.Rev{Message: name}
+// carries the file's name as its message and its modification time. It
+// prints nothing, so two can run at once.
+func readDocument(name string) parsedFile {
+	f := parsedFile{rev: annotate.Rev{Message: name}}
 	data, err := os.ReadFile(name)
 	if err != nil {
-		return nil, rev, err
+		f.err = err
+		return f
 	}
 	if fi, err := os.Stat(name); err == nil {
-		rev.Date = fi.ModTime().UTC()
+		f.rev.Date = fi.ModTime().UTC()
 	}
 	doc, err := clause.Parse(name, data, clause.Options{})
 	if errors.Is(err, clause.ErrNotUTF8) {
 		if text, ok := decodeGB18030(data); ok {
-			g.notice("%s: converted from GB18030 to UTF-8", name)
+			f.notice = name + ": converted from GB18030 to UTF-8"
 			doc, err = clause.Parse(name, text, clause.Options{})
 		}
 	}
-	if err != nil {
-		return nil, rev, err
-	}
-	return doc, rev, nil
+	f.doc, f.err = doc, err
+	return f
 }
 
 // decodeGB18030 decodes data as GB18030 and reports whether it was clean
