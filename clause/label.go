@@ -131,7 +131,8 @@ func (d *Document) Find(path string) *Node {
 // reports cite clauses: a top-level 第三部分 is the document's 三 (and the
 // other way round), and a level may be a clause's title instead of its
 // number or after it (三/（五）/推进智慧医疗多场景协同, 三、建设内容,
-// 第三部分“建设内容”).
+// 第三部分“建设内容”). Last, a citation written in prose, levels quoted or
+// joined by dashes, is read as a path (see citationPath).
 func (d *Document) FindAll(path string) []*Node {
 	if d == nil || d.Root == nil {
 		return nil
@@ -163,7 +164,13 @@ func (d *Document) FindAll(path string) []*Node {
 	if len(suffix) > 0 {
 		return suffix
 	}
-	return d.findLoose(strings.Split(want, "/"))
+	if found := d.findLoose(strings.Split(want, "/")); len(found) > 0 {
+		return found
+	}
+	if cited := citationPath(path); cited != "" {
+		return d.findLoose(strings.Split(NormLabel(cited), "/"))
+	}
+	return nil
 }
 
 // foldWord lower-cases a leading English word (two letters or more, as in
