@@ -200,7 +200,7 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*annotate.Diff, e
 		out.To = spec.to.rev()
 		toDocs, err = r.documentsIn(spec.to.Tree)
 	} else {
-		out.To = annotate.Rev{Message: "working tree"}
+		out.To = annotate.Rev{} // the working tree: no hash, no message; renderers name it
 		toDocs, err = r.worktreeDocuments()
 	}
 	if err != nil {
