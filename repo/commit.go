@@ -64,8 +64,10 @@ func (r *Repo) relPath(p string) (string, error) {
 	return p, nil
 }
 
-// worktreeDocuments lists the documents in the work tree, sorted.
+// worktreeDocuments lists the documents in the work tree, sorted, less
+// those the work tree's ignore file names.
 func (r *Repo) worktreeDocuments() ([]string, error) {
+	ignore := r.worktreeIgnore()
 	var out []string
 	err := filepath.WalkDir(r.dir, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
@@ -85,7 +87,7 @@ func (r *Repo) worktreeDocuments() ([]string, error) {
 		}
 		rel, _ := filepath.Rel(r.dir, p)
 		rel = filepath.ToSlash(rel)
-		if isDocument(rel) {
+		if isDocument(rel) && !ignore.match(rel) {
 			out = append(out, rel)
 		}
 		return nil

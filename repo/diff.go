@@ -207,6 +207,13 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*annotate.Diff, e
 		return nil, err
 	}
 	docs := union(fromDocs, toDocs)
+	// A file the newer side ignores is no document of this diff, even if the
+	// older side, before the ignore file named it, counted it as one.
+	if spec.to != nil {
+		docs = r.treeIgnore(spec.to.Tree).filter(docs)
+	} else {
+		docs = r.worktreeIgnore().filter(docs)
+	}
 	if len(spec.paths) > 0 {
 		for _, p := range spec.paths {
 			if !contains(docs, p) {

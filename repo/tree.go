@@ -127,15 +127,17 @@ func (r *Repo) treeFiles(tree plumbing.Hash, prefix string) (map[string]plumbing
 	return out, walk(tree, "")
 }
 
-// documentsIn lists the documents of a tree, sorted.
+// documentsIn lists the documents of a tree, sorted, less those the
+// tree's ignore file names.
 func (r *Repo) documentsIn(tree plumbing.Hash) ([]string, error) {
 	files, err := r.treeFiles(tree, "")
 	if err != nil {
 		return nil, err
 	}
+	ignore := r.treeIgnore(tree)
 	var out []string
 	for p := range files {
-		if isDocument(p) {
+		if isDocument(p) && !ignore.match(p) {
 			out = append(out, p)
 		}
 	}
