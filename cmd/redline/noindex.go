@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/debug"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -19,6 +20,10 @@ import (
 // With no history there are no permanent clause ids, so a clause's id is its
 // label path (the new one, or the old one for a deleted clause).
 func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
+	if percent, limit, ok := noIndexGC(g.getenv, fileSize(oldName)+fileSize(newName)); ok {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
 	// Read and parse both files at once (clause.Parse is safe for
 	// concurrent use), then report notices and errors in argument order.
 	var old, cur parsedFile
@@ -66,6 +71,31 @@ func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
 		ID:     func(n *clause.Node) string { return ids[n] },
 	})
 	return &annotate.Diff{From: oldRev, To: newRev, Documents: []annotate.Document{doc}}, nil
+}
+
+// noIndexGC chooses the garbage collector's settings for a diff --no-index
+// of inputBytes: a short-lived run whose live heap is about ten times its
+// input. Collecting at 400% instead of 100% growth, under a soft memory
+// limit of 16 times the input (at least 32 MiB), skips most collections of a
+// small diff and still bounds a full rewrite's peak: on two 1 MB revisions
+// it cut processor time about a fifth for a 2% edit and peak RSS about a
+// fifth for a full rewrite. ok is false, leaving the runtime's settings
+// alone, when GOGC or GOMEMLIMIT is set.
+func noIndexGC(getenv func(string) string, inputBytes int64) (percent int, limit int64, ok bool) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+		return 0, 0, false
+	}
+	limit = max(16*inputBytes, 32<<20)
+	return 400, limit, true
+}
+
+// fileSize is the size of the file name, or 0 when it cannot be read.
+func fileSize(name string) int64 {
+	fi, err := os.Stat(name)
+	if err != nil || !fi.Mode().IsRegular() {
+		return 0
+	}
+	return fi.Size()
 }
 
 // parsedFile is a file outside the repository, read and parsed: its

@@ -1,0 +1,30 @@
+package main
+
+import "testing"
+
+func TestNoIndexGC(t *testing.T) {
+	tests := []struct {
+		name        string
+		env         map[string]string
+		input       int64
+		wantPercent int
+		wantLimit   int64
+		wantOK      bool
+	}{
+		{"small input gets the floor", nil, 1000, 400, 32 << 20, true},
+		{"two 1 MB files", nil, 2_000_000, 400, 32 << 20, true},
+		{"large input scales", nil, 10 << 20, 400, 160 << 20, true},
+		{"unreadable input", nil, 0, 400, 32 << 20, true},
+		{"GOGC set is left alone", map[string]string{"GOGC": "100"}, 2_000_000, 0, 0, false},
+		{"GOMEMLIMIT set is left alone", map[string]string{"GOMEMLIMIT": "1GiB"}, 2_000_000, 0, 0, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			getenv := func(k string) string { return tt.env[k] }
+			p, l, ok := noIndexGC(getenv, tt.input)
+			if p != tt.wantPercent || l != tt.wantLimit || ok != tt.wantOK {
+				t.Errorf("noIndexGC(%d) = %d, %d, %v; want %d, %d, %v", tt.input, p, l, ok, tt.wantPercent, tt.wantLimit, tt.wantOK)
+			}
+		})
+	}
+}
