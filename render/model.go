@@ -133,18 +133,20 @@ func fullOps(c *annotate.Change) []diff.Op {
 	return stripHeading(merge(append(out, ops...)))
 }
 
-// stripHeading drops the "## " of a Markdown heading from the front of an
-// unchanged clause text: the label already says where the clause is, and a
-// reviewer reads the words, not the syntax.
+// stripHeading drops the "## " of a Markdown heading from the front of a
+// clause text, kept or wholly inserted or deleted: the label already says where
+// the clause is, and a reviewer reads the words, not the syntax.
 func stripHeading(ops []diff.Op) []diff.Op {
-	if len(ops) == 0 || ops[0].Kind != diff.Equal || !strings.HasPrefix(ops[0].Text, "#") {
+	// A whole clause inserted or deleted is one op; otherwise only kept
+	// syntax goes, so that a change of heading level (## → ###) still shows.
+	if len(ops) == 0 || ops[0].Kind != diff.Equal && len(ops) > 1 || !strings.HasPrefix(ops[0].Text, "#") {
 		return ops
 	}
 	t := strings.TrimLeft(ops[0].Text, "#")
 	if len(ops[0].Text)-len(t) > 6 || (!strings.HasPrefix(t, " ") && !strings.HasPrefix(t, "\t")) {
 		return ops
 	}
-	out := append([]diff.Op{{Kind: diff.Equal, Text: strings.TrimLeft(t, " \t")}}, ops[1:]...)
+	out := append([]diff.Op{{Kind: ops[0].Kind, Text: strings.TrimLeft(t, " \t")}}, ops[1:]...)
 	return merge(out)
 }
 

@@ -7,6 +7,7 @@ import (
 
 	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/diff"
 )
 
 // Revisions that are no commit (diff --no-index, the working tree) are named
@@ -42,5 +43,25 @@ func TestUnrecordedRevisionNames(t *testing.T) {
 				t.Errorf("a revision with neither hash nor message is not called 工作区:\n%s", b.String())
 			}
 		})
+	}
+}
+
+// A Markdown heading's "## " is syntax, not text: it is dropped from the
+// front of a clause whether the clause was kept, inserted or deleted.
+func TestStripHeading(t *testing.T) {
+	tests := []struct {
+		in   []diff.Op
+		want string
+	}{
+		{[]diff.Op{{Kind: diff.Equal, Text: "## 附件"}, {Kind: diff.Insert, Text: "：清单"}}, "附件{+：清单+}"},
+		{[]diff.Op{{Kind: diff.Insert, Text: "## 附件：方案论证专家\n本方案…"}}, "{+附件：方案论证专家\n本方案…+}"},
+		{[]diff.Op{{Kind: diff.Delete, Text: "### Annex"}}, "[-Annex-]"},
+		{[]diff.Op{{Kind: diff.Insert, Text: "#hashtag is text"}}, "{+#hashtag is text+}"},
+		{[]diff.Op{{Kind: diff.Insert, Text: "####### seven is text"}}, "{+####### seven is text+}"},
+	}
+	for _, tt := range tests {
+		if got := diff.Render(stripHeading(tt.in)); got != tt.want {
+			t.Errorf("stripHeading(%v) = %q, want %q", tt.in, got, tt.want)
+		}
 	}
 }
