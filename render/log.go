@@ -182,7 +182,7 @@ func BlameText(w io.Writer, b *annotate.Blame, o Options) error {
 		if !l.Rev.Date.IsZero() {
 			date = l.Rev.Date.Format("2006-01-02")
 		}
-		rows = append(rows, []string{l.Label, revShort(l.Rev), date, commentIDs(t, l.Comments), l.Text})
+		rows = append(rows, []string{l.Label, revShort(l.Rev), date, commentIDs(t, l.Comments), plainText(l.Text)})
 	}
 	columns(tw, []string{t.s("clause"), t.s("revision"), t.s("date"), t.s("comments"), t.s("textCol")}, rows, []int{24, 20, 10, 20}, []bool{false, true, false, true})
 	return tw.err
@@ -211,4 +211,10 @@ func CommentsText(w io.Writer, cs []comment.Comment, o Options) error {
 	}
 	columns(tw, []string{t.s("id"), t.s("by"), t.s("clause"), t.s("status"), t.s("text")}, rows, []int{12, 20, 16, 0}, []bool{false, true, true, false})
 	return tw.err
+}
+
+// plainText is a clause's text for one table cell: a Markdown heading's "## "
+// dropped, as in the redlines.
+func plainText(s string) string {
+	return diff.Render(stripHeading([]diff.Op{{Kind: diff.Equal, Text: s}}))
 }
