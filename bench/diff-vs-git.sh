@@ -14,17 +14,19 @@
 #
 # with hyperfine when installed (else the median of RUNS runs timed with
 # date +%s%N), and prints times, the ratio redline / git character diff and
-# peak memory (/usr/bin/time -v max RSS) as a multiple of the input size,
+# peak memory (median /usr/bin/time -v max RSS) as a multiple of the input size,
 # and the mean processor time (user + system) of each, steadier than wall
 # time when the machine is shared.
 # Targets (issue 3): redline no slower than git's character word diff on
 # the 2% pair, within 2x on the full rewrite, memory under 20x the input.
 #
-# Environment: RUNS (default 10), WARMUP (default 2), SIZE (bytes, default
+# Environment: RUNS (default 10), WARMUP (default 2), RSS_RUNS (peak memory
+# is the median of this many runs, default 3), SIZE (bytes, default
 # 1000000), KEEP=1 keeps the temporary directory.
 set -euo pipefail
 
 RUNS=${RUNS:-10}
+RSS_RUNS=${RSS_RUNS:-3}
 WARMUP=${WARMUP:-2}
 SIZE=${SIZE:-1000000}
 root=$(cd "$(dirname "$0")/.." && pwd)
@@ -76,10 +78,14 @@ hyperfine_ms() {
 	python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["median"]*1000))' "$json"
 }
 
-# rss_kb CMDLINE: peak resident memory in KiB.
+# rss_kb CMDLINE: peak resident memory in KiB, the median of RSS_RUNS runs
+# (one run's peak varies with when the collector happens to run).
 rss_kb() {
-	eval "/usr/bin/time -v -o $(printf %q "$tmp/rss") $1" >/dev/null 2>&1 || true
-	awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/rss"
+	local i
+	for ((i = 0; i < RSS_RUNS; i++)); do
+		eval "/usr/bin/time -v -o $(printf %q "$tmp/rss") $1" >/dev/null 2>&1 || true
+		awk -F': ' '/Maximum resident set size/ {print $2}' "$tmp/rss"
+	done | sort -n | awk '{v[NR]=$1} END {print v[int((NR+1)/2)]}'
 }
 
 # cpu_ms CMDLINE: mean processor time (user + system, all threads) of RUNS
