@@ -199,6 +199,7 @@ func align(old, new *clause.Document) *aligner {
 	a.inferParents()
 	a.matchSiblings()
 	a.inferParents()
+	a.inPlace()
 	return a
 }
 
@@ -459,4 +460,66 @@ func (a *aligner) matchAll() {
 		}
 	}
 	a.match(olds, news, true)
+}
+
+// inPlace pairs what is still unpaired where a reviewer sees a clause
+// rewritten in place: among the children of a paired parent (the root
+// included), a run of unpaired old clauses and a run of unpaired new ones
+// that stand between the same paired neighbours, as long as each other,
+// with the same numbering scheme and label position by position. （二）
+// reworded from end to end is still （二）, modified — not a deletion and an
+// insertion — however few words the two texts share. Parents come before
+// their children in pre-order, so pairs made here reach the next level.
+func (a *aligner) inPlace() {
+	group := func(op, np int32) {
+		oc := a.o.children[a.o.childKey(op)]
+		nc := a.n.children[a.n.childKey(np)]
+		for i := 0; i < len(oc); {
+			if a.o2n[oc[i]] >= 0 {
+				i++
+				continue
+			}
+			j := i
+			for j < len(oc) && a.o2n[oc[j]] < 0 {
+				j++
+			}
+			start := 0
+			if i > 0 {
+				start = slices.Index(nc, a.o2n[oc[i-1]]) + 1
+				if start == 0 {
+					i = j
+					continue // the neighbour before moved to another parent
+				}
+			}
+			end := start
+			for end < len(nc) && a.n2o[nc[end]] < 0 {
+				end++
+			}
+			sameNext := j == len(oc) && end == len(nc) || j < len(oc) && end < len(nc) && a.n2o[nc[end]] == oc[j]
+			if sameNext && end-start == j-i && a.sameShape(oc[i:j], nc[start:end]) {
+				for k := range j - i {
+					a.pair(oc[i+k], nc[start+k])
+				}
+			}
+			i = j
+		}
+	}
+	group(-1, -1)
+	for oi := range a.o.nodes {
+		if np := a.o2n[oi]; np >= 0 {
+			group(int32(oi), np)
+		}
+	}
+}
+
+// sameShape reports whether two runs of clauses have the same numbering
+// scheme and label at every position.
+func (a *aligner) sameShape(olds, news []int32) bool {
+	for k, o := range olds {
+		n := news[k]
+		if a.o.nodes[o].Kind != a.n.nodes[n].Kind || !a.labelsEqual(o, n) {
+			return false
+		}
+	}
+	return true
 }
