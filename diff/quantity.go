@@ -228,11 +228,12 @@ func isDate(s string, q Quantity, e int) bool {
 	return false
 }
 
-// referenceWords are English words that number a part of a text: the 5 of
-// "under Article 5" is a cross-reference, not an amount.
+// referenceWords are English words that number a part of a text, or a
+// version of it: the 5 of "under Article 5" and the 02 of "Draft 02" are
+// references, not amounts.
 var referenceWords = [...]string{"article", "articles", "section", "sections", "chapter", "chapters", "part", "parts",
 	"paragraph", "paragraphs", "point", "points", "annex", "annexes", "title", "item", "items", "clause", "clauses",
-	"rule", "rules", "schedule", "appendix", "no", "art", "sec"}
+	"rule", "rules", "schedule", "appendix", "no", "art", "sec", "draft", "version", "revision", "edition", "amendment"}
 
 // isReference reports whether the bare number q follows a word that names
 // a part of a text (Article 5, Section 2, point 3, No. 7).

@@ -37,6 +37,7 @@ func TestQuantities(t *testing.T) {
 		// cross-references are not quantities
 		{"a need published in the list of open scenarios under Article 5, Section 2 and point 3 of No. 7; 4 tasks",
 			"4=4 @tasks"},
+		{"Draft 02, revised after consultation; Version 3 of the plan", ""},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
