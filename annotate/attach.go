@@ -86,7 +86,13 @@ func Attach(in AttachInput) Document {
 			}
 		}
 		var cs []comment.Comment
-		if ch.ClauseID != "" {
+		switch {
+		case isRoot(c.Old) || isRoot(c.New):
+			// The text outside every clause: whole-document comments
+			// explain it, and its clause id is "".
+			ch.ClauseID = ""
+			cs = byClause[""]
+		case ch.ClauseID != "":
 			cs = byClause[ch.ClauseID]
 		}
 		if len(cs) == 0 && (c.Kind == diff.Inserted || c.Kind == diff.Deleted) {
@@ -106,6 +112,10 @@ func Attach(in AttachInput) Document {
 	}
 	return d
 }
+
+// isRoot reports whether n is a document's root: its own text is what lies
+// outside every clause.
+func isRoot(n *clause.Node) bool { return n != nil && n.Kind == clause.KindDocument }
 
 // pairedAncestor returns the id of n's nearest ancestor present in both
 // revisions: "" for the document root. ok is false when n has no parent

@@ -33,6 +33,13 @@ import (
 func Compare(old, new *clause.Document, opts Options) *Result {
 	old, new = orEmpty(old), orEmpty(new)
 	r := &Result{Old: old, New: new}
+	// The text that belongs to no clause — a title, a preamble, closing
+	// lines, or all of a document without numbering — is the root's own
+	// text. It is compared like a clause, first, so that no edit goes
+	// unseen; the root is no clause, so it is in no Pair.
+	if old.Root != nil && new.Root != nil && old.Root.Body() != new.Root.Body() {
+		r.Changes = append(r.Changes, Change{Kind: Modified, Old: old.Root, New: new.Root})
+	}
 	a := align(old, new)
 	order := a.order()
 	r.Pairs = make([]Pair, len(order))

@@ -112,14 +112,24 @@ func checkPairs(t testing.TB, r *Result) {
 			t.Fatalf("new clause %d out of order: %q, want %q", i, news[i].Path(), want[i].Path())
 		}
 	}
+	changes := r.Changes
+	if len(changes) > 0 && changes[0].New == r.New.Root {
+		// The root's own text, first: the one change outside Pairs.
+		if changes[0].Old != r.Old.Root || r.Old.Root.Body() == r.New.Root.Body() {
+			t.Fatalf("root change %+v does not compare the two roots' different texts", changes[0])
+		}
+		changes = changes[1:]
+	} else if r.Old.Root.Body() != r.New.Root.Body() {
+		t.Fatalf("the text outside every clause changed, and no change says so")
+	}
 	ci := 0
 	for _, p := range r.Pairs {
-		if ci < len(r.Changes) && r.Changes[ci].Old == p.Old && r.Changes[ci].New == p.New {
+		if ci < len(changes) && changes[ci].Old == p.Old && changes[ci].New == p.New {
 			ci++
 		}
 	}
-	if ci != len(r.Changes) {
-		t.Fatalf("changes not in pair order: %d of %d matched", ci, len(r.Changes))
+	if ci != len(changes) {
+		t.Fatalf("changes not in pair order: %d of %d matched", ci, len(changes))
 	}
 }
 

@@ -112,7 +112,10 @@ type Result struct {
 	// Pairs covers every clause of both documents exactly once: in new
 	// document order, with deleted clauses placed where they stood.
 	Pairs []Pair
-	// Changes lists the pairs that changed, in the same order.
+	// Changes lists the pairs that changed, in the same order, after one
+	// change of the roots (Old: Result.Old.Root, New: Result.New.Root) when
+	// the text outside every clause — title, preamble, closing lines, or a
+	// whole document without numbering — changed.
 	Changes []Change
 }
 

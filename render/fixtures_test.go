@@ -273,7 +273,7 @@ func reportFor(d *annotate.Diff, title string, extra ...comment.Comment) *annota
 		}
 		if ch != nil {
 			e.Changes = append(e.Changes, *ch)
-			e.Label = currentLabel(ch)
+			e.Label = currentLabel(newTr(r.Lang), ch)
 		}
 		byID[c.ID] = e
 	}

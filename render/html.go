@@ -238,7 +238,7 @@ func newHComment(t tr, c comment.Comment, withClause bool) hComment {
 }
 
 func newHChange(t tr, c *annotate.Change, anchor string, unexplained bool) hChange {
-	h := hChange{Anchor: anchor, Label: changeLabel(c), Title: c.Title, Kind: t.kind(c),
+	h := hChange{Anchor: anchor, Label: changeLabel(t, c), Title: c.Title, Kind: t.kind(c),
 		KindClass: c.Kind.String(), Unexplained: unexplained,
 		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(fullOps(c)),
 		UnitsAdded: c.Units.Added, UnitsRemoved: c.Units.Removed}
@@ -279,7 +279,7 @@ func HTML(w io.Writer, d *annotate.Diff, o Options) error {
 			v.TOC = append(v.TOC, hc)
 		}
 		if len(folded) > 0 {
-			hd.Folded = dt.n("fmtFolded", len(folded)) + dt.join(labelsOf(folded))
+			hd.Folded = dt.n("fmtFolded", len(folded)) + dt.join(labelsOf(t, folded))
 		}
 		for _, c := range unexplainedChanges(doc) {
 			hd.Unexplained = append(hd.Unexplained, newHChange(dt, c, anchors[c], true))

@@ -51,6 +51,7 @@ var words = map[string][2]string{
 	"from":        {"修改前", "From"},
 	"to":          {"修改后", "To"},
 	"workTree":    {"工作区", "working tree"},
+	"unnumbered":  {"（未编号文字）", "(unnumbered text)"},
 	"revision":    {"修订", "Revision"},
 	"stage":       {"阶段", "Stage"},
 	"date":        {"日期", "Date"},

@@ -160,7 +160,7 @@ func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
 		}
 	}
 	if len(folded) > 0 {
-		m.printf("\n%s%s\n", md(t.n("fmtFolded", len(folded))), md(t.join(labelsOf(folded))))
+		m.printf("\n%s%s\n", md(t.n("fmtFolded", len(folded))), md(t.join(labelsOf(t, folded))))
 	}
 	if len(doc.Unexplained) > 0 {
 		m.printf("\n### %s\n\n", md(t.count("unexplained", len(doc.Unexplained))))
@@ -172,7 +172,7 @@ func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
 
 // changeHeading is "三/（六）/3 → 三/（六）/4 强化多层次人才服务支撑（重新编号）".
 func changeHeading(t tr, c *annotate.Change) string {
-	s := changeLabel(c)
+	s := changeLabel(t, c)
 	if c.Title != "" {
 		s += " " + c.Title
 	}

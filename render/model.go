@@ -2,6 +2,7 @@ package render
 
 import (
 	"fmt"
+	"github.com/redline-docs/redline/clause"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -166,9 +167,12 @@ func merge(ops []diff.Op) []diff.Op {
 }
 
 // changeLabel is the clause's label: "old → new" when it was renumbered or
-// moved, otherwise the one it has.
-func changeLabel(c *annotate.Change) string {
+// moved, otherwise the one it has; the text outside every clause (the
+// document root's own text) is named as such.
+func changeLabel(t tr, c *annotate.Change) string {
 	switch {
+	case isRoot(c):
+		return t.s("unnumbered")
 	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel:
 		return c.OldLabel + " → " + c.NewLabel
 	case c.NewLabel != "":
@@ -178,7 +182,10 @@ func changeLabel(c *annotate.Change) string {
 }
 
 // currentLabel is the clause's label after the change (before it, when deleted).
-func currentLabel(c *annotate.Change) string {
+func currentLabel(t tr, c *annotate.Change) string {
+	if isRoot(c) {
+		return t.s("unnumbered")
+	}
 	if c.NewLabel != "" {
 		return c.NewLabel
 	}
@@ -199,11 +206,16 @@ func split(o Options, cs []annotate.Change) (shown, folded []*annotate.Change) {
 	return shown, folded
 }
 
+// isRoot reports whether a change is to the text outside every clause.
+func isRoot(c *annotate.Change) bool {
+	return c.New != nil && c.New.Kind == clause.KindDocument || c.Old != nil && c.Old.Kind == clause.KindDocument
+}
+
 // labelsOf lists the current labels of changes.
-func labelsOf(cs []*annotate.Change) []string {
+func labelsOf(t tr, cs []*annotate.Change) []string {
 	var out []string
 	for _, c := range cs {
-		out = append(out, currentLabel(c))
+		out = append(out, currentLabel(t, c))
 	}
 	return out
 }

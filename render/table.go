@@ -53,8 +53,9 @@ func sideOps(c *annotate.Change) []diff.Op {
 
 func compareRows(o Options, doc *annotate.Document) (rows []compareRow, folded []*annotate.Change) {
 	shown, folded := split(o, doc.Changes)
+	t := newTr(docLang(o, doc.Lang))
 	for _, c := range shown {
-		r := compareRow{Label: changeLabel(c), Title: c.Title}
+		r := compareRow{Label: changeLabel(t, c), Title: c.Title}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {
 				r.Before = append(r.Before, op)
@@ -74,9 +75,9 @@ func tableNote(t tr, folded []*annotate.Change) string {
 	note := t.s("tableNote")
 	if len(folded) > 0 {
 		if t.zh {
-			note += strings.TrimSuffix(t.n("fmtFolded", len(folded)), "：") + "：" + t.join(labelsOf(folded)) + "。"
+			note += strings.TrimSuffix(t.n("fmtFolded", len(folded)), "：") + "：" + t.join(labelsOf(t, folded)) + "。"
 		} else {
-			note += " " + t.n("fmtFolded", len(folded)) + t.join(labelsOf(folded)) + "."
+			note += " " + t.n("fmtFolded", len(folded)) + t.join(labelsOf(t, folded)) + "."
 		}
 	}
 	return note

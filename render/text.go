@@ -107,19 +107,19 @@ func textDocument(tw *termWriter, doc *annotate.Document, o Options) {
 	}
 	if len(folded) > 0 {
 		tw.line("")
-		tw.para("", "  ", seg{t.n("fmtFolded", len(folded)), dim}, seg{t.join(labelsOf(folded)), plain})
+		tw.para("", "  ", seg{t.n("fmtFolded", len(folded)), dim}, seg{t.join(labelsOf(t, folded)), plain})
 	}
 	if len(doc.Unexplained) > 0 {
 		tw.line("")
 		tw.para("", "", seg{t.count("unexplained", len(doc.Unexplained)), bold})
 		for _, c := range unexplainedChanges(doc) {
-			tw.para("  ", "    ", seg{changeLabel(c), bold}, seg{"  " + c.Title, plain}, seg{"  " + t.kind(c), dim})
+			tw.para("  ", "    ", seg{changeLabel(t, c), bold}, seg{"  " + c.Title, plain}, seg{"  " + t.kind(c), dim})
 		}
 	}
 }
 
 func textChange(tw *termWriter, t tr, c *annotate.Change) {
-	head := []seg{{changeLabel(c), bold}}
+	head := []seg{{changeLabel(t, c), bold}}
 	if c.Title != "" {
 		head = append(head, seg{"  " + c.Title, plain})
 	}
