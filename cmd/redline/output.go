@@ -1,10 +1,11 @@
 package main
 
 import (
-	"bytes"
+	"bufio"
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"strconv"
 
 	"github.com/mattn/go-isatty"
@@ -52,26 +53,70 @@ func (g *globals) width() int {
 	return n
 }
 
-// emit renders into memory, then writes to the file out ("" or "-":
-// stdout), so a failed rendering leaves no partial output behind.
+// emit streams the rendering to the file out ("" or "-": stdout) through a
+// buffer, never holding the whole output in memory (a full-rewrite diff's
+// JSON is many times its documents). A regular file is written beside its
+// place and renamed into it, so a failed rendering leaves no partial file
+// behind; a device such as /dev/null is written as it is.
 func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, render.Options) error) error {
-	var dest io.Writer = g.stdout
-	if out != "" && out != "-" {
-		dest = nil
+	if out == "" || out == "-" {
+		bw := bufio.NewWriterSize(g.stdout, 64<<10)
+		if err := fn(bw, g.renderOptions(g.stdout, showFormatting)); err != nil {
+			return err
+		}
+		return bw.Flush()
 	}
-	var buf bytes.Buffer
-	if err := fn(&buf, g.renderOptions(dest, showFormatting)); err != nil {
+	opts := g.renderOptions(nil, showFormatting)
+	if fi, err := os.Stat(out); err == nil && !fi.Mode().IsRegular() {
+		f, err := os.OpenFile(out, os.O_WRONLY, 0)
+		if err != nil {
+			return err
+		}
+		bw := bufio.NewWriterSize(f, 64<<10)
+		err = fn(bw, opts)
+		if err == nil {
+			err = bw.Flush()
+		}
+		if cerr := f.Close(); err == nil {
+			err = cerr
+		}
 		return err
 	}
-	if dest != nil {
-		_, err := g.stdout.Write(buf.Bytes())
-		return err
-	}
-	if err := os.WriteFile(out, buf.Bytes(), 0o644); err != nil {
+	if err := writeFileAtomic(out, func(w io.Writer) error { return fn(w, opts) }); err != nil {
 		return err
 	}
 	g.notice("wrote %s", out)
 	return nil
+}
+
+// writeFileAtomic writes name through write into a temporary file in the
+// same folder, then renames it into place: readers see the old file or the
+// whole new one, and a failed write leaves nothing behind.
+func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	bw := bufio.NewWriterSize(tmp, 64<<10)
+	if err = write(bw); err != nil {
+		return err
+	}
+	if err = bw.Flush(); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), name)
 }
 
 // notice prints one line of chatter to stderr.
