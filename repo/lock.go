@@ -26,14 +26,8 @@ func acquireLock(gitDir string, now time.Time) (*writeLock, error) {
 	path := filepath.Join(gitDir, lockName)
 	content := fmt.Sprintf("%d %d\n", os.Getpid(), now.Unix())
 	for attempt := 0; attempt < 2; attempt++ {
-		f, err := os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		err := createLock(path, content)
 		if err == nil {
-			_, werr := f.WriteString(content)
-			cerr := f.Close()
-			if werr != nil || cerr != nil {
-				os.Remove(path)
-				return nil, fmt.Errorf("write lock %s: %w", path, errors.Join(werr, cerr))
-			}
 			return &writeLock{path: path}, nil
 		}
 		if !errors.Is(err, os.ErrExist) {
@@ -55,6 +49,41 @@ func acquireLock(gitDir string, now time.Time) (*writeLock, error) {
 		}
 	}
 	return nil, fmt.Errorf("%w (lock %s held by %s)", ErrBusy, path, lockOwner(path))
+}
+
+// createLock makes the lock file at path holding content, or fails with an
+// error wrapping os.ErrExist when a lock is there. The file appears whole:
+// content is written to a private file first and hard-linked into place (a
+// link never replaces an existing file), so a writer killed at any moment
+// leaves either no lock or one that names it — never an empty lock that no
+// one can judge stale. Where links are not supported, the lock is created
+// exclusively and written after.
+func createLock(path, content string) error {
+	f, err := os.CreateTemp(filepath.Dir(path), filepath.Base(path)+".new.*")
+	if err != nil {
+		return fmt.Errorf("write lock: %w", err)
+	}
+	tmp := f.Name()
+	defer os.Remove(tmp)
+	_, werr := f.WriteString(content)
+	if cerr := f.Close(); werr != nil || cerr != nil {
+		return fmt.Errorf("write lock %s: %w", tmp, errors.Join(werr, cerr))
+	}
+	err = os.Link(tmp, path)
+	if err == nil || errors.Is(err, os.ErrExist) {
+		return err
+	}
+	f, err = os.OpenFile(path, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, werr = f.WriteString(content)
+	cerr := f.Close()
+	if werr != nil || cerr != nil {
+		os.Remove(path)
+		return fmt.Errorf("write lock %s: %w", path, errors.Join(werr, cerr))
+	}
+	return nil
 }
 
 // release removes the lock.
