@@ -109,9 +109,10 @@ func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, erro
 	return r.diff(ctx, opts)
 }
 
-// Status compares the working tree with the newest revision.
+// Status compares the working tree with the newest revision; before the
+// first revision, every document in the work tree is new.
 func (r *Repo) Status(ctx context.Context) (*annotate.Diff, error) {
-	return r.diff(ctx, DiffOptions{From: "HEAD"})
+	return r.diff(ctx, DiffOptions{})
 }
 
 // History traces one clause (an id, or a label path at rev "at", default the
