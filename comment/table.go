@@ -5,12 +5,12 @@ import (
 	"encoding/csv"
 	"errors"
 	"fmt"
+	"github.com/redline-docs/redline/internal/charset"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	"golang.org/x/text/encoding/simplifiedchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
 )
 
@@ -250,8 +250,8 @@ func sniffComma(text string) rune {
 }
 
 // decodeText returns data as UTF-8 text: UTF-8 (with or without a byte-order
-// mark) as is, UTF-16 with a byte-order mark decoded, anything else decoded
-// as GB18030 when that yields sensible text.
+// mark) as is, UTF-16 with a byte-order mark decoded, anything else as
+// charset.ToUTF8 decides (GB18030, the same rule as for documents).
 func decodeText(data []byte) (string, error) {
 	switch {
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
@@ -263,27 +263,15 @@ func decodeText(data []byte) (string, error) {
 		}
 		return string(u), nil
 	}
-	if utf8.Valid(data) {
-		return string(data), nil
+	text, _, err := charset.ToUTF8(data)
+	var ce *charset.Error
+	switch {
+	case errors.Is(err, charset.ErrBinary) && errors.As(err, &ce):
+		return "", fmt.Errorf("%w (binary content: a NUL byte on line %d)", ErrEncoding, ce.Line)
+	case errors.As(err, &ce):
+		return "", fmt.Errorf("%w (the first byte that is not UTF-8 is on line %d)", ErrEncoding, ce.Line)
 	}
-	g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || !sensible(string(g)) {
-		line := 1 + bytes.Count(data[:invalidUTF8(data)], []byte("\n"))
-		return "", fmt.Errorf("%w (the first byte that is not UTF-8 is on line %d)", ErrEncoding, line)
-	}
-	return string(g), nil
-}
-
-// invalidUTF8 returns the offset of the first byte that is not UTF-8.
-func invalidUTF8(b []byte) int {
-	for i := 0; i < len(b); {
-		r, n := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && n <= 1 {
-			return i
-		}
-		i += n
-	}
-	return len(b)
+	return string(text), nil
 }
 
 // sensible reports whether decoded text looks like text: no replacement

@@ -1,19 +1,16 @@
 package main
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
-	"unicode/utf8"
-
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/internal/charset"
 )
 
 // diffFiles is diff --no-index: two files compared outside any repository.
@@ -124,24 +121,12 @@ func readDocument(name string) parsedFile {
 	}
 	doc, err := clause.Parse(name, data, clause.Options{})
 	if errors.Is(err, clause.ErrNotUTF8) {
-		if text, ok := decodeGB18030(data); ok {
+		// The same rule as commit's: charset decides what is GB18030.
+		if text, converted, cerr := charset.ToUTF8(data); cerr == nil && converted {
 			f.notice = name + ": converted from GB18030 to UTF-8"
 			doc, err = clause.Parse(name, text, clause.Options{})
 		}
 	}
 	f.doc, f.err = doc, err
 	return f
-}
-
-// decodeGB18030 decodes data as GB18030 and reports whether it was clean
-// text in that encoding: no NUL bytes and nothing undecodable.
-func decodeGB18030(data []byte) ([]byte, bool) {
-	if bytes.IndexByte(data, 0) >= 0 {
-		return nil, false
-	}
-	text, err := simplifiedchinese.GB18030.NewDecoder().Bytes(data)
-	if err != nil || !utf8.Valid(text) || bytes.ContainsRune(text, utf8.RuneError) {
-		return nil, false
-	}
-	return text, true
 }
