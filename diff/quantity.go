@@ -631,7 +631,7 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 // Context similarity dominates; unit and bound agree or differ; a vague
 // amount pairs with a number of the same measure or context.
 func pairScore(o, n Quantity, old, new string) float64 {
-	ctx := gramDice(gramsOf(window(old, o)), gramsOf(window(new, n)))
+	ctx := contextDice(window(old, o), window(new, n))
 	sc := 2 * ctx
 	if o.Unit == n.Unit && o.Unit != "" {
 		sc += 0.6
@@ -677,37 +677,12 @@ func window(s string, q Quantity) string {
 	return s[b:q.Start] + "|" + s[q.End:e]
 }
 
-// gramsOf returns the set of character bigrams of s as sorted strings,
-// skipping punctuation.
-func gramsOf(s string) []string {
-	rs := []rune(s)
-	var g []string
-	for i := 0; i+1 < len(rs); i++ {
-		if (isHan(rs[i]) || isWordRune(rs[i])) && (isHan(rs[i+1]) || isWordRune(rs[i+1])) {
-			g = append(g, string(rs[i:i+2]))
-		}
-	}
-	sort.Strings(g)
-	return g
-}
-
-// gramDice is the Dice coefficient of two sorted bigram lists.
-func gramDice(a, b []string) float64 {
-	if len(a)+len(b) == 0 {
+// contextDice is how alike the words around two quantities are: the
+// alignment's bigram Dice (formatting folded), 0 when neither has any.
+func contextDice(a, b string) float64 {
+	ga, gb := bigramSet(a), bigramSet(b)
+	if len(ga)+len(gb) == 0 {
 		return 0
 	}
-	i, j, common := 0, 0, 0
-	for i < len(a) && j < len(b) {
-		switch {
-		case a[i] == b[j]:
-			common++
-			i++
-			j++
-		case a[i] < b[j]:
-			i++
-		default:
-			j++
-		}
-	}
-	return 2 * float64(common) / float64(len(a)+len(b))
+	return diceSets(ga, gb)
 }
