@@ -126,12 +126,16 @@ func (r *Repo) settledIn(from, to *revInfo) (map[string]bool, []*revInfo, error)
 // clause id, so that they still explain its deletion.
 func reanchored(cs []comment.Comment, path string, d *docIDs, single bool) []comment.Comment {
 	var out []comment.Comment
+	var ix *comment.Index // built once, on the first comment that needs it
 	for _, c := range cs {
 		if c.Anchor.Path != path && !(c.Anchor.Path == "" && single) {
 			continue
 		}
 		if d != nil && c.Anchor.ClauseID != "" {
-			if n, m := comment.Reanchor(d.doc, d.id, c.Anchor); n != nil && m != comment.Orphaned {
+			if ix == nil {
+				ix = comment.NewIndex(d.doc, d.id)
+			}
+			if n, m := ix.Reanchor(c.Anchor); n != nil && m != comment.Orphaned {
 				c.Anchor.ClauseID = d.id(n)
 			}
 		}
@@ -342,10 +346,16 @@ func (r *Repo) report(ctx context.Context, from, to string) (*annotate.Report, e
 			rep.Title, rep.Lang = titleOf(dd.doc), dd.doc.Lang
 		}
 	}
+	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
 		e := annotate.ReportEntry{Comment: c, Label: c.Anchor.Label}
 		if dd := idsTo[c.Anchor.Path]; dd != nil && c.Anchor.ClauseID != "" {
-			if n, m := comment.Reanchor(dd.doc, dd.id, c.Anchor); n != nil && m != comment.Orphaned {
+			ix := indexes[c.Anchor.Path]
+			if ix == nil {
+				ix = comment.NewIndex(dd.doc, dd.id)
+				indexes[c.Anchor.Path] = ix
+			}
+			if n, m := ix.Reanchor(c.Anchor); n != nil && m != comment.Orphaned {
 				e.Label = n.Path()
 			}
 		}
