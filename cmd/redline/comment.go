@@ -76,13 +76,9 @@ repository holds several.`,
 }
 
 func runCommentAdd(ctx context.Context, opts *commentAddOptions) error {
-	status := comment.Pending
-	if opts.status != "" {
-		s, err := comment.ParseStatus(opts.status)
-		if err != nil {
-			return usagef("--status %q: want pending, adopted, partial or rejected", opts.status)
-		}
-		status = s
+	status, err := statusFlag(opts.status, comment.Pending)
+	if err != nil {
+		return err
 	}
 	r, err := opts.openRepo()
 	if err != nil {
@@ -201,13 +197,9 @@ response and the revisions that settled them. --status keeps one status
 }
 
 func runCommentList(ctx context.Context, opts *commentListOptions) error {
-	var status comment.Status
-	if opts.status != "" {
-		s, err := comment.ParseStatus(opts.status)
-		if err != nil {
-			return usagef("--status %q: want pending, adopted, partial or rejected", opts.status)
-		}
-		status = s
+	status, err := statusFlag(opts.status, "")
+	if err != nil {
+		return err
 	}
 	r, err := opts.openRepo()
 	if err != nil {
@@ -263,9 +255,12 @@ rejected 未采纳 or pending 待处理 — and the response (理由). The next
 }
 
 func runCommentSet(ctx context.Context, opts *commentSetOptions) error {
-	status, err := comment.ParseStatus(opts.status)
+	if opts.status == "" {
+		return usagef("--status: want pending, adopted, partial or rejected")
+	}
+	status, err := statusFlag(opts.status, "")
 	if err != nil {
-		return usagef("--status %q: want pending, adopted, partial or rejected", opts.status)
+		return err
 	}
 	r, err := opts.openRepo()
 	if err != nil {
@@ -277,4 +272,17 @@ func runCommentSet(ctx context.Context, opts *commentSetOptions) error {
 	}
 	fmt.Fprintf(opts.stdout, "%s: %s\n", c.ID, c.Status)
 	return nil
+}
+
+// statusFlag parses a --status value (Chinese or English, as comment files
+// write them); an empty value is def. A bad value is a usage error.
+func statusFlag(v string, def comment.Status) (comment.Status, error) {
+	if v == "" {
+		return def, nil
+	}
+	s, err := comment.ParseStatus(v)
+	if err != nil {
+		return "", usagef("--status %q: want pending, adopted, partial or rejected", v)
+	}
+	return s, nil
 }
