@@ -50,6 +50,11 @@ type Change struct {
 	Comments []comment.Comment
 }
 
+// Unnumbered reports whether the change is to the text outside every
+// clause (a title, a preamble, closing lines): the document root's own
+// text, whose clause id is "".
+func (c *Change) Unnumbered() bool { return isRoot(c.Old) || isRoot(c.New) }
+
 // Event is what happened to a clause in one revision.
 type Event string
 

@@ -2,7 +2,6 @@ package render
 
 import (
 	"fmt"
-	"github.com/redline-docs/redline/clause"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -171,7 +170,7 @@ func merge(ops []diff.Op) []diff.Op {
 // document root's own text) is named as such.
 func changeLabel(t tr, c *annotate.Change) string {
 	switch {
-	case isRoot(c):
+	case c.Unnumbered():
 		return t.s("unnumbered")
 	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel:
 		return c.OldLabel + " → " + c.NewLabel
@@ -183,7 +182,7 @@ func changeLabel(t tr, c *annotate.Change) string {
 
 // currentLabel is the clause's label after the change (before it, when deleted).
 func currentLabel(t tr, c *annotate.Change) string {
-	if isRoot(c) {
+	if c.Unnumbered() {
 		return t.s("unnumbered")
 	}
 	if c.NewLabel != "" {
@@ -204,11 +203,6 @@ func split(o Options, cs []annotate.Change) (shown, folded []*annotate.Change) {
 		shown = append(shown, c)
 	}
 	return shown, folded
-}
-
-// isRoot reports whether a change is to the text outside every clause.
-func isRoot(c *annotate.Change) bool {
-	return c.New != nil && c.New.Kind == clause.KindDocument || c.Old != nil && c.Old.Kind == clause.KindDocument
 }
 
 // labelsOf lists the current labels of changes.
