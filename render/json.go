@@ -275,11 +275,11 @@ func writeJSON(w io.Writer, v any) error {
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	enc.SetEscapeHTML(false)
-	enc.SetIndent("", "  ")
 	if err := enc.Encode(v); err != nil {
 		return err
 	}
-	_, err := w.Write(buf.Bytes())
+	out := appendIndented(make([]byte, 0, buf.Len()*5/4), bytes.TrimSuffix(buf.Bytes(), []byte("\n")), "", "  ")
+	_, err := w.Write(append(out, '\n'))
 	return err
 }
 

@@ -54,12 +54,15 @@ func streamDiffJSON(w io.Writer, d *annotate.Diff) error {
 }
 
 // jsonStream writes hand-made JSON punctuation and encoded values to a
-// buffered writer, keeping the first error.
+// buffered writer, keeping the first error. Values are encoded compact and
+// indented by appendIndented, which is several times faster than the
+// encoder's own indentation on text-heavy values.
 type jsonStream struct {
-	w   *bufio.Writer
-	buf bytes.Buffer
-	enc *json.Encoder
-	err error
+	w      *bufio.Writer
+	buf    bytes.Buffer
+	indent []byte
+	enc    *json.Encoder
+	err    error
 }
 
 func newJSONStream(w io.Writer) *jsonStream {
@@ -84,12 +87,12 @@ func (s *jsonStream) value(prefix string, v any) {
 		return
 	}
 	s.buf.Reset()
-	s.enc.SetIndent(prefix, "  ")
 	if s.err = s.enc.Encode(v); s.err != nil {
 		return
 	}
 	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
-	_, s.err = s.w.Write(b)
+	s.indent = appendIndented(s.indent[:0], b, prefix, "  ")
+	_, s.err = s.w.Write(s.indent)
 }
 
 func (s *jsonStream) flush() error {
