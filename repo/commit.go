@@ -315,11 +315,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (annotate.Rev, er
 	if parent != nil {
 		c.ParentHashes = []plumbing.Hash{parent.Hash}
 	}
-	o := r.s.g.Storer.NewEncodedObject()
+	o := r.s.st.NewEncodedObject()
 	if err := c.Encode(o); err != nil {
 		return annotate.Rev{}, err
 	}
-	hash, err := r.s.g.Storer.SetEncodedObject(o)
+	hash, err := r.s.st.SetEncodedObject(o)
 	if err != nil {
 		return annotate.Rev{}, err
 	}
@@ -337,7 +337,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (annotate.Rev, er
 		if err := plumbing.NewTagReferenceName(opts.Stage).Validate(); err == nil {
 			// The trailer is the truth; the tag is a convenience, so a tag
 			// that cannot be written does not undo the revision.
-			_ = r.s.g.Storer.SetReference(plumbing.NewHashReference(plumbing.NewTagReferenceName(opts.Stage), hash))
+			_ = r.s.st.SetReference(plumbing.NewHashReference(plumbing.NewTagReferenceName(opts.Stage), hash))
 		}
 	}
 	for _, w := range writeBack {
@@ -398,18 +398,18 @@ func (r *Repo) commitIDs(parent *revInfo, headDocs []string, edits map[string]ed
 }
 
 func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
-	o := r.s.g.Storer.NewEncodedObject()
+	o := r.s.st.NewEncodedObject()
 	if err := (&object.Tree{}).Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.g.Storer.SetEncodedObject(o)
+	return r.s.st.SetEncodedObject(o)
 }
 
 // moveHead moves the branch HEAD names (or a detached HEAD) from parent to
 // hash, refusing when someone else moved it meanwhile.
 func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
 	name := plumbing.HEAD
-	if ref, err := r.s.g.Storer.Reference(plumbing.HEAD); err == nil && ref.Type() == plumbing.SymbolicReference {
+	if ref, err := r.s.st.Reference(plumbing.HEAD); err == nil && ref.Type() == plumbing.SymbolicReference {
 		name = ref.Target()
 	} else if err != nil {
 		name = plumbing.NewBranchReferenceName("main")
@@ -418,7 +418,7 @@ func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
 	if parent != nil {
 		old = plumbing.NewHashReference(name, parent.Hash)
 	}
-	if err := r.s.g.Storer.CheckAndSetReference(plumbing.NewHashReference(name, hash), old); err != nil {
+	if err := r.s.st.CheckAndSetReference(plumbing.NewHashReference(name, hash), old); err != nil {
 		return fmt.Errorf("move %s: %w (%v)", name, ErrBusy, err)
 	}
 	return nil
@@ -428,7 +428,7 @@ func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
 // config, else defaultAuthor. (Global config is not read: a library does
 // not look at the environment.)
 func (r *Repo) configAuthor() (string, string) {
-	if cfg, err := r.s.g.Config(); err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
+	if cfg, err := r.s.st.Config(); err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
 		return cfg.User.Name, cfg.User.Email
 	}
 	n, e, _ := parseSig(defaultAuthor)
@@ -439,7 +439,7 @@ func (r *Repo) configAuthor() (string, string) {
 // the commit wrote, so that `git status` stays clean. Failure is harmless
 // (git re-reads the files) and ignored.
 func (r *Repo) updateIndex(edits map[string]edit) {
-	idx, err := r.s.g.Storer.Index()
+	idx, err := r.s.st.Index()
 	if err != nil {
 		return
 	}

@@ -559,7 +559,7 @@ func (r *Repo) prefetch(path string, todo []*revInfo, last plumbing.Hash, gitMu 
 		for i := len(todo) - 1; i >= 0; i-- {
 			var f fetched
 			gitMu.Lock()
-			root, err := object.GetTree(r.s.g.Storer, todo[i].Tree)
+			root, err := object.GetTree(r.s.st, todo[i].Tree)
 			if err == nil {
 				f.blob, f.ok = r.blobIn(root, path)
 			}

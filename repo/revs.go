@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/redline-docs/redline/annotate"
 )
@@ -56,7 +57,7 @@ func (r *Repo) revInfoOf(h plumbing.Hash) (*revInfo, error) {
 	if ri, ok := r.s.revs[h]; ok {
 		return ri, nil
 	}
-	c, err := object.GetCommit(r.s.g.Storer, h)
+	c, err := object.GetCommit(r.s.st, h)
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", h.String(), ErrUnknownRevision)
 	}
@@ -139,12 +140,12 @@ func formatMessage(msg, stage string, resolves []string) string {
 
 // head returns the commit HEAD points at, or ErrNoRevisions.
 func (r *Repo) head() (plumbing.Hash, error) {
-	ref, err := r.s.g.Storer.Reference(plumbing.HEAD)
+	ref, err := r.s.st.Reference(plumbing.HEAD)
 	if err != nil {
 		return plumbing.ZeroHash, ErrNoRevisions
 	}
 	if ref.Type() == plumbing.SymbolicReference {
-		ref, err = r.s.g.Storer.Reference(ref.Target())
+		ref, err = r.s.st.Reference(ref.Target())
 		if err != nil {
 			return plumbing.ZeroHash, ErrNoRevisions
 		}
@@ -158,6 +159,9 @@ func (r *Repo) resolve(rev string) (*revInfo, error) {
 	if err != nil {
 		if errors.Is(err, ErrNoRevisions) {
 			return nil, err
+		}
+		if errors.Is(err, errAmbiguous) {
+			return nil, fmt.Errorf("resolve %q: %w (%v)", rev, ErrUnknownRevision, err)
 		}
 		return nil, fmt.Errorf("resolve %q: %w", rev, ErrUnknownRevision)
 	}
@@ -209,8 +213,9 @@ func (r *Repo) resolveHash(rev string) (plumbing.Hash, error) {
 	}
 	// A hash, full or short.
 	if isHex(rev) && len(rev) >= 4 && len(rev) <= 40 {
-		if h, err := r.s.g.ResolveRevision(plumbing.Revision(rev)); err == nil {
-			return *h, nil
+		h, err := r.resolveHex(rev)
+		if err == nil || errors.Is(err, errAmbiguous) {
+			return h, err
 		}
 	}
 	// A stage named only in a trailer: the newest such revision.
@@ -225,19 +230,19 @@ func (r *Repo) peel(name plumbing.ReferenceName) (plumbing.Hash, bool) {
 	if err := name.Validate(); err != nil && name != plumbing.HEAD {
 		return plumbing.ZeroHash, false
 	}
-	ref, err := r.s.g.Reference(name, true)
+	ref, err := storer.ResolveReference(r.s.st, name)
 	if err != nil {
 		return plumbing.ZeroHash, false
 	}
 	h := ref.Hash()
 	for i := 0; i < 8; i++ {
-		if t, err := object.GetTag(r.s.g.Storer, h); err == nil {
+		if t, err := object.GetTag(r.s.st, h); err == nil {
 			h = t.Target
 			continue
 		}
 		break
 	}
-	if _, err := object.GetCommit(r.s.g.Storer, h); err != nil {
+	if _, err := object.GetCommit(r.s.st, h); err != nil {
 		return plumbing.ZeroHash, false
 	}
 	return h, true

@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-billy/v5/osfs"
-	gogit "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -17,9 +16,14 @@ import (
 
 // store is the go-git side of a Repo. Every method of Repo that touches it
 // holds Repo.mu: go-git is not safe for concurrent use of one repository.
+//
+// It holds go-git's storage layer, not a *git.Repository: the top-level
+// go-git package imports the network transports (net/http, crypto/tls,
+// ssh), whose init and page faults cost every redline process start-up
+// time, and redline never talks to a network (see gitdir.go).
 type store struct {
 	mu     sync.Mutex
-	g      *gogit.Repository
+	st     *filesystem.Storage
 	gitDir string // the .git directory
 	revs   map[plumbing.Hash]*revInfo
 	memo   map[memoKey]*docIDs
@@ -44,10 +48,7 @@ func initRepo(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("init %s: %w", dir, err)
 	}
 	if _, err := os.Stat(filepath.Join(abs, ".git")); errors.Is(err, os.ErrNotExist) {
-		_, err := gogit.PlainInitWithOptions(abs, &gogit.PlainInitOptions{
-			InitOptions: gogit.InitOptions{DefaultBranch: plumbing.NewBranchReferenceName("main")},
-		})
-		if err != nil {
+		if err := initGitDir(filepath.Join(abs, ".git")); err != nil {
 			return nil, fmt.Errorf("init %s: %w", dir, err)
 		}
 	}
@@ -77,11 +78,10 @@ func openRepo(dir string, search bool) (*Repo, error) {
 	gitDir := filepath.Join(root, ".git")
 	fs := osfs.New(gitDir)
 	st := filesystem.NewStorageWithOptions(fs, cache.NewObjectLRU(64*cache.MiByte), filesystem.Options{})
-	g, err := gogit.Open(st, osfs.New(root))
-	if err != nil {
+	if err := checkGitDir(st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
 	}
-	return &Repo{dir: root, s: &store{g: g, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, hist: map[string]*histIndex{}, now: time.Now}}, nil
+	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, hist: map[string]*histIndex{}, now: time.Now}}, nil
 }
 
 // lock takes the writer lock for the duration of one write.

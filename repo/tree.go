@@ -36,7 +36,7 @@ func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
 	if tree.IsZero() {
 		return plumbing.ZeroHash, false
 	}
-	t, err := object.GetTree(r.s.g.Storer, tree)
+	t, err := object.GetTree(r.s.st, tree)
 	if err != nil {
 		return plumbing.ZeroHash, false
 	}
@@ -66,7 +66,7 @@ func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
 		if found.Mode != filemode.Dir {
 			return plumbing.ZeroHash, false
 		}
-		next, err := object.GetTree(r.s.g.Storer, found.Hash)
+		next, err := object.GetTree(r.s.st, found.Hash)
 		if err != nil {
 			return plumbing.ZeroHash, false
 		}
@@ -76,7 +76,7 @@ func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
 
 // readBlob reads a blob's content.
 func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
-	o, err := r.s.g.Storer.EncodedObject(plumbing.BlobObject, h)
+	o, err := r.s.st.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("read blob %s: %w", h, err)
 	}
@@ -100,7 +100,7 @@ func (r *Repo) treeFiles(tree plumbing.Hash, prefix string) (map[string]plumbing
 	}
 	var walk func(h plumbing.Hash, dir string) error
 	walk = func(h plumbing.Hash, dir string) error {
-		t, err := object.GetTree(r.s.g.Storer, h)
+		t, err := object.GetTree(r.s.st, h)
 		if err != nil {
 			return fmt.Errorf("read tree %s: %w", h, err)
 		}
@@ -147,7 +147,7 @@ func (r *Repo) documentsIn(tree plumbing.Hash) ([]string, error) {
 
 // writeBlob stores data as a blob.
 func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
-	o := r.s.g.Storer.NewEncodedObject()
+	o := r.s.st.NewEncodedObject()
 	o.SetType(plumbing.BlobObject)
 	o.SetSize(int64(len(data)))
 	w, err := o.Writer()
@@ -161,7 +161,7 @@ func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
 	if err := w.Close(); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.g.Storer.SetEncodedObject(o)
+	return r.s.st.SetEncodedObject(o)
 }
 
 // edit is a change to one file of a tree: a new blob, or deletion (zero hash).
@@ -176,7 +176,7 @@ type edit struct {
 func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.Hash, error) {
 	var entries []object.TreeEntry
 	if !base.IsZero() {
-		t, err := object.GetTree(r.s.g.Storer, base)
+		t, err := object.GetTree(r.s.st, base)
 		if err != nil {
 			return plumbing.ZeroHash, fmt.Errorf("read tree %s: %w", base, err)
 		}
@@ -248,9 +248,9 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 	}
 	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
 	t := &object.Tree{Entries: out}
-	o := r.s.g.Storer.NewEncodedObject()
+	o := r.s.st.NewEncodedObject()
 	if err := t.Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.g.Storer.SetEncodedObject(o)
+	return r.s.st.SetEncodedObject(o)
 }
