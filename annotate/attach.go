@@ -50,16 +50,15 @@ func Attach(in AttachInput) Document {
 	case r.Old != nil:
 		d.Lang = r.Old.Lang
 	}
-	paired := map[*clause.Node]bool{}
-	for _, p := range r.Pairs {
-		if p.Old != nil && p.New != nil {
-			paired[p.Old], paired[p.New] = true, true
+	// The clauses present in both revisions, built on first use: only an
+	// inserted or deleted clause without comments of its own, when there
+	// are comments at all, asks for its nearest paired ancestor.
+	var paired map[*clause.Node]bool
+	pairedOnce := func() map[*clause.Node]bool {
+		if paired == nil {
+			paired = pairedClauses(r)
 		}
-	}
-	for _, c := range r.Changes {
-		if c.Old != nil && c.New != nil {
-			paired[c.Old], paired[c.New] = true, true
-		}
+		return paired
 	}
 	byClause := map[string][]comment.Comment{}
 	for _, c := range in.Comments {
@@ -95,12 +94,12 @@ func Attach(in AttachInput) Document {
 		case ch.ClauseID != "":
 			cs = byClause[ch.ClauseID]
 		}
-		if len(cs) == 0 && (c.Kind == diff.Inserted || c.Kind == diff.Deleted) {
+		if len(cs) == 0 && len(byClause) > 0 && (c.Kind == diff.Inserted || c.Kind == diff.Deleted) {
 			n := c.New
 			if c.Kind == diff.Deleted {
 				n = c.Old
 			}
-			if pid, ok := pairedAncestor(n, paired, id); ok {
+			if pid, ok := pairedAncestor(n, pairedOnce(), id); ok {
 				cs = byClause[pid]
 			}
 		}
@@ -111,6 +110,22 @@ func Attach(in AttachInput) Document {
 		}
 	}
 	return d
+}
+
+// pairedClauses is the set of clauses present in both revisions of r.
+func pairedClauses(r *diff.Result) map[*clause.Node]bool {
+	paired := make(map[*clause.Node]bool, 2*len(r.Pairs))
+	for _, p := range r.Pairs {
+		if p.Old != nil && p.New != nil {
+			paired[p.Old], paired[p.New] = true, true
+		}
+	}
+	for _, c := range r.Changes {
+		if c.Old != nil && c.New != nil {
+			paired[c.Old], paired[c.New] = true, true
+		}
+	}
+	return paired
 }
 
 // isRoot reports whether n is a document's root: its own text is what lies

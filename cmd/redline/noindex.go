@@ -2,7 +2,6 @@ package main
 
 import (
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -41,31 +40,10 @@ func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
 	}
 	oldDoc, oldRev, newDoc, newRev := old.doc, old.rev, cur.doc, cur.rev
 	res := diff.Compare(oldDoc, newDoc, diff.Options{})
-	ids := map[*clause.Node]string{}
-	used := map[string]int{}
-	for _, p := range res.Pairs {
-		n := p.New
-		if n == nil {
-			n = p.Old
-		}
-		if n == nil {
-			continue
-		}
-		id := n.Path()
-		if used[id]++; used[id] > 1 {
-			id = fmt.Sprintf("%s#%d", id, used[id])
-		}
-		if p.Old != nil {
-			ids[p.Old] = id
-		}
-		if p.New != nil {
-			ids[p.New] = id
-		}
-	}
 	doc := annotate.Attach(annotate.AttachInput{
 		Path:   filepath.ToSlash(newName),
 		Result: res,
-		ID:     func(n *clause.Node) string { return ids[n] },
+		ID:     annotate.PathIDs(res),
 	})
 	return &annotate.Diff{From: oldRev, To: newRev, Documents: []annotate.Document{doc}}, nil
 }
