@@ -75,3 +75,55 @@ func contains(s []string, x string) bool {
 	i := sort.SearchStrings(s, x)
 	return i < len(s) && s[i] == x
 }
+
+// offline lists what the redline binary must not link, and why: the
+// top-level go-git package imports the network transports, and they bring
+// net/http, crypto/tls and ssh, whose init and page faults cost every
+// process start-up time (diff --no-index must start as fast as git diff).
+// redline never talks to a network: users push and pull with git. repo
+// uses go-git's storage layer (storage/filesystem, plumbing/...) instead.
+var offline = []struct{ pkg, why string }{
+	{"github.com/go-git/go-git/v5", "go-git's top-level package imports every network transport; use storage/filesystem and plumbing/storer as repo does"},
+	{"github.com/go-git/go-git/v5/plumbing/transport/...", "go-git's network transports"},
+	{"golang.org/x/crypto/ssh/...", "ssh is for talking to a network"},
+	{"net/http/...", "http is for talking to a network"},
+	{"crypto/tls", "tls is for talking to a network"},
+}
+
+// TestBinaryOffline keeps the network out of the redline binary: linking
+// it slows the start-up of every command (diff --no-index above all).
+// It names each way in: an import of a listed package by one that is not.
+func TestBinaryOffline(t *testing.T) {
+	out, err := exec.Command("go", "list", "-deps", "-f", `{{.ImportPath}}{{range .Imports}} {{.}}{{end}}`, "../../cmd/redline").CombinedOutput()
+	if err != nil {
+		t.Fatalf("go list: %v\n%s", err, out)
+	}
+	banned := func(pkg string) (string, bool) {
+		for _, o := range offline {
+			if matchPattern(o.pkg, pkg) {
+				return o.why, true
+			}
+		}
+		return "", false
+	}
+	for _, line := range strings.Split(strings.TrimSpace(string(out)), "\n") {
+		f := strings.Fields(line)
+		if _, ok := banned(f[0]); ok {
+			continue
+		}
+		for _, imp := range f[1:] {
+			if why, ok := banned(imp); ok {
+				t.Errorf("%s imports %s, so cmd/redline links it (%s): it slows every start-up, and diff --no-index must start no slower than git diff; redline never talks to a network (users push and pull with git)", f[0], imp, why)
+			}
+		}
+	}
+}
+
+// matchPattern reports whether pkg matches a go list pattern: a path, or
+// a path ending in /... for it and everything under it.
+func matchPattern(pattern, pkg string) bool {
+	if base, ok := strings.CutSuffix(pattern, "/..."); ok {
+		return pkg == base || strings.HasPrefix(pkg, base+"/")
+	}
+	return pkg == pattern
+}
