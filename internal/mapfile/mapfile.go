@@ -1,0 +1,64 @@
+// Package mapfile reads a file by mapping it into memory where it can, so
+// that a large input costs neither a heap copy nor a page fault for every
+// 4 KiB of it.
+package mapfile
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"runtime/debug"
+)
+
+// minMapped is the smallest file mapped: below it a copy is cheaper than
+// the system calls of a mapping.
+const minMapped = 64 << 10
+
+// ErrChanged reports that a mapped file shrank while it was being read.
+var ErrChanged = errors.New("file changed while it was being read")
+
+// Read returns the contents of the named file. On Unix a regular file of
+// 64 KiB or more is mapped read-only and private, its pages taken straight
+// from the page cache, and mapped reports it; anything else (a small file,
+// a pipe, another system, a failed mapping) is read into memory.
+//
+// A mapping is never unmapped: the bytes may be referenced until the
+// process exits, which is what a command that reads its inputs once wants.
+// Writing to mapped bytes faults. If the file is truncated while mapped,
+// reading past its new end faults too: read mapped bytes under Guard.
+func Read(name string) (data []byte, mapped bool, err error) {
+	f, err := os.Open(name)
+	if err != nil {
+		return nil, false, err
+	}
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return nil, false, err
+	}
+	if size := fi.Size(); fi.Mode().IsRegular() && size >= minMapped && size == int64(int(size)) {
+		if data, ok := mapFile(f, int(size)); ok {
+			return data, true, nil
+		}
+	}
+	f.Close()
+	data, err = os.ReadFile(name)
+	return data, false, err
+}
+
+// Guard runs f, which reads mapped bytes of the named file, and turns the
+// fault of reading a mapping past the end of a file truncated meanwhile into
+// ErrChanged instead of a crash. Other panics go on.
+func Guard(name string, f func() error) (err error) {
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true))
+	defer func() {
+		if r := recover(); r != nil {
+			if _, ok := r.(interface{ Addr() uintptr }); ok {
+				err = fmt.Errorf("%s: %w", name, ErrChanged)
+				return
+			}
+			panic(r)
+		}
+	}()
+	return f()
+}

@@ -1,0 +1,5 @@
+package mapfile
+
+import "syscall"
+
+const mapPopulate = syscall.MAP_POPULATE
