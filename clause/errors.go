@@ -69,31 +69,3 @@ func check(name string, src []byte, opts Options) error {
 	}
 	return nil
 }
-
-// invalidUTF8 returns the offset of the first byte of src that is not valid
-// UTF-8, or -1. It is utf8.Valid made quick for CJK text: the 3-byte
-// sequences led by E1–EC, EE and EF (most of CJK and full-width forms) have
-// no restricted second byte and are checked inline.
-func invalidUTF8(p []byte) int {
-	n := len(p)
-	for i := 0; i < n; {
-		c := p[i]
-		if c < utf8.RuneSelf {
-			i++
-			continue
-		}
-		if c >= 0xE1 && c <= 0xEC || c == 0xEE || c == 0xEF {
-			if i+2 >= n || p[i+1]&0xC0 != 0x80 || p[i+2]&0xC0 != 0x80 {
-				return i
-			}
-			i += 3
-			continue
-		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return -1
-}

@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"errors"
 	"os"
 	"strings"
@@ -478,6 +479,52 @@ func TestHardWrapped(t *testing.T) {
 					}
 				}
 			})
+		}
+	}
+}
+
+// firstInvalid is the reference for invalidUTF8: the offset of the first
+// byte utf8.DecodeRune refuses, or -1.
+func firstInvalid(p []byte) int {
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return i
+		}
+		i += size
+	}
+	return -1
+}
+
+// FuzzInvalidUTF8 checks the word-at-a-time validator against the decoder,
+// with the input also repeated so that 8-byte and 24-byte blocks are hit at
+// every alignment.
+func FuzzInvalidUTF8(f *testing.F) {
+	for _, s := range []string{"", "abcdefghijklmnop", "推进智慧医疗多场景协同，建设智慧医疗服务平台。", "\xed\x9f\xbf한국어\xed\xa0\x80",
+		"\xe0\xa0\x80\xe0\x80\x80", "全市总算力规模超过1500PFLOPS（１）", "一二三四五六七八\xe4\xb8", "\xef\xbf\xbf\xee\x80\x80\xec\xbf\xbf\xe1\x80\x80"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		for _, q := range [][]byte{p, bytes.Repeat(p, 9)} {
+			if got, want := invalidUTF8(q), firstInvalid(q); got != want {
+				t.Fatalf("invalidUTF8(%q) = %d, want %d", q, got, want)
+			}
+		}
+	})
+}
+
+func TestInvalidUTF8Blocks(t *testing.T) {
+	han := "推进智慧医疗多场景协同建设" // 13 characters: blocks and a tail
+	for pre := 0; pre < 9; pre++ {
+		base := strings.Repeat("a", pre) + han + han
+		for i := 0; i < len(base); i++ {
+			for _, c := range []byte{0x00, 0x7f, 0x80, 0xbf, 0xc0, 0xe0, 0xed, 0xf0, 0xff} {
+				b := []byte(base)
+				b[i] = c
+				if got, want := invalidUTF8(b), firstInvalid(b); got != want {
+					t.Fatalf("invalidUTF8(%q) = %d, want %d", b, got, want)
+				}
+			}
 		}
 	}
 }
