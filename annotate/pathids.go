@@ -13,6 +13,9 @@ import (
 // r.Pairs order, gets "#2", "#3"… from its second pair on. Clauses in no
 // pair have id "".
 //
+// It reads only the alignment (Pairs, and Old and New of each change), so it
+// may run while r.Describe fills in the changes.
+//
 // Attach asks for the ids of changed clauses, and only rarely (comments on
 // an inserted or deleted clause's ancestors) for others. So the new
 // document's paths are built top-down, one label per clause, every pair's
@@ -20,7 +23,10 @@ import (
 // any other clause asked for makes the full table once.
 func PathIDs(r *diff.Result) func(*clause.Node) string {
 	keep := make(map[*clause.Node]string, 2*len(r.Changes))
-	for _, c := range r.Changes {
+	for i := range r.Changes {
+		// Only Old and New are read: PathIDs may run while Result.Describe
+		// writes the rest of each change.
+		c := &r.Changes[i]
 		for _, n := range []*clause.Node{c.Old, c.New} {
 			if n != nil && n.Kind != clause.KindDocument {
 				keep[n] = ""

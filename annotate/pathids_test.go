@@ -78,3 +78,28 @@ func mustParseDoc(t *testing.T, name, src string) *clause.Document {
 	}
 	return d
 }
+
+// TestPathIDsWhileDescribing runs PathIDs alongside Result.Describe, as
+// diff --no-index does; the race detector checks they share nothing.
+func TestPathIDsWhileDescribing(t *testing.T) {
+	var old, new strings.Builder
+	old.WriteString("一、总则\n")
+	new.WriteString("一、总则\n（一）新增的一项。\n")
+	for i := 1; i <= 40; i++ {
+		fmt.Fprintf(&old, "（%d）在第%d领域打造%d项应用场景。\n", i, i, 90+i)
+		fmt.Fprintf(&new, "（%d）在第%d领域打造%d项应用场景。\n", i, i, 80+i)
+	}
+	r := diff.Align(mustParseDoc(t, "old.txt", old.String()), mustParseDoc(t, "new.txt", new.String()), diff.Options{})
+	ids := make(chan func(*clause.Node) string, 1)
+	go func() { ids <- PathIDs(r) }()
+	r.Describe()
+	id := <-ids
+	for _, c := range r.Changes {
+		if c.New != nil && c.New.Kind != clause.KindDocument && id(c.New) != c.New.Path() {
+			t.Errorf("id(%s) = %q", c.New.Path(), id(c.New))
+		}
+	}
+	if len(r.Changes) < 40 {
+		t.Errorf("%d changes, want the 40 edits at least", len(r.Changes))
+	}
+}

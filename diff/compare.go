@@ -31,6 +31,17 @@ import (
 // A nil document is taken as an empty one (a document added or removed in
 // a revision); Result.Old and Result.New are then that empty document.
 func Compare(old, new *clause.Document, opts Options) *Result {
+	r := Align(old, new, opts)
+	r.Describe()
+	return r
+}
+
+// Align is the first half of Compare: it pairs the clauses and lists the
+// changes, each with its kind and units but without its word diff (Ops),
+// formatting flag and quantities, which Describe adds. A caller with other
+// work that needs only the pairs (clause ids, say) can do it while
+// Describe runs.
+func Align(old, new *clause.Document, opts Options) *Result {
 	old, new = orEmpty(old), orEmpty(new)
 	r := &Result{Old: old, New: new}
 	// The text that belongs to no clause — a title, a preamble, closing
@@ -54,10 +65,17 @@ func Compare(old, new *clause.Document, opts Options) *Result {
 			r.Changes = append(r.Changes, c)
 		}
 	}
-	// The word diffs, quantities and units of edited clauses are the
-	// costly part and independent of each other: share them among the
-	// processors. Each change is written by one worker only, so the result
-	// does not depend on scheduling.
+	return r
+}
+
+// Describe adds to each change of r that Align left undescribed (an edited
+// clause) its word diff, formatting flag and quantities. It does nothing
+// more when called again.
+func (r *Result) Describe() {
+	// The word diffs and quantities of edited clauses are the costly part
+	// and independent of each other: share them among the processors. Each
+	// change is written by one worker only, so the result does not depend
+	// on scheduling.
 	var edited []int
 	for i, c := range r.Changes {
 		if c.Old != nil && c.New != nil && c.Ops == nil {
@@ -65,7 +83,6 @@ func Compare(old, new *clause.Document, opts Options) *Result {
 		}
 	}
 	forEach(len(edited), func(i int) { describeEdit(&r.Changes[edited[i]]) })
-	return r
 }
 
 // describeEdit fills in the word diff, formatting flag and quantities of a

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"reflect"
 	"strings"
 	"testing"
 
@@ -311,5 +312,35 @@ func TestCompareRepeatedBodies(t *testing.T) {
 	}
 	if len(r.Changes) != 27 {
 		t.Errorf("%d changes, want 1 inserted and 26 renumbered", len(r.Changes))
+	}
+}
+
+// TestAlignThenDescribe checks that Compare is Align then Describe: Align
+// leaves only the edited clauses undescribed, Describe fills them in, and a
+// second Describe changes nothing.
+func TestAlignThenDescribe(t *testing.T) {
+	old := mustParse(t, "old.txt", []byte("一、总则\n（一）在智慧医疗领域打造90项应用场景。（责任单位：市卫健委）\n（二）乙项。\n（三）丙项。\n"))
+	new := mustParse(t, "new.txt", []byte("一、总则\n（一）新增一项。\n（二）在智慧医疗领域打造80项应用场景。（责任单位：市卫健委、市科技局）\n（三）乙项。\n"))
+	want := Compare(old, new, Options{})
+	r := Align(old, new, Options{})
+	undescribed := 0
+	for _, c := range r.Changes {
+		if c.Ops == nil {
+			undescribed++
+			if c.Old == nil || c.New == nil {
+				t.Errorf("%v change left undescribed by Align", c.Kind)
+			}
+		}
+	}
+	if undescribed == 0 {
+		t.Fatal("Align described every change; the test needs an edited clause")
+	}
+	r.Describe()
+	if !reflect.DeepEqual(r, want) {
+		t.Errorf("Align then Describe differs from Compare:\n%+v\nwant\n%+v", r.Changes, want.Changes)
+	}
+	r.Describe()
+	if !reflect.DeepEqual(r, want) {
+		t.Error("a second Describe changed the result")
 	}
 }

@@ -40,11 +40,16 @@ func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
 		}
 	}
 	oldDoc, oldRev, newDoc, newRev := old.doc, old.rev, cur.doc, cur.rev
-	res := diff.Compare(oldDoc, newDoc, diff.Options{})
+	// The clause ids need only the alignment: number them while the word
+	// diffs are made.
+	res := diff.Align(oldDoc, newDoc, diff.Options{})
+	ids := make(chan func(*clause.Node) string, 1)
+	go func() { ids <- annotate.PathIDs(res) }()
+	res.Describe()
 	doc := annotate.Attach(annotate.AttachInput{
 		Path:   filepath.ToSlash(newName),
 		Result: res,
-		ID:     annotate.PathIDs(res),
+		ID:     <-ids,
 	})
 	return &annotate.Diff{From: oldRev, To: newRev, Documents: []annotate.Document{doc}}, nil
 }
