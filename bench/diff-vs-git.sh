@@ -44,7 +44,8 @@ else
 	go run ./bench/gendoc -size "$SIZE" -out "$tmp"
 	old=$tmp/old.txt new=$tmp/new.txt rewrite=$tmp/rewrite.txt
 fi
-go build -o "$tmp/redline" ./cmd/redline
+# A static build, as released (README: Install): no C library to load.
+CGO_ENABLED=0 go build -o "$tmp/redline" ./cmd/redline
 redline=$tmp/redline
 
 # The commands, as plain argument lists (no shell in the timed runs). git

@@ -17,10 +17,10 @@ work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
 cd "$root"
-go build -o "$work/history" ./bench/history
+CGO_ENABLED=0 go build -o "$work/history" ./bench/history
 tool="$work/history"
 cli=""
-if go build -o "$work/redline" ./cmd/redline 2>/dev/null; then
+if CGO_ENABLED=0 go build -o "$work/redline" ./cmd/redline 2>/dev/null; then
 	cli="$work/redline"
 fi
 
