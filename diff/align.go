@@ -183,7 +183,8 @@ type aligner struct {
 }
 
 func align(old, new *clause.Document) *aligner {
-	a := &aligner{o: newSide(old), n: newSide(new)}
+	a := &aligner{}
+	both(func() { a.o = newSide(old) }, func() { a.n = newSide(new) })
 	a.o2n = make([]int32, len(a.o.nodes))
 	a.n2o = make([]int32, len(a.n.nodes))
 	for i := range a.o2n {
@@ -228,7 +229,8 @@ func (a *aligner) anchor() {
 		}
 		return m
 	}
-	oc, nc := count(a.o.body), count(a.n.body)
+	var oc, nc map[string]seen
+	both(func() { oc = count(a.o.body) }, func() { nc = count(a.n.body) })
 	var cands [][2]int32
 	for ni, f := range a.n.body {
 		if f == "" || nc[f].count != 1 {

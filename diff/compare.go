@@ -124,6 +124,17 @@ func forEach(n int, f func(i int)) {
 	wg.Wait()
 }
 
+// both runs f and g at once, g on the calling goroutine.
+func both(f, g func()) {
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		f()
+	}()
+	g()
+	<-done
+}
+
 func orEmpty(d *clause.Document) *clause.Document {
 	if d != nil && d.Root != nil {
 		return d
