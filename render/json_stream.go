@@ -35,7 +35,7 @@ func streamDiffJSON(w io.Writer, d *annotate.Diff) error {
 				s.raw(",")
 			}
 			s.raw("\n        ")
-			s.value("        ", newJSONChange(&doc.Changes[j]))
+			s.change("        ", &doc.Changes[j])
 		}
 		if len(doc.Changes) > 0 {
 			s.raw("\n      ")
@@ -61,6 +61,7 @@ type jsonStream struct {
 	w      *bufio.Writer
 	buf    bytes.Buffer
 	indent []byte
+	jw     jsonWriter
 	enc    *json.Encoder
 	err    error
 }
@@ -93,6 +94,16 @@ func (s *jsonStream) value(prefix string, v any) {
 	b := bytes.TrimSuffix(s.buf.Bytes(), []byte("\n"))
 	s.indent = appendIndented(s.indent[:0], b, prefix, "  ")
 	_, s.err = s.w.Write(s.indent)
+}
+
+// change writes c as value(prefix, newJSONChange(c)) would, by hand.
+func (s *jsonStream) change(prefix string, c *annotate.Change) {
+	if s.err != nil {
+		return
+	}
+	s.jw.b, s.jw.prefix, s.jw.depth, s.jw.empty = s.jw.b[:0], prefix, 0, false
+	s.jw.change(c)
+	_, s.err = s.w.Write(s.jw.b)
 }
 
 func (s *jsonStream) flush() error {
