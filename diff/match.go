@@ -127,7 +127,17 @@ func (a *aligner) match(olds, news []int32, far bool) {
 			cands = append(cands, alignCand{s, o, n})
 		}
 	}
-	if len(olds)*len(news) <= smallGroup {
+	if len(olds) == 1 && len(news) == 1 {
+		// One candidate: its score ranks nothing, and when the structure
+		// alone (same title and place) accepts it, as it does for most
+		// clauses edited in place, the bigrams need not be computed: a
+		// higher content similarity could only accept it more.
+		if s, _ := a.score(olds[0], news[0], 0); a.accept(olds[0], news[0], s, 0, far) {
+			a.pair(olds[0], news[0])
+			return
+		}
+		consider(olds[0], news[0], -1)
+	} else if len(olds)*len(news) <= smallGroup {
 		for _, n := range news {
 			for _, o := range olds {
 				consider(o, n, -1)
