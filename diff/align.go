@@ -1,6 +1,7 @@
 package diff
 
 import (
+	"hash/maphash"
 	"slices"
 
 	"github.com/redline-docs/redline/clause"
@@ -232,13 +233,26 @@ func (a *aligner) pair(o, n int32) {
 // and keeps the longest run of them that is in order on both sides
 // as the anchors that delimit gaps (a patience-diff pass).
 func (a *aligner) anchor() {
+	cands, ok := a.uniqueBodiesHashed()
+	if !ok {
+		cands = a.uniqueBodies()
+	}
+	for _, c := range cands {
+		a.pair(c[0], c[1])
+	}
+	a.anchors = increasingRun(cands)
+}
+
+// uniqueBodies returns, in new-document order, the (old, new) clauses whose
+// non-empty body is the same and unique in each document.
+func (a *aligner) uniqueBodies() [][2]int32 {
 	type seen struct {
 		count int
 		at    int32
 	}
-	count := func(folds []string) map[string]seen {
-		m := make(map[string]seen, len(folds))
-		for i, f := range folds {
+	count := func(bodies []string) map[string]seen {
+		m := make(map[string]seen, len(bodies))
+		for i, f := range bodies {
 			if f == "" {
 				continue
 			}
@@ -258,10 +272,58 @@ func (a *aligner) anchor() {
 		}
 		if o := oc[f]; o.count == 1 {
 			cands = append(cands, [2]int32{o.at, int32(ni)})
-			a.pair(o.at, int32(ni))
 		}
 	}
-	a.anchors = increasingRun(cands)
+	return cands
+}
+
+// uniqueBodiesHashed is uniqueBodies keyed by a 64-bit hash of each body
+// instead of the body: each body is hashed once, and the maps' keys are
+// words, which halves the anchoring of a large document. Bodies of equal
+// hash are compared, so a collision is never taken for equality: ok is
+// false then, and the caller falls back to uniqueBodies. The result does
+// not depend on the (random) seed.
+func (a *aligner) uniqueBodiesHashed() (cands [][2]int32, ok bool) {
+	type seen struct{ count, at int32 }
+	seed := maphash.MakeSeed()
+	count := func(bodies []string) (map[uint64]seen, []uint64, bool) {
+		m := make(map[uint64]seen, len(bodies))
+		hs := make([]uint64, len(bodies))
+		for i, f := range bodies {
+			if f == "" {
+				continue
+			}
+			h := maphash.String(seed, f)
+			hs[i] = h
+			s := m[h]
+			if s.count > 0 && bodies[s.at] != f {
+				return nil, nil, false // a collision
+			}
+			s.count++
+			s.at = int32(i)
+			m[h] = s
+		}
+		return m, hs, true
+	}
+	var oc, nc map[uint64]seen
+	var nh []uint64
+	var okO, okN bool
+	both(func() { oc, _, okO = count(a.o.body) }, func() { nc, nh, okN = count(a.n.body) })
+	if !okO || !okN {
+		return nil, false
+	}
+	for ni, f := range a.n.body {
+		if f == "" || nc[nh[ni]].count != 1 {
+			continue
+		}
+		if o := oc[nh[ni]]; o.count == 1 {
+			if a.o.body[o.at] != f {
+				return nil, false // a collision across the documents
+			}
+			cands = append(cands, [2]int32{o.at, int32(ni)})
+		}
+	}
+	return cands, true
 }
 
 // increasingRun returns the longest subsequence of cands (ordered by their
