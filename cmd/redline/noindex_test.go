@@ -11,10 +11,10 @@ func TestNoIndexGC(t *testing.T) {
 		wantLimit   int64
 		wantOK      bool
 	}{
-		{"small input gets the floor", nil, 1000, 400, 32 << 20, true},
-		{"two 1 MB files", nil, 2_000_000, 400, 32 << 20, true},
-		{"large input scales", nil, 10 << 20, 400, 160 << 20, true},
-		{"unreadable input", nil, 0, 400, 32 << 20, true},
+		{"small input gets the floor", nil, 1000, 400, 16 << 20, true},
+		{"two 1 MB files", nil, 2_000_000, 400, 24_000_000, true},
+		{"large input scales", nil, 10 << 20, 400, 120 << 20, true},
+		{"unreadable input", nil, 0, 400, 16 << 20, true},
 		{"GOGC set is left alone", map[string]string{"GOGC": "100"}, 2_000_000, 0, 0, false},
 		{"GOMEMLIMIT set is left alone", map[string]string{"GOMEMLIMIT": "1GiB"}, 2_000_000, 0, 0, false},
 	}
