@@ -12,20 +12,22 @@
 #   git diff --no-index --word-diff OLD NEW
 #   git diff --no-index --word-diff-regex=. OLD NEW     (character word diff)
 #
-# with hyperfine when installed (else the median of RUNS runs timed with
-# date +%s%N), and prints times, the ratio redline / git character diff and
-# peak memory (median /usr/bin/time -v max RSS) as a multiple of the input size,
-# and the mean processor time (user + system) of each, steadier than wall
-# time when the machine is shared.
+# side by side: bench/sidebyside.py runs the three in turn, RUNS rounds
+# after WARMUP, so that a shared machine whose speed drifts slows all three
+# alike (without python3: hyperfine, one command after another, else the
+# median of RUNS runs timed with date +%s%N). It prints the median times
+# and their 25th percentiles, the ratio redline / git character diff, peak
+# memory (median /usr/bin/time -v max RSS) as a multiple of the input size,
+# and the mean processor time (user + system, all threads) of each.
 # Targets (issue 3): redline no slower than git's character word diff on
 # the 2% pair, within 2x on the full rewrite, memory under 20x the input.
 #
-# Environment: RUNS (default 10), WARMUP (default 2), RSS_RUNS (peak memory
+# Environment: RUNS (default 30), WARMUP (default 2), RSS_RUNS (peak memory
 # is the median of this many runs, default 3), SIZE (bytes, default
 # 1000000), KEEP=1 keeps the temporary directory.
 set -euo pipefail
 
-RUNS=${RUNS:-10}
+RUNS=${RUNS:-30}
 RSS_RUNS=${RSS_RUNS:-3}
 WARMUP=${WARMUP:-2}
 SIZE=${SIZE:-1000000}
@@ -101,7 +103,9 @@ cpu_ms() {
 }
 
 time_ms=median_ms
-if command -v hyperfine >/dev/null && command -v python3 >/dev/null; then
+if command -v python3 >/dev/null; then
+	time_ms=sidebyside
+elif command -v hyperfine >/dev/null; then
 	time_ms=hyperfine_ms
 fi
 have_time=0
@@ -116,18 +120,34 @@ compare() {
 		echo "  redline diff failed: $(head -1 "$tmp/err")"
 		return 0
 	fi
-	tr=$($time_ms "$(cmd_redline "$a" "$b")")
-	tw=$($time_ms "$(cmd_word "$a" "$b")")
-	tc=$($time_ms "$(cmd_char "$a" "$b")")
-	awk -v r="$tr" -v w="$tw" -v c="$tc" 'BEGIN {
-		printf "  %-34s %9.1f ms\n", "redline diff --format json", r
-		printf "  %-34s %9.1f ms\n", "git diff --word-diff", w
-		printf "  %-34s %9.1f ms\n", "git diff --word-diff-regex=.", c
-		printf "  ratio redline / git char diff: %.2f   redline / git word diff: %.2f\n", r / c, r / w
-	}'
 	local cr cc
-	cr=$(cpu_ms "$(cmd_redline "$a" "$b")")
-	cc=$(cpu_ms "$(cmd_char "$a" "$b")")
+	if [[ $time_ms == sidebyside ]]; then
+		# One interleaved run of the three: median, 25th percentile, cpu.
+		local -a lines
+		mapfile -t lines < <(python3 "$root/bench/sidebyside.py" "$RUNS" "$WARMUP" \
+			"$(cmd_redline "$a" "$b")" "$(cmd_word "$a" "$b")" "$(cmd_char "$a" "$b")")
+		read -r tr qr cr <<<"${lines[0]}"
+		read -r tw qw _ <<<"${lines[1]}"
+		read -r tc qc cc <<<"${lines[2]}"
+		awk -v r="$tr" -v w="$tw" -v c="$tc" -v qr="$qr" -v qw="$qw" -v qc="$qc" 'BEGIN {
+			printf "  %-34s %9.1f ms  (25th percentile %.1f)\n", "redline diff --format json", r, qr
+			printf "  %-34s %9.1f ms  (25th percentile %.1f)\n", "git diff --word-diff", w, qw
+			printf "  %-34s %9.1f ms  (25th percentile %.1f)\n", "git diff --word-diff-regex=.", c, qc
+			printf "  ratio redline / git char diff: %.2f (25th percentiles %.2f)   redline / git word diff: %.2f\n", r / c, qr / qc, r / w
+		}'
+	else
+		tr=$($time_ms "$(cmd_redline "$a" "$b")")
+		tw=$($time_ms "$(cmd_word "$a" "$b")")
+		tc=$($time_ms "$(cmd_char "$a" "$b")")
+		awk -v r="$tr" -v w="$tw" -v c="$tc" 'BEGIN {
+			printf "  %-34s %9.1f ms\n", "redline diff --format json", r
+			printf "  %-34s %9.1f ms\n", "git diff --word-diff", w
+			printf "  %-34s %9.1f ms\n", "git diff --word-diff-regex=.", c
+			printf "  ratio redline / git char diff: %.2f   redline / git word diff: %.2f\n", r / c, r / w
+		}'
+		cr=$(cpu_ms "$(cmd_redline "$a" "$b")")
+		cc=$(cpu_ms "$(cmd_char "$a" "$b")")
+	fi
 	awk -v r="$cr" -v c="$cc" 'BEGIN {
 		printf "  cpu (user+sys, mean): redline %.1f ms, git char diff %.1f ms, ratio %.2f\n", r, c, r / c
 	}'
