@@ -428,7 +428,8 @@ const afterRunes = 12
 // or, when no words follow, the words before it. ends are the token ends of
 // s.
 func quantityContext(s string, ends []int, start, end int) string {
-	after := tokensFrom(s, ends, end, 24)
+	var afterBuf [24]string // on the stack: one quantity's context costs no allocation
+	after := tokensFrom(afterBuf[:0], s, ends, end, len(afterBuf))
 	for k, tok := range after {
 		r, _ := utf8.DecodeRuneInString(tok)
 		if isDigit(r) || (len(tok) == 3 && strings.Contains(conjunctions, tok)) ||
@@ -452,15 +453,16 @@ func quantityContext(s string, ends []int, start, end int) string {
 			return ctx
 		}
 	}
-	before := tokensBefore(s, ends, start, 16)
+	var beforeBuf [16]string
+	before := tokensBefore(beforeBuf[:0], s, ends, start, len(beforeBuf))
 	n := contextWords(before, contextRunes)
 	return strings.TrimSpace(s[start-n : start])
 }
 
-// tokensFrom returns up to max tokens of s from byte offset i on, read
-// from the token ends when i is a token boundary, else tokenized afresh.
-func tokensFrom(s string, ends []int, i, max int) []string {
-	var out []string
+// tokensFrom appends to out up to max tokens of s from byte offset i on,
+// read from the token ends when i is a token boundary, else tokenized
+// afresh.
+func tokensFrom(out []string, s string, ends []int, i, max int) []string {
 	k := sort.SearchInts(ends, i)
 	if i == 0 || k < len(ends) && ends[k] == i {
 		if i > 0 {
@@ -480,10 +482,9 @@ func tokensFrom(s string, ends []int, i, max int) []string {
 	return out
 }
 
-// tokensBefore returns up to max tokens of s that end at byte offset i,
-// nearest first.
-func tokensBefore(s string, ends []int, i, max int) []string {
-	var out []string
+// tokensBefore appends to out up to max tokens of s that end at byte
+// offset i, nearest first.
+func tokensBefore(out []string, s string, ends []int, i, max int) []string {
 	if k := sort.SearchInts(ends, i); i > 0 && k < len(ends) && ends[k] == i {
 		for ; k >= 0 && len(out) < max; k-- {
 			from := 0
@@ -500,9 +501,9 @@ func tokensBefore(s string, ends []int, i, max int) []string {
 	for from > 0 && !utf8.RuneStart(s[from]) {
 		from--
 	}
-	out = Tokenize(s[from:i])
-	for a, b := 0, len(out)-1; a < b; a, b = a+1, b-1 {
-		out[a], out[b] = out[b], out[a]
+	toks := Tokenize(s[from:i])
+	for k := len(toks) - 1; k >= 0 && len(out) < max; k-- {
+		out = append(out, toks[k])
 	}
 	return out
 }

@@ -120,7 +120,7 @@ func newDifferEnds(a, b string, aEnd, bEnd []int) *differ {
 			suf++
 		}
 	}
-	ids := map[string]int32{}
+	ids := make(map[string]int32, max(la+lb-2*(pre+suf), 0))
 	intern := func(s string, ends []int, out []int32, from, to int) {
 		start := tokStart(ends, from)
 		for i := from; i < to; i++ {
