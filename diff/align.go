@@ -232,10 +232,16 @@ func (a *aligner) pair(o, n int32) {
 // anchor pairs the clauses whose body is the same and unique on both sides,
 // and keeps the longest run of them that is in order on both sides
 // as the anchors that delimit gaps (a patience-diff pass).
+//
+// Bodies are counted by a 64-bit hash, each body hashed once, which halves
+// the anchoring of a large document against keying the maps by the bodies.
+// On a collision (two different bodies, one hash) the count is redone by
+// the bodies themselves, so the result never depends on the random seed.
 func (a *aligner) anchor() {
-	cands, ok := a.uniqueBodiesHashed()
+	seed := maphash.MakeSeed()
+	cands, ok := uniqueBodies(a.o.body, a.n.body, func(s string) uint64 { return maphash.String(seed, s) })
 	if !ok {
-		cands = a.uniqueBodies()
+		cands, _ = uniqueBodies(a.o.body, a.n.body, func(s string) string { return s })
 	}
 	for _, c := range cands {
 		a.pair(c[0], c[1])
@@ -244,81 +250,44 @@ func (a *aligner) anchor() {
 }
 
 // uniqueBodies returns, in new-document order, the (old, new) clauses whose
-// non-empty body is the same and unique in each document.
-func (a *aligner) uniqueBodies() [][2]int32 {
-	type seen struct {
-		count int
-		at    int32
-	}
-	count := func(bodies []string) map[string]seen {
-		m := make(map[string]seen, len(bodies))
-		for i, f := range bodies {
-			if f == "" {
-				continue
-			}
-			s := m[f]
-			s.count++
-			s.at = int32(i)
-			m[f] = s
-		}
-		return m
-	}
-	var oc, nc map[string]seen
-	both(func() { oc = count(a.o.body) }, func() { nc = count(a.n.body) })
-	var cands [][2]int32
-	for ni, f := range a.n.body {
-		if f == "" || nc[f].count != 1 {
-			continue
-		}
-		if o := oc[f]; o.count == 1 {
-			cands = append(cands, [2]int32{o.at, int32(ni)})
-		}
-	}
-	return cands
-}
-
-// uniqueBodiesHashed is uniqueBodies keyed by a 64-bit hash of each body
-// instead of the body: each body is hashed once, and the maps' keys are
-// words, which halves the anchoring of a large document. Bodies of equal
-// hash are compared, so a collision is never taken for equality: ok is
-// false then, and the caller falls back to uniqueBodies. The result does
-// not depend on the (random) seed.
-func (a *aligner) uniqueBodiesHashed() (cands [][2]int32, ok bool) {
+// non-empty body is the same and unique in each document, counting bodies
+// by key(body). Bodies of equal key are compared, so a collision of keys is
+// never taken for equality: ok is false then.
+func uniqueBodies[K comparable](olds, news []string, key func(string) K) (cands [][2]int32, ok bool) {
 	type seen struct{ count, at int32 }
-	seed := maphash.MakeSeed()
-	count := func(bodies []string) (map[uint64]seen, []uint64, bool) {
-		m := make(map[uint64]seen, len(bodies))
-		hs := make([]uint64, len(bodies))
+	count := func(bodies []string) (map[K]seen, []K, bool) {
+		m := make(map[K]seen, len(bodies))
+		keys := make([]K, len(bodies))
 		for i, f := range bodies {
 			if f == "" {
 				continue
 			}
-			h := maphash.String(seed, f)
-			hs[i] = h
-			s := m[h]
+			k := key(f)
+			keys[i] = k
+			s := m[k]
 			if s.count > 0 && bodies[s.at] != f {
-				return nil, nil, false // a collision
+				return nil, nil, false
 			}
 			s.count++
 			s.at = int32(i)
-			m[h] = s
+			m[k] = s
 		}
-		return m, hs, true
+		return m, keys, true
 	}
-	var oc, nc map[uint64]seen
-	var nh []uint64
+	var oc, nc map[K]seen
+	var nk []K
 	var okO, okN bool
-	both(func() { oc, _, okO = count(a.o.body) }, func() { nc, nh, okN = count(a.n.body) })
+	both(func() { oc, _, okO = count(olds) }, func() { nc, nk, okN = count(news) })
 	if !okO || !okN {
 		return nil, false
 	}
-	for ni, f := range a.n.body {
-		if f == "" || nc[nh[ni]].count != 1 {
+	for ni, f := range news {
+		if f == "" || nc[nk[ni]].count != 1 {
 			continue
 		}
-		if o := oc[nh[ni]]; o.count == 1 {
-			if a.o.body[o.at] != f {
-				return nil, false // a collision across the documents
+		if o := oc[nk[ni]]; o.count == 1 {
+			if olds[o.at] != f {
+				return nil, false // keys equal across the documents, bodies not
 			}
 			cands = append(cands, [2]int32{o.at, int32(ni)})
 		}

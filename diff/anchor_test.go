@@ -1,9 +1,9 @@
 package diff
 
 import (
+	"hash/maphash"
 	"path/filepath"
 	"reflect"
-	"strings"
 	"testing"
 
 	"github.com/redline-docs/redline/bench/gen"
@@ -26,16 +26,8 @@ func TestUniqueBodiesHashed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p := pair{name: filepath.Base(file)}
-		for _, f := range ar.Files {
-			switch {
-			case strings.HasPrefix(f.Name, "old."):
-				p.old = mustParse(t, f.Name, f.Data)
-			case strings.HasPrefix(f.Name, "new."):
-				p.new = mustParse(t, f.Name, f.Data)
-			}
-		}
-		pairs = append(pairs, p)
+		old, new, _ := archivePair(t, ar)
+		pairs = append(pairs, pair{filepath.Base(file), old, new})
 	}
 	d := gen.New(7, 200_000)
 	pairs = append(pairs,
@@ -47,15 +39,30 @@ func TestUniqueBodiesHashed(t *testing.T) {
 		t.Fatalf("only %d pairs", len(pairs))
 	}
 	for _, p := range pairs {
-		a := &aligner{}
-		a.o, a.n = newSide(p.old), newSide(p.new)
-		got, ok := a.uniqueBodiesHashed()
+		o, n := newSide(p.old).body, newSide(p.new).body
+		seed := maphash.MakeSeed()
+		got, ok := uniqueBodies(o, n, func(s string) uint64 { return maphash.String(seed, s) })
 		if !ok {
 			t.Errorf("%s: a 64-bit hash collision, or a bug", p.name)
 			continue
 		}
-		if want := a.uniqueBodies(); !reflect.DeepEqual(got, want) {
+		if want, _ := uniqueBodies(o, n, func(s string) string { return s }); !reflect.DeepEqual(got, want) {
 			t.Errorf("%s: hashed anchors %v, want %v", p.name, got, want)
 		}
+	}
+}
+
+// TestUniqueBodiesCollision gives two different bodies one key, as a hash
+// collision would: uniqueBodies must refuse rather than pair them.
+func TestUniqueBodiesCollision(t *testing.T) {
+	sameLength := func(s string) int { return len(s) }
+	if _, ok := uniqueBodies([]string{"甲项", "乙项"}, []string{"甲项"}, sameLength); ok {
+		t.Error("two old bodies of one key: ok, want a collision")
+	}
+	if _, ok := uniqueBodies([]string{"甲项"}, []string{"乙项"}, sameLength); ok {
+		t.Error("an old and a new body of one key: ok, want a collision")
+	}
+	if cands, ok := uniqueBodies([]string{"甲项", "丙项目"}, []string{"丙项目", "甲项"}, sameLength); !ok || len(cands) != 2 {
+		t.Errorf("distinct keys: %v, %v; want both pairs", cands, ok)
 	}
 }

@@ -30,21 +30,7 @@ func TestCompareGolden(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var old, new *clause.Document
-			wantAt := -1
-			for i, f := range ar.Files {
-				switch {
-				case strings.HasPrefix(f.Name, "old."):
-					old = mustParse(t, f.Name, f.Data)
-				case strings.HasPrefix(f.Name, "new."):
-					new = mustParse(t, f.Name, f.Data)
-				case f.Name == "want":
-					wantAt = i
-				}
-			}
-			if old == nil || new == nil {
-				t.Fatal("archive needs old.* and new.*")
-			}
+			old, new, wantAt := archivePair(t, ar)
 			r := Compare(old, new, Options{})
 			checkPairs(t, r)
 			got := renderChanges(r)
@@ -67,6 +53,27 @@ func TestCompareGolden(t *testing.T) {
 			}
 		})
 	}
+}
+
+// archivePair parses the documents old.* and new.* of a golden archive and
+// returns them with the index of its want file (-1 without one).
+func archivePair(t testing.TB, ar *txtar.Archive) (old, new *clause.Document, wantAt int) {
+	t.Helper()
+	wantAt = -1
+	for i, f := range ar.Files {
+		switch {
+		case strings.HasPrefix(f.Name, "old."):
+			old = mustParse(t, f.Name, f.Data)
+		case strings.HasPrefix(f.Name, "new."):
+			new = mustParse(t, f.Name, f.Data)
+		case f.Name == "want":
+			wantAt = i
+		}
+	}
+	if old == nil || new == nil {
+		t.Fatal("archive needs old.* and new.*")
+	}
+	return old, new, wantAt
 }
 
 func mustParse(t testing.TB, name string, src []byte) *clause.Document {
