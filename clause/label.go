@@ -39,7 +39,7 @@ func labelOf(n *Node) string {
 // trimLabel strips surrounding white space and trailing separators:
 // "一、" → "一", "1." → "1", "Article 5." → "Article 5", "附件1：" → "附件1".
 func trimLabel(s string) string {
-	s = trimUnicodeSpace(s)
+	s = trim(s)
 	for s != "" {
 		r, size := utf8.DecodeLastRuneInString(s)
 		switch r {
@@ -49,43 +49,7 @@ func trimLabel(s string) string {
 		}
 		break
 	}
-	return trimUnicodeSpace(s)
-}
-
-// trimUnicodeSpace is strings.TrimSpace without its slow path: a label
-// starts and ends with CJK more often than not, and strings.TrimSpace looks
-// each such character up in unicode.White_Space.
-func trimUnicodeSpace(s string) string {
-	for s != "" {
-		r, size := rune(s[0]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeRuneInString(s)
-		}
-		if !isUnicodeSpace(r) {
-			break
-		}
-		s = s[size:]
-	}
-	for s != "" {
-		r, size := rune(s[len(s)-1]), 1
-		if r >= utf8.RuneSelf {
-			r, size = utf8.DecodeLastRuneInString(s)
-		}
-		if !isUnicodeSpace(r) {
-			break
-		}
-		s = s[:len(s)-size]
-	}
-	return s
-}
-
-// isUnicodeSpace is unicode.IsSpace: the White_Space property.
-func isUnicodeSpace(r rune) bool {
-	switch r {
-	case '\t', '\n', '\v', '\f', '\r', ' ', 0x85, 0xA0, 0x1680, 0x2028, 0x2029, 0x202F, 0x205F, 0x3000:
-		return true
-	}
-	return 0x2000 <= r && r <= 0x200A
+	return trim(s)
 }
 
 // bodyOf is Node.Body.
