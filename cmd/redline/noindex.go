@@ -101,14 +101,13 @@ func readDocument(name string) parsedFile {
 	// no heap and a few page faults instead of 500, a tenth of diff
 	// --no-index's time. Parsing keeps the document's bytes, so the file
 	// must not shrink meanwhile; Guard turns that fault into an error.
-	data, _, err := mapfile.Read(name)
+	file, err := mapfile.Read(name)
 	if err != nil {
 		f.err = err
 		return f
 	}
-	if fi, err := os.Stat(name); err == nil {
-		f.rev.Date = fi.ModTime().UTC()
-	}
+	data := file.Data
+	f.rev.Date = file.Info.ModTime().UTC()
 	var doc *clause.Document
 	err = mapfile.Guard(name, func() error {
 		var err error

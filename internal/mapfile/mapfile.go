@@ -4,8 +4,10 @@
 package mapfile
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"runtime/debug"
 )
@@ -17,33 +19,47 @@ const minMapped = 64 << 10
 // ErrChanged reports that a mapped file shrank while it was being read.
 var ErrChanged = errors.New("file changed while it was being read")
 
+// File is a file read by Read.
+type File struct {
+	Data   []byte
+	Info   fs.FileInfo // as it was when read
+	Mapped bool        // Data is a mapping of the file, not a copy
+}
+
 // Read returns the contents of the named file. On Unix a regular file of
 // 64 KiB or more is mapped read-only and private, its pages taken straight
-// from the page cache, and mapped reports it; anything else (a small file,
-// a pipe, another system, a failed mapping) is read into memory.
+// from the page cache; anything else (a small file, a pipe, another
+// system, a failed mapping) is read into memory.
 //
 // A mapping is never unmapped: the bytes may be referenced until the
 // process exits, which is what a command that reads its inputs once wants.
 // Writing to mapped bytes faults. If the file is truncated while mapped,
 // reading past its new end faults too: read mapped bytes under Guard.
-func Read(name string) (data []byte, mapped bool, err error) {
+func Read(name string) (*File, error) {
 	f, err := os.Open(name)
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
-		return nil, false, err
+		return nil, err
 	}
-	if size := fi.Size(); fi.Mode().IsRegular() && size >= minMapped && size == int64(int(size)) {
+	size := fi.Size()
+	regular := fi.Mode().IsRegular() && size == int64(int(size))
+	if regular && size >= minMapped {
 		if data, ok := mapFile(f, int(size)); ok {
-			return data, true, nil
+			return &File{Data: data, Info: fi, Mapped: true}, nil
 		}
 	}
-	f.Close()
-	data, err = os.ReadFile(name)
-	return data, false, err
+	var buf bytes.Buffer
+	if regular {
+		buf.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead spare to see the end
+	}
+	if _, err := buf.ReadFrom(f); err != nil {
+		return nil, err
+	}
+	return &File{Data: buf.Bytes(), Info: fi}, nil
 }
 
 // Guard runs f, which reads mapped bytes of the named file, and turns the

@@ -29,25 +29,28 @@ func TestRead(t *testing.T) {
 			if err := os.WriteFile(name, tt.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			got, mapped, err := Read(name)
+			f, err := Read(name)
 			if err != nil {
 				t.Fatal(err)
 			}
-			if !bytes.Equal(got, tt.data) {
-				t.Errorf("Read returned %d bytes, want the file's %d", len(got), len(tt.data))
+			if !bytes.Equal(f.Data, tt.data) {
+				t.Errorf("Read returned %d bytes, want the file's %d", len(f.Data), len(tt.data))
 			}
-			if mapped != tt.wantMapped {
-				t.Errorf("mapped = %v, want %v", mapped, tt.wantMapped)
+			if f.Mapped != tt.wantMapped {
+				t.Errorf("mapped = %v, want %v", f.Mapped, tt.wantMapped)
+			}
+			if f.Info == nil || f.Info.Size() != int64(len(tt.data)) {
+				t.Errorf("Info = %v, want the file's", f.Info)
 			}
 		})
 	}
 }
 
 func TestReadMissing(t *testing.T) {
-	if _, _, err := Read(filepath.Join(t.TempDir(), "missing.txt")); !errors.Is(err, os.ErrNotExist) {
+	if _, err := Read(filepath.Join(t.TempDir(), "missing.txt")); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Read of a missing file: %v, want ErrNotExist", err)
 	}
-	if _, _, err := Read(t.TempDir()); err == nil {
+	if _, err := Read(t.TempDir()); err == nil {
 		t.Error("Read of a directory: no error")
 	}
 }
@@ -62,10 +65,11 @@ func TestGuardTruncated(t *testing.T) {
 	if err := os.WriteFile(name, bytes.Repeat([]byte("条"), 1<<17), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	data, mapped, err := Read(name)
-	if err != nil || !mapped {
-		t.Fatalf("Read: mapped %v, %v", mapped, err)
+	f, err := Read(name)
+	if err != nil || !f.Mapped {
+		t.Fatalf("Read: %v", err)
 	}
+	data := f.Data
 	if err := os.Truncate(name, 0); err != nil {
 		t.Fatal(err)
 	}
