@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"slices"
 	"strings"
 
 	"github.com/go-git/go-billy/v5/osfs"
@@ -106,7 +107,7 @@ func checkFormat(cfg *config.Config) error {
 func (r *Repo) resolveHex(rev string) (plumbing.Hash, error) {
 	var found []plumbing.Hash
 	for _, h := range r.hashesWithPrefix(rev) {
-		if c, ok := r.commitOf(h); ok && !hasHash(found, c) {
+		if c, ok := r.commitOf(h); ok && !slices.Contains(found, c) {
 			found = append(found, c)
 		}
 	}
@@ -127,7 +128,7 @@ func (r *Repo) resolveHex(rev string) (plumbing.Hash, error) {
 
 // hashesWithPrefix lists the objects whose hash starts with the hex digits
 // s, as go-git's resolveHashPrefix: a full hash is taken as is; an odd
-// digit is matched against the lower-case hash.
+// last digit, in either case, is matched against the hash's text.
 func (r *Repo) hashesWithPrefix(s string) []plumbing.Hash {
 	if len(s) == 2*len(plumbing.ZeroHash) {
 		b, err := hex.DecodeString(s)
@@ -149,35 +150,26 @@ func (r *Repo) hashesWithPrefix(s string) []plumbing.Hash {
 	}
 	var out []plumbing.Hash
 	for _, h := range hs {
-		if strings.HasPrefix(h.String(), s) {
+		if strings.HasPrefix(h.String(), strings.ToLower(s)) {
 			out = append(out, h)
 		}
 	}
 	return out
 }
 
-// commitOf is h itself when h is a commit, the commit an annotated tag h
-// points at, else not ok.
+// commitOf is the commit h names: h itself, or what an annotated tag h
+// points at, through up to eight tags of tags. ok is false for anything
+// else.
 func (r *Repo) commitOf(h plumbing.Hash) (plumbing.Hash, bool) {
-	if _, err := object.GetCommit(r.s.st, h); err == nil {
-		return h, true
-	}
-	t, err := object.GetTag(r.s.st, h)
-	if err != nil {
-		return plumbing.ZeroHash, false
-	}
-	c, err := t.Commit()
-	if err != nil {
-		return plumbing.ZeroHash, false
-	}
-	return c.Hash, true
-}
-
-func hasHash(hs []plumbing.Hash, h plumbing.Hash) bool {
-	for _, x := range hs {
-		if x == h {
-			return true
+	for i := 0; i < 8; i++ {
+		t, err := object.GetTag(r.s.st, h)
+		if err != nil {
+			break
 		}
+		h = t.Target
 	}
-	return false
+	if _, err := object.GetCommit(r.s.st, h); err != nil {
+		return plumbing.ZeroHash, false
+	}
+	return h, true
 }

@@ -109,6 +109,7 @@ func TestOpenPackedGitRepository(t *testing.T) {
 		{"draft", first}, {"light", first},
 		{first[:7], first}, {first[:5], first}, {first[:4], first}, {first, first},
 		{second[:9], second},
+		{strings.ToUpper(first[:7]), first}, {strings.ToUpper(second[:8]), second}, // upper case, odd and even
 		{tagObj[:8], first}, // an annotated tag's hash peels to its commit
 	} {
 		t.Run(tc.rev, func(t *testing.T) {

@@ -234,18 +234,7 @@ func (r *Repo) peel(name plumbing.ReferenceName) (plumbing.Hash, bool) {
 	if err != nil {
 		return plumbing.ZeroHash, false
 	}
-	h := ref.Hash()
-	for i := 0; i < 8; i++ {
-		if t, err := object.GetTag(r.s.st, h); err == nil {
-			h = t.Target
-			continue
-		}
-		break
-	}
-	if _, err := object.GetCommit(r.s.st, h); err != nil {
-		return plumbing.ZeroHash, false
-	}
-	return h, true
+	return r.commitOf(ref.Hash())
 }
 
 func isHex(s string) bool {
