@@ -1,6 +1,9 @@
 package render
 
 import (
+	"bytes"
+	"encoding/json"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/redline-docs/redline/annotate"
@@ -155,30 +158,14 @@ func (w *jsonWriter) change(c *annotate.Change) {
 	w.close('}')
 }
 
-// comment writes c as NewJSONComment(c) encodes.
+// comment writes c as NewJSONComment(c) encodes, through the encoder:
+// comments are few, and JSONComment stays their one definition.
 func (w *jsonWriter) comment(c *comment.Comment) {
-	w.open('{')
-	w.key("id")
-	w.str(c.ID)
-	w.key("by")
-	w.str(c.By)
-	w.key("clause_id")
-	w.str(c.Anchor.ClauseID)
-	w.key("label")
-	w.str(c.Anchor.Label)
-	w.key("quote")
-	w.str(c.Anchor.Exact)
-	w.key("text")
-	w.str(c.Text)
-	w.key("proposed")
-	w.str(c.Proposed)
-	w.key("status")
-	w.str(string(c.Status))
-	w.key("response")
-	w.str(c.Response)
-	w.key("resolved_in")
-	w.strings(c.ResolvedIn)
-	w.close('}')
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	_ = enc.Encode(NewJSONComment(*c)) // strings and a string slice: cannot fail
+	w.b = appendIndented(w.b, bytes.TrimSuffix(buf.Bytes(), []byte("\n")), w.prefix+strings.Repeat("  ", w.depth), "  ")
 }
 
 const hexDigits = "0123456789abcdef"
