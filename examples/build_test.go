@@ -9,23 +9,23 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/examples"
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
 // build makes a real repository on disk from an example, as the demo does:
 // each revision's files written and committed, the comment file imported
 // after revision CommentsAfter.
-func build(t *testing.T, ex examples.Example, dir string) (*repo.Repo, []annotate.Rev) {
+func build(t *testing.T, ex examples.Example, dir string) (*repo.Repo, []review.Rev) {
 	t.Helper()
 	ctx := context.Background()
 	r, err := repo.Init(dir)
 	if err != nil {
 		t.Fatal(err)
 	}
-	var revs []annotate.Rev
+	var revs []review.Rev
 	for i, step := range ex.Revisions {
 		for doc, file := range step.Files {
 			if err := os.WriteFile(filepath.Join(dir, filepath.FromSlash(doc)), readFS(t, file), 0o644); err != nil {
@@ -64,15 +64,15 @@ type want struct {
 
 // check compares the annotated diff of an example's two stages with the
 // story its README tells.
-func check(t *testing.T, d *annotate.Diff, wants []want, unexplained []string) {
+func check(t *testing.T, d *review.Diff, wants []want, unexplained []string) {
 	t.Helper()
 	if len(d.Documents) != 1 {
 		t.Fatalf("%d documents changed, want 1", len(d.Documents))
 	}
 	doc := d.Documents[0]
-	byID := map[string]annotate.Change{}
+	byID := map[string]review.Change{}
 	for _, w := range wants {
-		i := slices.IndexFunc(doc.Changes, func(c annotate.Change) bool {
+		i := slices.IndexFunc(doc.Changes, func(c review.Change) bool {
 			return c.NewLabel == w.label && c.OldLabel == w.oldLabel
 		})
 		if i < 0 {
@@ -109,7 +109,7 @@ func check(t *testing.T, d *annotate.Diff, wants []want, unexplained []string) {
 	}
 	var got []string
 	for _, id := range doc.Unexplained {
-		i := slices.IndexFunc(doc.Changes, func(c annotate.Change) bool { return c.ClauseID == id })
+		i := slices.IndexFunc(doc.Changes, func(c review.Change) bool { return c.ClauseID == id })
 		if i >= 0 {
 			got = append(got, doc.Changes[i].NewLabel)
 		}

@@ -5,14 +5,14 @@ import (
 	"io"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/review"
 )
 
 // bigDiff is a diff of many clauses: the Wuhan fixture's document repeated.
-func bigDiff(copies int) *annotate.Diff {
+func bigDiff(copies int) *review.Diff {
 	d := wuhanDiff()
 	base := d.Documents[0].Changes
-	var all []annotate.Change
+	var all []review.Change
 	for i := 0; i < copies; i++ {
 		for _, c := range base {
 			c.ClauseID = fmt.Sprintf("%s-%d", c.ClauseID, i)

@@ -4,10 +4,10 @@ import (
 	"strings"
 	"time"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // Hand-built fixtures: annotated values as repo.Diff would return them, so
@@ -15,10 +15,10 @@ import (
 
 var (
 	cst     = time.FixedZone("CST", 8*3600)
-	revZH1  = annotate.Rev{Hash: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", Stage: "征求意见稿", Date: time.Date(2023, 9, 15, 10, 0, 0, 0, cst), Author: "市经信局起草组 <drafters@example.gov.cn>", Message: "征求意见稿"}
-	revZH2  = annotate.Rev{Hash: "e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3", Stage: "送审稿", Date: time.Date(2023, 10, 20, 16, 30, 0, 0, cst), Author: "市经信局起草组 <drafters@example.gov.cn>", Message: "根据征求意见修改，形成送审稿", Resolves: []string{"pub-1", "dep-1", "dep-2", "dep-5", "dep-6", "dep-7", "dep-9", "x-1"}}
-	revEN1  = annotate.Rev{Hash: "0123456789abcdef0123456789abcdef01234567", Stage: "draft-01", Date: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), Author: "Policy Unit <policy@example.org>", Message: "First draft for consultation"}
-	revEN2  = annotate.Rev{Hash: "89abcdef0123456789abcdef0123456789abcdef", Stage: "", Date: time.Date(2024, 4, 2, 14, 0, 0, 0, time.UTC), Author: "Policy Unit <policy@example.org>", Message: "Revise after consultation", Resolves: []string{"en-1", "en-2", "en-3"}}
+	revZH1  = review.Rev{Hash: "a1b2c3d4e5f60718293a4b5c6d7e8f9012345678", Stage: "征求意见稿", Date: time.Date(2023, 9, 15, 10, 0, 0, 0, cst), Author: "市经信局起草组 <drafters@example.gov.cn>", Message: "征求意见稿"}
+	revZH2  = review.Rev{Hash: "e4f5a6b7c8d9e0f1a2b3c4d5e6f7a8b9c0d1e2f3", Stage: "送审稿", Date: time.Date(2023, 10, 20, 16, 30, 0, 0, cst), Author: "市经信局起草组 <drafters@example.gov.cn>", Message: "根据征求意见修改，形成送审稿", Resolves: []string{"pub-1", "dep-1", "dep-2", "dep-5", "dep-6", "dep-7", "dep-9", "x-1"}}
+	revEN1  = review.Rev{Hash: "0123456789abcdef0123456789abcdef01234567", Stage: "draft-01", Date: time.Date(2024, 3, 1, 9, 0, 0, 0, time.UTC), Author: "Policy Unit <policy@example.org>", Message: "First draft for consultation"}
+	revEN2  = review.Rev{Hash: "89abcdef0123456789abcdef0123456789abcdef", Stage: "", Date: time.Date(2024, 4, 2, 14, 0, 0, 0, time.UTC), Author: "Policy Unit <policy@example.org>", Message: "Revise after consultation", Resolves: []string{"en-1", "en-2", "en-3"}}
 	xssText = `建议在此处补充说明<script>alert(1)</script><img src=x onerror="window.pwned=1">`
 )
 
@@ -39,7 +39,7 @@ func ops(parts ...string) []diff.Op {
 }
 
 // change builds an annotated change whose texts follow from its ops.
-func change(kind diff.ChangeKind, id, oldLabel, newLabel, title string, script []diff.Op) annotate.Change {
+func change(kind diff.ChangeKind, id, oldLabel, newLabel, title string, script []diff.Op) review.Change {
 	var o, n strings.Builder
 	for _, op := range script {
 		if op.Kind != diff.Insert {
@@ -49,7 +49,7 @@ func change(kind diff.ChangeKind, id, oldLabel, newLabel, title string, script [
 			n.WriteString(op.Text)
 		}
 	}
-	return annotate.Change{
+	return review.Change{
 		Change:   diff.Change{Kind: kind, Ops: script, Renumbered: oldLabel != "" && newLabel != "" && oldLabel != newLabel},
 		ClauseID: id, OldLabel: oldLabel, NewLabel: newLabel, Title: title,
 		OldText: o.String(), NewText: n.String(),
@@ -102,7 +102,7 @@ var (
 // commission's comment, 100项→20项, a unit list change, a renumbering
 // insertion, a formatting-only change, an unexplained change, an unapplied
 // comment and a comment carrying a script.
-func wuhanDiff() *annotate.Diff {
+func wuhanDiff() *review.Diff {
 	tech := change(diff.Modified, "k-tech", "三/（一）/1", "三/（一）/1", "加强人工智能技术创新", ops(
 		"=1.加强人工智能技术创新。",
 		"-每年组织实施人工智能创新专项项目不少于20项，推进人工智能领域关键核心技术攻关项目3项",
@@ -174,11 +174,11 @@ func wuhanDiff() *annotate.Diff {
 		"=的人工智能产业发展基金，引导社会资本投向人工智能领域。"))
 	fund.Quantities = []diff.QuantityChange{{Old: "100亿", New: "不低于100亿元", Context: "产业发展基金"}}
 
-	return &annotate.Diff{
+	return &review.Diff{
 		From: revZH1, To: revZH2,
-		Documents: []annotate.Document{{
+		Documents: []review.Document{{
 			Path: "plan.md", Lang: clause.LangZH,
-			Changes:     []annotate.Change{goals, tech, data, med, city, parks, talent, fund},
+			Changes:     []review.Change{goals, tech, data, med, city, parks, talent, fund},
 			Unexplained: []string{"k-fund"},
 		}},
 		Unapplied: []comment.Comment{cDep7},
@@ -204,7 +204,7 @@ var (
 )
 
 // englishDiff is the same story in an English policy.
-func englishDiff() *annotate.Diff {
+func englishDiff() *review.Diff {
 	reports := change(diff.Modified, "a-reports", "Part 2/Article 5", "Part 2/Article 5", "Reporting", ops(
 		"=Article 5 Reporting. The Agency shall publish ",
 		"-12",
@@ -249,11 +249,11 @@ func englishDiff() *annotate.Diff {
 		"+ for 2024-2026",
 		"=."))
 
-	return &annotate.Diff{
+	return &review.Diff{
 		From: revEN1, To: revEN2,
-		Documents: []annotate.Document{{
+		Documents: []review.Document{{
 			Path: "policy.md", Lang: clause.LangEN,
-			Changes:     []annotate.Change{scope, defs, reports, data, register, pilot, budget},
+			Changes:     []review.Change{scope, defs, reports, data, register, pilot, budget},
 			Unexplained: []string{"a-defs", "a-pilot", "a-budget"},
 		}},
 		Unapplied: []comment.Comment{cEN3},
@@ -261,15 +261,15 @@ func englishDiff() *annotate.Diff {
 }
 
 // reportFor builds the consultation report of a diff's comments.
-func reportFor(d *annotate.Diff, title string, extra ...comment.Comment) *annotate.Report {
-	r := &annotate.Report{Title: title, Lang: d.Documents[0].Lang, From: d.From, To: d.To}
-	byID := map[string]annotate.ReportEntry{}
+func reportFor(d *review.Diff, title string, extra ...comment.Comment) *review.Report {
+	r := &review.Report{Title: title, Lang: d.Documents[0].Lang, From: d.From, To: d.To}
+	byID := map[string]review.ReportEntry{}
 	var order []string
-	add := func(c comment.Comment, ch *annotate.Change) {
+	add := func(c comment.Comment, ch *review.Change) {
 		e, ok := byID[c.ID]
 		if !ok {
 			order = append(order, c.ID)
-			e = annotate.ReportEntry{Comment: c, Label: c.Anchor.Label, Revs: []annotate.Rev{d.To}}
+			e = review.ReportEntry{Comment: c, Label: c.Anchor.Label, Revs: []review.Rev{d.To}}
 		}
 		if ch != nil {
 			e.Changes = append(e.Changes, *ch)
@@ -296,47 +296,47 @@ func reportFor(d *annotate.Diff, title string, extra ...comment.Comment) *annota
 	return r
 }
 
-func wuhanReport() *annotate.Report {
+func wuhanReport() *review.Report {
 	return reportFor(wuhanDiff(), "关于《武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)(征求意见稿)》公开征求意见情况的报告", cPub1)
 }
 
-func englishReport() *annotate.Report {
+func englishReport() *review.Report {
 	return reportFor(englishDiff(), "Report on the consultation on the AI in Public Services Policy")
 }
 
-func wuhanHistory() *annotate.History {
-	return &annotate.History{ClauseID: "k-med", Path: "plan.md", Lang: clause.LangZH, Entries: []annotate.HistoryEntry{
-		{Rev: revZH1, Event: annotate.Created, Label: "三/（五）/1", Text: wuhanDiff().Documents[0].Changes[3].OldText},
-		{Rev: revZH2, Event: annotate.Modified, Label: "三/（五）/1", Text: wuhanDiff().Documents[0].Changes[3].NewText,
+func wuhanHistory() *review.History {
+	return &review.History{ClauseID: "k-med", Path: "plan.md", Lang: clause.LangZH, Entries: []review.HistoryEntry{
+		{Rev: revZH1, Event: review.Created, Label: "三/（五）/1", Text: wuhanDiff().Documents[0].Changes[3].OldText},
+		{Rev: revZH2, Event: review.Modified, Label: "三/（五）/1", Text: wuhanDiff().Documents[0].Changes[3].NewText,
 			Ops: wuhanDiff().Documents[0].Changes[3].Ops, Comments: []comment.Comment{cDep1}},
 	}}
 }
 
-func englishHistory() *annotate.History {
+func englishHistory() *review.History {
 	d := englishDiff().Documents[0].Changes[6]
-	return &annotate.History{ClauseID: "a-budget", Path: "policy.md", Lang: clause.LangEN, Entries: []annotate.HistoryEntry{
-		{Rev: revEN1, Event: annotate.Created, Label: "Part 3/Article 11", Text: d.OldText},
-		{Rev: revEN2, Event: annotate.Modified, Label: "Part 3/Article 10", Text: d.NewText, Ops: d.Ops},
+	return &review.History{ClauseID: "a-budget", Path: "policy.md", Lang: clause.LangEN, Entries: []review.HistoryEntry{
+		{Rev: revEN1, Event: review.Created, Label: "Part 3/Article 11", Text: d.OldText},
+		{Rev: revEN2, Event: review.Modified, Label: "Part 3/Article 10", Text: d.NewText, Ops: d.Ops},
 	}}
 }
 
-func wuhanBlame() *annotate.Blame {
+func wuhanBlame() *review.Blame {
 	d := wuhanDiff().Documents[0]
-	b := &annotate.Blame{Rev: revZH2, Path: "plan.md", Lang: clause.LangZH}
-	b.Clauses = append(b.Clauses, annotate.BlameLine{ClauseID: "k-intro", Label: "一", Text: "一、总体要求", Rev: revZH1})
+	b := &review.Blame{Rev: revZH2, Path: "plan.md", Lang: clause.LangZH}
+	b.Clauses = append(b.Clauses, review.BlameLine{ClauseID: "k-intro", Label: "一", Text: "一、总体要求", Rev: revZH1})
 	for _, c := range d.Changes {
-		b.Clauses = append(b.Clauses, annotate.BlameLine{ClauseID: c.ClauseID, Label: c.NewLabel, Text: c.NewText, Rev: revZH2, Comments: c.Comments})
+		b.Clauses = append(b.Clauses, review.BlameLine{ClauseID: c.ClauseID, Label: c.NewLabel, Text: c.NewText, Rev: revZH2, Comments: c.Comments})
 	}
 	return b
 }
 
-func englishBlame() *annotate.Blame {
+func englishBlame() *review.Blame {
 	d := englishDiff().Documents[0]
-	b := &annotate.Blame{Rev: revEN2, Path: "policy.md", Lang: clause.LangEN}
-	b.Clauses = append(b.Clauses, annotate.BlameLine{ClauseID: "a-purpose", Label: "Part 1/Article 1", Text: "Article 1 Purpose. This policy sets out how public bodies use AI.", Rev: revEN1})
+	b := &review.Blame{Rev: revEN2, Path: "policy.md", Lang: clause.LangEN}
+	b.Clauses = append(b.Clauses, review.BlameLine{ClauseID: "a-purpose", Label: "Part 1/Article 1", Text: "Article 1 Purpose. This policy sets out how public bodies use AI.", Rev: revEN1})
 	for _, c := range d.Changes {
 		if c.NewLabel != "" {
-			b.Clauses = append(b.Clauses, annotate.BlameLine{ClauseID: c.ClauseID, Label: c.NewLabel, Text: c.NewText, Rev: revEN2, Comments: c.Comments})
+			b.Clauses = append(b.Clauses, review.BlameLine{ClauseID: c.ClauseID, Label: c.NewLabel, Text: c.NewText, Rev: revEN2, Comments: c.Comments})
 		}
 	}
 	return b

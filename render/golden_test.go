@@ -8,8 +8,8 @@ import (
 	"path/filepath"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/review"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files")
@@ -17,18 +17,18 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // fixture is one data set every renderer is run on.
 type fixture struct {
 	name     string
-	diff     func() *annotate.Diff
-	report   func() *annotate.Report
-	history  func() *annotate.History
-	blame    func() *annotate.Blame
+	diff     func() *review.Diff
+	report   func() *review.Report
+	history  func() *review.History
+	blame    func() *review.Blame
 	comments func() []comment.Comment
-	revs     []annotate.Rev
+	revs     []review.Rev
 }
 
 func fixtures() []fixture {
 	return []fixture{
-		{"wuhan", wuhanDiff, wuhanReport, wuhanHistory, wuhanBlame, wuhanComments, []annotate.Rev{revZH2, revZH1}},
-		{"english", englishDiff, englishReport, englishHistory, englishBlame, englishComments, []annotate.Rev{revEN2, revEN1}},
+		{"wuhan", wuhanDiff, wuhanReport, wuhanHistory, wuhanBlame, wuhanComments, []review.Rev{revZH2, revZH1}},
+		{"english", englishDiff, englishReport, englishHistory, englishBlame, englishComments, []review.Rev{revEN2, revEN1}},
 	}
 }
 

@@ -6,10 +6,10 @@ import (
 	"io"
 	"strings"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // The HTML pages share one layout: a head with the revisions, the body and a
@@ -192,7 +192,7 @@ func newPage(t tr, title string) hPage {
 }
 
 // revMeta describes a revision for the header: "送审稿 · e4f5a6b · 2023-10-20 · author".
-func revMeta(t tr, r annotate.Rev) string {
+func revMeta(t tr, r review.Rev) string {
 	if r.Hash == "" {
 		return unrecorded(t, r)
 	}
@@ -237,7 +237,7 @@ func newHComment(t tr, c comment.Comment, withClause bool) hComment {
 	return h
 }
 
-func newHChange(t tr, c *annotate.Change, anchor string, unexplained bool) hChange {
+func newHChange(t tr, c *review.Change, anchor string, unexplained bool) hChange {
 	h := hChange{Anchor: anchor, Label: changeLabel(t, c), Title: c.Title, Kind: t.kind(c),
 		KindClass: c.Kind.String(), Unexplained: unexplained,
 		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(fullOps(c)),
@@ -256,7 +256,7 @@ func newHChange(t tr, c *annotate.Change, anchor string, unexplained bool) hChan
 // change with deletions struck through and insertions underlined, quantity
 // and unit changes, and the comments behind it in the margin; then the
 // changes no comment explains and the adopted comments that changed nothing.
-func HTML(w io.Writer, d *annotate.Diff, o Options) error {
+func HTML(w io.Writer, d *review.Diff, o Options) error {
 	t := newTr(diffLang(o, d))
 	v := hDiff{hPage: newPage(t, diffTitle(t, d))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
@@ -271,7 +271,7 @@ func HTML(w io.Writer, d *annotate.Diff, o Options) error {
 		}
 		shown, folded := split(o, doc.Changes)
 		hd := hDoc{Path: doc.Path, Summary: dt.n("changesN", len(doc.Changes))}
-		anchors := map[*annotate.Change]string{}
+		anchors := map[*review.Change]string{}
 		for i, c := range shown {
 			anchors[c] = fmt.Sprintf("d%d-c%d", di+1, i+1)
 			hc := newHChange(dt, c, anchors[c], unexplained[c.ClauseID])

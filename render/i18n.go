@@ -3,10 +3,10 @@ package render
 import (
 	"unicode"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // words holds every user-facing string of the renderers, in Chinese and in
@@ -131,7 +131,7 @@ func (t tr) status(s comment.Status) string { return s.Label(t.lang()) }
 
 // kind is the word for a change: its kind, or renumbered / formatting only
 // when that is all it is.
-func (t tr) kind(c *annotate.Change) string {
+func (t tr) kind(c *review.Change) string {
 	switch {
 	case c.Kind == diff.Modified && c.FormattingOnly:
 		return t.s("formatting")
@@ -155,7 +155,7 @@ func docLang(o Options, l clause.Lang) clause.Lang {
 
 // diffLang picks the language of a whole diff's header: the override, else
 // the first document's.
-func diffLang(o Options, d *annotate.Diff) clause.Lang {
+func diffLang(o Options, d *review.Diff) clause.Lang {
 	if o.Lang != "" {
 		return o.Lang
 	}

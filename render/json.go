@@ -6,8 +6,8 @@ import (
 	"io"
 	"time"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/review"
 )
 
 // SchemaVersion is the "schema_version" of every JSON output (CONTRACT.md).
@@ -113,7 +113,7 @@ type JSONUnits struct {
 }
 
 // NewJSONDiff builds the diff JSON value.
-func NewJSONDiff(d *annotate.Diff) JSONDiff {
+func NewJSONDiff(d *review.Diff) JSONDiff {
 	out := JSONDiff{
 		SchemaVersion:     SchemaVersion,
 		From:              newJSONRev(d.From),
@@ -131,7 +131,7 @@ func NewJSONDiff(d *annotate.Diff) JSONDiff {
 	return out
 }
 
-func newJSONChange(c *annotate.Change) JSONChange {
+func newJSONChange(c *review.Change) JSONChange {
 	jc := JSONChange{
 		ClauseID:       c.ClauseID,
 		Kind:           c.Kind.String(),
@@ -159,7 +159,7 @@ func newJSONChange(c *annotate.Change) JSONChange {
 // DiffJSON writes the annotated diff as CONTRACT.md's JSON. It streams: the
 // bytes are those of NewJSONDiff(d) encoded indented, but only one change is
 // converted and encoded at a time.
-func DiffJSON(w io.Writer, d *annotate.Diff) error { return streamDiffJSON(w, d) }
+func DiffJSON(w io.Writer, d *review.Diff) error { return streamDiffJSON(w, d) }
 
 // JSONLog is CONTRACT.md's log JSON.
 type JSONLog struct {
@@ -178,7 +178,7 @@ type JSONLogItem struct {
 }
 
 // LogJSON writes a revision list as CONTRACT.md's log JSON.
-func LogJSON(w io.Writer, revs []annotate.Rev) error {
+func LogJSON(w io.Writer, revs []review.Rev) error {
 	out := JSONLog{SchemaVersion: SchemaVersion, Revisions: make([]JSONLogItem, 0, len(revs))}
 	for _, r := range revs {
 		out.Revisions = append(out.Revisions, JSONLogItem{
@@ -210,7 +210,7 @@ type JSONHistoryEntry struct {
 }
 
 // HistoryJSON writes a clause's history as CONTRACT.md's history JSON.
-func HistoryJSON(w io.Writer, h *annotate.History) error {
+func HistoryJSON(w io.Writer, h *review.History) error {
 	out := JSONHistory{SchemaVersion: SchemaVersion, ClauseID: h.ClauseID, Path: h.Path,
 		Entries: make([]JSONHistoryEntry, 0, len(h.Entries))}
 	for _, e := range h.Entries {
@@ -245,7 +245,7 @@ type JSONBlameClause struct {
 }
 
 // BlameJSON writes blame as CONTRACT.md's blame JSON.
-func BlameJSON(w io.Writer, b *annotate.Blame) error {
+func BlameJSON(w io.Writer, b *review.Blame) error {
 	out := JSONBlame{SchemaVersion: SchemaVersion, Rev: b.Rev.Hash, Path: b.Path,
 		Clauses: make([]JSONBlameClause, 0, len(b.Clauses))}
 	for _, l := range b.Clauses {
@@ -283,7 +283,7 @@ func writeJSON(w io.Writer, v any) error {
 	return err
 }
 
-func newJSONRev(r annotate.Rev) JSONRev {
+func newJSONRev(r review.Rev) JSONRev {
 	return JSONRev{Rev: nullIf(r.Hash, r.Hash == ""), Stage: nullIf(r.Stage, r.Stage == ""), Date: dateOrNull(r.Date)}
 }
 

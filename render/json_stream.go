@@ -6,14 +6,14 @@ import (
 	"encoding/json"
 	"io"
 
-	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/review"
 )
 
 // streamDiffJSON writes the diff JSON of d to w one change at a time: the
 // envelope is written by hand and each value is encoded and indented on its
 // own, so only one change is held in memory at once. Its bytes are exactly
 // those of writeJSON(w, NewJSONDiff(d)).
-func streamDiffJSON(w io.Writer, d *annotate.Diff) error {
+func streamDiffJSON(w io.Writer, d *review.Diff) error {
 	s := newJSONStream(w)
 	s.raw("{\n  \"schema_version\": ")
 	s.value("  ", SchemaVersion)
@@ -97,7 +97,7 @@ func (s *jsonStream) value(prefix string, v any) {
 }
 
 // change writes c as value(prefix, newJSONChange(c)) would, by hand.
-func (s *jsonStream) change(prefix string, c *annotate.Change) {
+func (s *jsonStream) change(prefix string, c *review.Change) {
 	if s.err != nil {
 		return
 	}

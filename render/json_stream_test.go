@@ -4,14 +4,14 @@ import (
 	"bytes"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // wholeDiffJSON is the diff JSON encoded in one piece, as DiffJSON wrote it
 // before it streamed: the reference the stream must match byte for byte.
-func wholeDiffJSON(t testing.TB, d *annotate.Diff) []byte {
+func wholeDiffJSON(t testing.TB, d *review.Diff) []byte {
 	t.Helper()
 	var buf bytes.Buffer
 	if err := writeJSON(&buf, NewJSONDiff(d)); err != nil {
@@ -31,17 +31,17 @@ func TestDiffJSONStreamMatchesWhole(t *testing.T) {
 	two.Documents = append(two.Documents, englishDiff().Documents...)
 	tests := []struct {
 		name string
-		d    *annotate.Diff
+		d    *review.Diff
 	}{
 		{"wuhan", wuhanDiff()},
 		{"english", englishDiff()},
-		{"no documents", &annotate.Diff{}},
-		{"no changes", &annotate.Diff{From: revZH1, Documents: []annotate.Document{{Path: "plan.md", Lang: clause.LangZH}}}},
+		{"no documents", &review.Diff{}},
+		{"no changes", &review.Diff{From: revZH1, Documents: []review.Document{{Path: "plan.md", Lang: clause.LangZH}}}},
 		{"two documents", two},
-		{"empty document between", &annotate.Diff{Documents: []annotate.Document{
-			{Path: "a.md"}, {Path: "b.md", Changes: []annotate.Change{tricky}}, {Path: "c.md"}}}},
-		{"escapes", &annotate.Diff{Documents: []annotate.Document{{Path: "<a&b>.md",
-			Changes: []annotate.Change{tricky, tricky}, Unexplained: []string{"k-<&>"}}}}},
+		{"empty document between", &review.Diff{Documents: []review.Document{
+			{Path: "a.md"}, {Path: "b.md", Changes: []review.Change{tricky}}, {Path: "c.md"}}}},
+		{"escapes", &review.Diff{Documents: []review.Document{{Path: "<a&b>.md",
+			Changes: []review.Change{tricky, tricky}, Unexplained: []string{"k-<&>"}}}}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -64,7 +64,7 @@ func FuzzDiffJSONStream(f *testing.F) {
 	f.Fuzz(func(t *testing.T, path, label, oldText, newText, id string) {
 		c := change(diff.Modified, id, label, label, label, ops("="+label, "-"+oldText, "+"+newText))
 		c.OldText, c.NewText = oldText, newText
-		d := &annotate.Diff{Documents: []annotate.Document{{Path: path, Changes: []annotate.Change{c, c},
+		d := &review.Diff{Documents: []review.Document{{Path: path, Changes: []review.Change{c, c},
 			Unexplained: []string{id}}}}
 		var got bytes.Buffer
 		if err := DiffJSON(&got, d); err != nil {

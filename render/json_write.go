@@ -6,8 +6,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/review"
 )
 
 // jsonWriter appends indented JSON by hand, byte for byte what
@@ -95,7 +95,7 @@ func (w *jsonWriter) strings(ss []string) {
 }
 
 // change writes c as newJSONChange(c) encodes.
-func (w *jsonWriter) change(c *annotate.Change) {
+func (w *jsonWriter) change(c *review.Change) {
 	w.open('{')
 	w.key("clause_id")
 	w.str(c.ClauseID)

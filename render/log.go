@@ -6,9 +6,9 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // columns writes an aligned table for a terminal. Widths count display
@@ -83,7 +83,7 @@ func commentIDs(t tr, cs []comment.Comment) string {
 
 // LogText writes a revision list, newest first: hash, stage, date, author,
 // message and the comments each revision settles.
-func LogText(w io.Writer, revs []annotate.Rev, o Options) error {
+func LogText(w io.Writer, revs []review.Rev, o Options) error {
 	tw := newTermWriter(w, o)
 	var texts []string
 	for _, r := range revs {
@@ -119,8 +119,8 @@ func LogText(w io.Writer, revs []annotate.Rev, o Options) error {
 }
 
 // eventWord is a history event in t's language.
-func eventWord(t tr, e annotate.Event) string {
-	if e == annotate.Created {
+func eventWord(t tr, e review.Event) string {
+	if e == review.Created {
 		return t.s("created")
 	}
 	return t.s(string(e))
@@ -129,7 +129,7 @@ func eventWord(t tr, e annotate.Event) string {
 // HistoryText writes a clause's history, oldest first: per revision the
 // event, the label, the text (as a redline against the previous entry) and
 // the comments behind it.
-func HistoryText(w io.Writer, h *annotate.History, o Options) error {
+func HistoryText(w io.Writer, h *review.History, o Options) error {
 	tw := newTermWriter(w, o)
 	t := newTr(docLang(o, h.Lang))
 	title := t.s("history") + " " + h.ClauseID
@@ -154,7 +154,7 @@ func HistoryText(w io.Writer, h *annotate.History, o Options) error {
 		tw.para("", "    ", head...)
 		ops := e.Ops
 		switch {
-		case e.Event == annotate.Deleted:
+		case e.Event == review.Deleted:
 			ops = []diff.Op{{Kind: diff.Delete, Text: e.Text}}
 		case len(ops) == 0:
 			ops = []diff.Op{{Kind: diff.Equal, Text: e.Text}}
@@ -171,7 +171,7 @@ func HistoryText(w io.Writer, h *annotate.History, o Options) error {
 
 // BlameText writes, for each clause, the revision and comments that last
 // changed it, with the start of its text.
-func BlameText(w io.Writer, b *annotate.Blame, o Options) error {
+func BlameText(w io.Writer, b *review.Blame, o Options) error {
 	tw := newTermWriter(w, o)
 	t := newTr(docLang(o, b.Lang))
 	tw.para("", "", seg{t.s("blame") + " " + b.Path, bold}, seg{"  " + revName(t, b.Rev), dim})

@@ -5,9 +5,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // mdWriter writes Markdown and remembers the first write error.
@@ -97,7 +97,7 @@ func mdRedline(ops []diff.Op, lead bool) string {
 }
 
 // Markdown writes the annotated diff as Markdown: the same content as Text.
-func Markdown(w io.Writer, d *annotate.Diff, o Options) error {
+func Markdown(w io.Writer, d *review.Diff, o Options) error {
 	m := &mdWriter{w: w}
 	t := newTr(diffLang(o, d))
 	m.printf("# %s\n\n", md(diffTitle(t, d)))
@@ -117,8 +117,8 @@ func Markdown(w io.Writer, d *annotate.Diff, o Options) error {
 }
 
 // diffTitle is "修改对照：征求意见稿 → 送审稿".
-func diffTitle(t tr, d *annotate.Diff) string {
-	name := func(r annotate.Rev) string {
+func diffTitle(t tr, d *review.Diff) string {
+	name := func(r review.Rev) string {
 		switch {
 		case r.Stage != "":
 			return r.Stage
@@ -130,7 +130,7 @@ func diffTitle(t tr, d *annotate.Diff) string {
 	return t.s("title") + t.sep() + name(d.From) + " → " + name(d.To)
 }
 
-func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
+func mdDocument(m *mdWriter, doc *review.Document, o Options) {
 	t := newTr(docLang(o, doc.Lang))
 	shown, folded := split(o, doc.Changes)
 	m.printf("\n## %s\n\n", md(doc.Path))
@@ -171,7 +171,7 @@ func mdDocument(m *mdWriter, doc *annotate.Document, o Options) {
 }
 
 // changeHeading is "三/（六）/3 → 三/（六）/4 强化多层次人才服务支撑（重新编号）".
-func changeHeading(t tr, c *annotate.Change) string {
+func changeHeading(t tr, c *review.Change) string {
 	s := changeLabel(t, c)
 	if c.Title != "" {
 		s += " " + c.Title

@@ -6,8 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // shortHash is the first seven characters of a commit hash.
@@ -20,7 +20,7 @@ func shortHash(h string) string {
 
 // revName names a revision for people: "送审稿 (e4f5g6h, 2023-10-20)", or
 // the working tree when it has no hash.
-func revName(t tr, r annotate.Rev) string {
+func revName(t tr, r review.Rev) string {
 	if r.Hash == "" {
 		return unrecorded(t, r)
 	}
@@ -42,7 +42,7 @@ func revName(t tr, r annotate.Rev) string {
 // unrecorded names a revision that is no commit: by its message when the
 // caller gave one (diff --no-index puts the file name there), else as the
 // working tree.
-func unrecorded(t tr, r annotate.Rev) string {
+func unrecorded(t tr, r review.Rev) string {
 	if r.Message != "" {
 		return r.Message
 	}
@@ -50,7 +50,7 @@ func unrecorded(t tr, r annotate.Rev) string {
 }
 
 // revShort is a revision's short hash and stage: "e4f5g6h 送审稿".
-func revShort(r annotate.Rev) string {
+func revShort(r review.Rev) string {
 	if r.Stage == "" {
 		return shortHash(r.Hash)
 	}
@@ -67,7 +67,7 @@ func authorName(a string) string {
 
 // changeOps returns the change's edit script; when the diff left it empty,
 // the whole old text deleted and the whole new text inserted.
-func changeOps(c *annotate.Change) []diff.Op {
+func changeOps(c *review.Change) []diff.Op {
 	if len(c.Ops) > 0 {
 		return c.Ops
 	}
@@ -91,7 +91,7 @@ func changeOps(c *annotate.Change) []diff.Op {
 // ("1.", "Article 5 ") in front of it, the marker is put back, struck and
 // re-inserted when the clause was renumbered, so that a reader sees the
 // clause as written and its number changing.
-func fullOps(c *annotate.Change) []diff.Op {
+func fullOps(c *review.Change) []diff.Op {
 	ops := changeOps(c)
 	var oldSide, newSide strings.Builder
 	for _, op := range ops {
@@ -168,7 +168,7 @@ func merge(ops []diff.Op) []diff.Op {
 // changeLabel is the clause's label: "old → new" when it was renumbered or
 // moved, otherwise the one it has; the text outside every clause (the
 // document root's own text) is named as such.
-func changeLabel(t tr, c *annotate.Change) string {
+func changeLabel(t tr, c *review.Change) string {
 	switch {
 	case c.Unnumbered():
 		return t.s("unnumbered")
@@ -181,7 +181,7 @@ func changeLabel(t tr, c *annotate.Change) string {
 }
 
 // currentLabel is the clause's label after the change (before it, when deleted).
-func currentLabel(t tr, c *annotate.Change) string {
+func currentLabel(t tr, c *review.Change) string {
 	if c.Unnumbered() {
 		return t.s("unnumbered")
 	}
@@ -193,7 +193,7 @@ func currentLabel(t tr, c *annotate.Change) string {
 
 // split separates the changes to show from the formatting-only ones folded
 // into a summary line (unless o.ShowFormatting).
-func split(o Options, cs []annotate.Change) (shown, folded []*annotate.Change) {
+func split(o Options, cs []review.Change) (shown, folded []*review.Change) {
 	for i := range cs {
 		c := &cs[i]
 		if c.FormattingOnly && !o.ShowFormatting && c.Kind == diff.Modified && !c.Renumbered {
@@ -206,7 +206,7 @@ func split(o Options, cs []annotate.Change) (shown, folded []*annotate.Change) {
 }
 
 // labelsOf lists the current labels of changes.
-func labelsOf(t tr, cs []*annotate.Change) []string {
+func labelsOf(t tr, cs []*review.Change) []string {
 	var out []string
 	for _, c := range cs {
 		out = append(out, currentLabel(t, c))
@@ -215,8 +215,8 @@ func labelsOf(t tr, cs []*annotate.Change) []string {
 }
 
 // unexplainedChanges maps a document's unexplained clause ids to their changes.
-func unexplainedChanges(doc *annotate.Document) []*annotate.Change {
-	var out []*annotate.Change
+func unexplainedChanges(doc *review.Document) []*review.Change {
+	var out []*review.Change
 	for _, id := range doc.Unexplained {
 		found := false
 		for i := range doc.Changes {
@@ -227,7 +227,7 @@ func unexplainedChanges(doc *annotate.Document) []*annotate.Change {
 			}
 		}
 		if !found {
-			out = append(out, &annotate.Change{ClauseID: id, NewLabel: id})
+			out = append(out, &review.Change{ClauseID: id, NewLabel: id})
 		}
 	}
 	return out

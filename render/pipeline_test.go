@@ -8,16 +8,16 @@ import (
 
 	"github.com/rogpeppe/go-internal/txtar"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // pipelineDiff runs a txtar's old and new documents through the real parser,
 // diff engine and attribution, as repo.Diff does, with clause label paths
 // standing in for clause ids.
-func pipelineDiff(t *testing.T, file, path string, from, to annotate.Rev, comments []comment.Comment) *annotate.Diff {
+func pipelineDiff(t *testing.T, file, path string, from, to review.Rev, comments []comment.Comment) *review.Diff {
 	t.Helper()
 	ar, err := txtar.ParseFile(filepath.Join("testdata", "pipeline", file))
 	if err != nil {
@@ -37,9 +37,9 @@ func pipelineDiff(t *testing.T, file, path string, from, to annotate.Rev, commen
 	for _, id := range to.Resolves {
 		settled[id] = true
 	}
-	doc := annotate.Attach(annotate.AttachInput{Path: path, Result: res, Comments: comments, Settled: settled})
-	return &annotate.Diff{From: from, To: to, Documents: []annotate.Document{doc},
-		Unapplied: annotate.Unapplied([]annotate.Document{doc}, comments, settled)}
+	doc := review.Attach(review.AttachInput{Path: path, Result: res, Comments: comments, Settled: settled})
+	return &review.Diff{From: from, To: to, Documents: []review.Document{doc},
+		Unapplied: review.Unapplied([]review.Document{doc}, comments, settled)}
 }
 
 // anchored re-anchors a fixture comment to a clause of a pipeline document.
@@ -50,7 +50,7 @@ func anchored(c comment.Comment, doc, label string) comment.Comment {
 	return c
 }
 
-func pipelineWuhan(t *testing.T) *annotate.Diff {
+func pipelineWuhan(t *testing.T) *review.Diff {
 	return pipelineDiff(t, "wuhan.txtar", "plan.txt", revZH1, revZH2, []comment.Comment{
 		anchored(cPub1, "plan.txt", ""),
 		anchored(cDep1, "plan.txt", "三/（五）/1"),
@@ -63,7 +63,7 @@ func pipelineWuhan(t *testing.T) *annotate.Diff {
 	})
 }
 
-func pipelineEnglish(t *testing.T) *annotate.Diff {
+func pipelineEnglish(t *testing.T) *review.Diff {
 	return pipelineDiff(t, "english.txtar", "policy.md", revEN1, revEN2, []comment.Comment{
 		anchored(cEN1, "policy.md", "Part 2/Article 5"),
 		anchored(cEN2, "policy.md", "Part 2"),
@@ -78,7 +78,7 @@ func pipelineEnglish(t *testing.T) *annotate.Diff {
 func TestPipeline(t *testing.T) {
 	for _, f := range []struct {
 		name string
-		diff func(*testing.T) *annotate.Diff
+		diff func(*testing.T) *review.Diff
 		want map[string][]string // format → substrings it must contain
 	}{
 		{"wuhan", pipelineWuhan, map[string][]string{

@@ -13,10 +13,10 @@ import (
 
 	"github.com/mattn/go-runewidth"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 var ansiRE = regexp.MustCompile("\x1b\\[[0-9;]*m")
@@ -173,7 +173,7 @@ func TestJSONFields(t *testing.T) {
 			withPrefix("documents[].changes[].units.", "added", "removed"),
 			withPrefix("documents[].changes[].comments[].", cm...),
 			withPrefix("unapplied_comments[].", cm...))},
-		{"log", func(b *bytes.Buffer) error { return LogJSON(b, []annotate.Rev{revZH2, revZH1}) }, cat(
+		{"log", func(b *bytes.Buffer) error { return LogJSON(b, []review.Rev{revZH2, revZH1}) }, cat(
 			[]string{"schema_version", "revisions"},
 			withPrefix("revisions[].", "rev", "date", "author", "message", "stage", "resolves"))},
 		{"history", func(b *bytes.Buffer) error { return HistoryJSON(b, wuhanHistory()) }, cat(
@@ -220,9 +220,9 @@ func TestJSONFields(t *testing.T) {
 
 // TestJSONShapes checks nulls and arrays where CONTRACT.md fixes them.
 func TestJSONShapes(t *testing.T) {
-	d := &annotate.Diff{
+	d := &review.Diff{
 		From: revZH1, // To: the working tree
-		Documents: []annotate.Document{{Path: "plan.md", Changes: []annotate.Change{
+		Documents: []review.Document{{Path: "plan.md", Changes: []review.Change{
 			{Change: diff.Change{Kind: diff.Inserted, New: &clause.Node{}}, ClauseID: "k1", NewLabel: "一", NewText: "一、新"},
 			{Change: diff.Change{Kind: diff.Deleted, Old: &clause.Node{}}, ClauseID: "k2", OldLabel: "二", OldText: "二、旧"},
 		}}},
@@ -342,7 +342,7 @@ func TestReportCSV(t *testing.T) {
 // TestReportOrder: comments are grouped in order of first appearance,
 // ordered by Seq within each group and numbered from 1 in each.
 func TestReportOrder(t *testing.T) {
-	r := &annotate.Report{Lang: clause.LangZH, Entries: []annotate.ReportEntry{
+	r := &review.Report{Lang: clause.LangZH, Entries: []review.ReportEntry{
 		{Comment: comment.Comment{ID: "d2", By: "乙", Group: "部门", Seq: 12}},
 		{Comment: comment.Comment{ID: "p1", By: "甲", Group: "公众", Seq: 1}},
 		{Comment: comment.Comment{ID: "d1", By: "丙", Group: "部门", Seq: 11}},
@@ -396,8 +396,8 @@ func TestHTMLEscapesEverything(t *testing.T) {
 
 // TestEmpty: nothing to show is shown plainly, in every format.
 func TestEmpty(t *testing.T) {
-	d := &annotate.Diff{From: revZH1, To: revZH2, Documents: []annotate.Document{{Path: "plan.md", Lang: clause.LangZH}}}
-	r := &annotate.Report{Lang: clause.LangZH}
+	d := &review.Diff{From: revZH1, To: revZH2, Documents: []review.Document{{Path: "plan.md", Lang: clause.LangZH}}}
+	r := &review.Report{Lang: clause.LangZH}
 	for name, render := range map[string]func(*bytes.Buffer) error{
 		"text":       func(b *bytes.Buffer) error { return Text(b, d, Options{}) },
 		"markdown":   func(b *bytes.Buffer) error { return Markdown(b, d, Options{}) },
@@ -409,8 +409,8 @@ func TestEmpty(t *testing.T) {
 		"csv":        func(b *bytes.Buffer) error { return ReportCSV(b, r, Options{}) },
 		"log":        func(b *bytes.Buffer) error { return LogText(b, nil, Options{}) },
 		"comments":   func(b *bytes.Buffer) error { return CommentsText(b, nil, Options{}) },
-		"history":    func(b *bytes.Buffer) error { return HistoryText(b, &annotate.History{}, Options{}) },
-		"blame":      func(b *bytes.Buffer) error { return BlameText(b, &annotate.Blame{}, Options{}) },
+		"history":    func(b *bytes.Buffer) error { return HistoryText(b, &review.History{}, Options{}) },
+		"blame":      func(b *bytes.Buffer) error { return BlameText(b, &review.Blame{}, Options{}) },
 	} {
 		t.Run(name, func(t *testing.T) {
 			var buf bytes.Buffer
@@ -435,7 +435,7 @@ func TestReportTitle(t *testing.T) {
 		{"关于《某方案》公开征求意见情况的报告", clause.LangZH, "关于《某方案》公开征求意见情况的报告"},
 		{"AI Policy", clause.LangEN, "Report on the consultation on AI Policy"},
 	} {
-		if got := reportTitle(newTr(tc.lang), &annotate.Report{Title: tc.title}); got != tc.want {
+		if got := reportTitle(newTr(tc.lang), &review.Report{Title: tc.title}); got != tc.want {
 			t.Errorf("reportTitle(%q) = %q, want %q", tc.title, got, tc.want)
 		}
 	}
@@ -444,22 +444,22 @@ func TestReportTitle(t *testing.T) {
 func TestFullOps(t *testing.T) {
 	for _, tc := range []struct {
 		name string
-		c    annotate.Change
+		c    review.Change
 		want []diff.Op
 	}{
-		{"marker put back", annotate.Change{Change: diff.Change{Ops: ops("=推进。", "-90", "+80", "=项")}, OldText: "1.推进。90项", NewText: "1.推进。80项"},
+		{"marker put back", review.Change{Change: diff.Change{Ops: ops("=推进。", "-90", "+80", "=项")}, OldText: "1.推进。90项", NewText: "1.推进。80项"},
 			ops("=1.推进。", "-90", "+80", "=项")},
-		{"renumbered", annotate.Change{Change: diff.Change{Ops: ops("=推进。")}, OldText: "2.推进。", NewText: "3.推进。"},
+		{"renumbered", review.Change{Change: diff.Change{Ops: ops("=推进。")}, OldText: "2.推进。", NewText: "3.推进。"},
 			ops("-2.", "+3.", "=推进。")},
-		{"article renumbered", annotate.Change{Change: diff.Change{Ops: ops("=Register.")}, OldText: "Article 7 Register.", NewText: "Article 8 Register."},
+		{"article renumbered", review.Change{Change: diff.Change{Ops: ops("=Register.")}, OldText: "Article 7 Register.", NewText: "Article 8 Register."},
 			ops("=Article ", "-7", "+8", "= Register.")},
-		{"inserted", annotate.Change{Change: diff.Change{Kind: diff.Inserted, Ops: ops("+Personal data.")}, NewText: "Article 6 Personal data."},
+		{"inserted", review.Change{Change: diff.Change{Kind: diff.Inserted, Ops: ops("+Personal data.")}, NewText: "Article 6 Personal data."},
 			ops("+Article 6 Personal data.")},
-		{"markdown heading", annotate.Change{Change: diff.Change{Ops: ops("=## 二、先导方向\n立足", "+我市")}, OldText: "## 二、先导方向\n立足", NewText: "## 二、先导方向\n立足我市"},
+		{"markdown heading", review.Change{Change: diff.Change{Ops: ops("=## 二、先导方向\n立足", "+我市")}, OldText: "## 二、先导方向\n立足", NewText: "## 二、先导方向\n立足我市"},
 			ops("=二、先导方向\n立足", "+我市")},
-		{"heading level changed", annotate.Change{Change: diff.Change{Ops: ops("-## ", "+### ", "=标题")}, OldText: "## 标题", NewText: "### 标题"},
+		{"heading level changed", review.Change{Change: diff.Change{Ops: ops("-## ", "+### ", "=标题")}, OldText: "## 标题", NewText: "### 标题"},
 			ops("-## ", "+### ", "=标题")},
-		{"ops do not fit the texts", annotate.Change{Change: diff.Change{Ops: ops("=x")}, OldText: "y", NewText: "z"},
+		{"ops do not fit the texts", review.Change{Change: diff.Change{Ops: ops("=x")}, OldText: "y", NewText: "z"},
 			ops("=x")},
 	} {
 		t.Run(tc.name, func(t *testing.T) {

@@ -8,9 +8,9 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // The consultation report (公开征求意见情况的报告) lists every comment in
@@ -21,12 +21,12 @@ import (
 // reportGroup is one section of the report.
 type reportGroup struct {
 	Name    string
-	Entries []*annotate.ReportEntry
+	Entries []*review.ReportEntry
 }
 
 // groups orders the entries: groups in order of first appearance, entries in
 // Seq order inside each (entries without a Seq keep their place).
-func groups(r *annotate.Report) []reportGroup {
+func groups(r *review.Report) []reportGroup {
 	var out []reportGroup
 	index := map[string]int{}
 	for i := range r.Entries {
@@ -79,10 +79,10 @@ func cnNumeral(n int) string {
 
 // seqOf is the entry's number in its group: 序号 restarts in each section,
 // as published reports number it; Seq only orders.
-func seqOf(_ *annotate.ReportEntry, i int) string { return strconv.Itoa(i + 1) }
+func seqOf(_ *review.ReportEntry, i int) string { return strconv.Itoa(i + 1) }
 
 // disposition is "已采纳，根据…" or "adopted: …".
-func disposition(t tr, e *annotate.ReportEntry) string {
+func disposition(t tr, e *review.ReportEntry) string {
 	s := t.status(e.Comment.Status)
 	if e.Comment.Response == "" {
 		return s
@@ -94,7 +94,7 @@ func disposition(t tr, e *annotate.ReportEntry) string {
 }
 
 // commentText is the comment with its proposal.
-func commentText(t tr, e *annotate.ReportEntry) string {
+func commentText(t tr, e *review.ReportEntry) string {
 	s := e.Comment.Text
 	if e.Comment.Proposed != "" {
 		if s != "" {
@@ -106,7 +106,7 @@ func commentText(t tr, e *annotate.ReportEntry) string {
 }
 
 // entryLabel is where the comment is: its clause, or the whole document.
-func entryLabel(t tr, e *annotate.ReportEntry) string {
+func entryLabel(t tr, e *review.ReportEntry) string {
 	if e.Label != "" {
 		return e.Label
 	}
@@ -117,7 +117,7 @@ func entryLabel(t tr, e *annotate.ReportEntry) string {
 }
 
 // revsText lists the revisions that settled a comment: "e4f5a6b 送审稿".
-func revsText(t tr, e *annotate.ReportEntry) string {
+func revsText(t tr, e *review.ReportEntry) string {
 	var parts []string
 	for _, r := range e.Revs {
 		parts = append(parts, revShort(r))
@@ -135,7 +135,7 @@ func revsText(t tr, e *annotate.ReportEntry) string {
 const reportContext = 12
 
 // ReportMarkdown writes the consultation report as Markdown.
-func ReportMarkdown(w io.Writer, r *annotate.Report, o Options) error {
+func ReportMarkdown(w io.Writer, r *review.Report, o Options) error {
 	m := &mdWriter{w: w}
 	t := newTr(reportLang(o, r))
 	m.printf("# %s\n\n", md(reportTitle(t, r)))
@@ -160,7 +160,7 @@ func ReportMarkdown(w io.Writer, r *annotate.Report, o Options) error {
 
 // mdChanged is the "what changed" cell: each changed clause with its
 // condensed redline, then the revisions.
-func mdChanged(t tr, e *annotate.ReportEntry) string {
+func mdChanged(t tr, e *review.ReportEntry) string {
 	var parts []string
 	for i := range e.Changes {
 		c := &e.Changes[i]
@@ -175,7 +175,7 @@ func mdChanged(t tr, e *annotate.ReportEntry) string {
 	return strings.Join(parts, "<br>")
 }
 
-func reportLang(o Options, r *annotate.Report) clause.Lang {
+func reportLang(o Options, r *review.Report) clause.Lang {
 	if o.Lang != "" {
 		return o.Lang
 	}
@@ -191,7 +191,7 @@ func reportLang(o Options, r *annotate.Report) clause.Lang {
 
 // reportTitle is the report's title. A bare document title becomes the
 // customary "关于《…》公开征求意见情况的报告".
-func reportTitle(t tr, r *annotate.Report) string {
+func reportTitle(t tr, r *review.Report) string {
 	title := strings.TrimSpace(r.Title)
 	switch {
 	case title == "":
@@ -252,7 +252,7 @@ type hReport struct {
 }
 
 // ReportHTML writes the consultation report as one self-contained HTML file.
-func ReportHTML(w io.Writer, r *annotate.Report, o Options) error {
+func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 	t := newTr(reportLang(o, r))
 	v := hReport{hPage: newPage(t, reportTitle(t, r))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, r.From)}, {t.s("to"), revMeta(t, r.To)}}
@@ -291,7 +291,7 @@ var csvColumns = [][2]string{
 // UTF-8 with a byte-order mark so that Excel reads it as UTF-8, CRLF line
 // ends. A cell that would start with = + - or @ is prefixed with ' so a
 // spreadsheet shows it instead of evaluating it.
-func ReportCSV(w io.Writer, r *annotate.Report, o Options) error {
+func ReportCSV(w io.Writer, r *review.Report, o Options) error {
 	t := newTr(reportLang(o, r))
 	if _, err := io.WriteString(w, "\uFEFF"); err != nil {
 		return err

@@ -4,8 +4,8 @@ import (
 	"io"
 	"strings"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // The 修改前后对照表 (comparison of revisions) is what a legislature
@@ -24,7 +24,7 @@ type compareRow struct {
 // that was only renumbered has an all-equal script over its body; the table
 // shows its number changing, so the texts are diffed by common prefix and
 // suffix instead.
-func sideOps(c *annotate.Change) []diff.Op {
+func sideOps(c *review.Change) []diff.Op {
 	ops := fullOps(c)
 	if hasEdits(ops) || c.OldText == "" || c.NewText == "" || c.OldText == c.NewText {
 		return ops
@@ -51,7 +51,7 @@ func sideOps(c *annotate.Change) []diff.Op {
 	return out
 }
 
-func compareRows(o Options, doc *annotate.Document) (rows []compareRow, folded []*annotate.Change) {
+func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*review.Change) {
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
 	for _, c := range shown {
@@ -71,7 +71,7 @@ func compareRows(o Options, doc *annotate.Document) (rows []compareRow, folded [
 
 // tableNote is the note under a comparison table: unchanged clauses are
 // omitted, and which clauses changed only in formatting.
-func tableNote(t tr, folded []*annotate.Change) string {
+func tableNote(t tr, folded []*review.Change) string {
 	note := t.s("tableNote")
 	if len(folded) > 0 {
 		if t.zh {
@@ -85,7 +85,7 @@ func tableNote(t tr, folded []*annotate.Change) string {
 
 // TableMarkdown writes the 修改前后对照表 as Markdown: per document a table
 // of clause | before | after.
-func TableMarkdown(w io.Writer, d *annotate.Diff, o Options) error {
+func TableMarkdown(w io.Writer, d *review.Diff, o Options) error {
 	m := &mdWriter{w: w}
 	t := newTr(diffLang(o, d))
 	m.printf("# %s\n\n", t.s("tableTitle"))
@@ -153,7 +153,7 @@ type hTable struct {
 }
 
 // TableHTML writes the 修改前后对照表 as one self-contained HTML file.
-func TableHTML(w io.Writer, d *annotate.Diff, o Options) error {
+func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 	t := newTr(diffLang(o, d))
 	v := hTable{hPage: newPage(t, t.s("tableTitle"))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}

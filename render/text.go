@@ -4,9 +4,9 @@ import (
 	"io"
 	"strings"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // termWriter writes wrapped terminal paragraphs and remembers the first
@@ -69,7 +69,7 @@ func redlineSegs(ops []diff.Op, color bool) []seg {
 // Text writes the annotated diff for a terminal: per change its label, kind,
 // redline, quantity and unit changes and the comments behind it; then the
 // changes no comment explains and the adopted comments that changed nothing.
-func Text(w io.Writer, d *annotate.Diff, o Options) error {
+func Text(w io.Writer, d *review.Diff, o Options) error {
 	tw := newTermWriter(w, o)
 	t := newTr(diffLang(o, d))
 	tw.para("", "", seg{t.s("title"), bold})
@@ -89,7 +89,7 @@ func Text(w io.Writer, d *annotate.Diff, o Options) error {
 	return tw.err
 }
 
-func textDocument(tw *termWriter, doc *annotate.Document, o Options) {
+func textDocument(tw *termWriter, doc *review.Document, o Options) {
 	t := newTr(docLang(o, doc.Lang))
 	shown, folded := split(o, doc.Changes)
 	tw.line("")
@@ -118,7 +118,7 @@ func textDocument(tw *termWriter, doc *annotate.Document, o Options) {
 	}
 }
 
-func textChange(tw *termWriter, t tr, c *annotate.Change) {
+func textChange(tw *termWriter, t tr, c *review.Change) {
 	head := []seg{{changeLabel(t, c), bold}}
 	if c.Title != "" {
 		head = append(head, seg{"  " + c.Title, plain})

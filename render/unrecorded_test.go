@@ -5,24 +5,24 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // Revisions that are no commit (diff --no-index, the working tree) are named
 // by the message the caller gave, else as the working tree — in every format.
 func TestUnrecordedRevisionNames(t *testing.T) {
-	named := &annotate.Diff{
-		From:      annotate.Rev{Message: "drafts/old.md"},
-		To:        annotate.Rev{Message: "drafts/new.md"},
-		Documents: []annotate.Document{{Path: "new.md", Lang: clause.LangEN}},
+	named := &review.Diff{
+		From:      review.Rev{Message: "drafts/old.md"},
+		To:        review.Rev{Message: "drafts/new.md"},
+		Documents: []review.Document{{Path: "new.md", Lang: clause.LangEN}},
 	}
-	plain := &annotate.Diff{Documents: []annotate.Document{{Path: "plan.md", Lang: clause.LangZH}}}
-	formats := map[string]func(*bytes.Buffer, *annotate.Diff) error{
-		"text":     func(b *bytes.Buffer, d *annotate.Diff) error { return Text(b, d, Options{}) },
-		"markdown": func(b *bytes.Buffer, d *annotate.Diff) error { return Markdown(b, d, Options{}) },
-		"html":     func(b *bytes.Buffer, d *annotate.Diff) error { return HTML(b, d, Options{}) },
+	plain := &review.Diff{Documents: []review.Document{{Path: "plan.md", Lang: clause.LangZH}}}
+	formats := map[string]func(*bytes.Buffer, *review.Diff) error{
+		"text":     func(b *bytes.Buffer, d *review.Diff) error { return Text(b, d, Options{}) },
+		"markdown": func(b *bytes.Buffer, d *review.Diff) error { return Markdown(b, d, Options{}) },
+		"html":     func(b *bytes.Buffer, d *review.Diff) error { return HTML(b, d, Options{}) },
 	}
 	for name, f := range formats {
 		t.Run(name, func(t *testing.T) {

@@ -5,8 +5,8 @@ import (
 	"errors"
 	"time"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/review"
 )
 
 // Errors callers map to exit codes.
@@ -74,23 +74,23 @@ func (r *Repo) Dir() string { return r.dir }
 // Another writer at work makes it fail with ErrBusy; a bad document (binary,
 // neither UTF-8 nor GB18030) with ErrBadInput naming the file. Either way
 // no revision is made and no ref moves.
-func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (annotate.Rev, error) {
+func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (review.Rev, error) {
 	return r.commit(ctx, opts)
 }
 
 // Resolve resolves a REV argument: hash, stage, HEAD, HEAD~N, tag or branch.
-func (r *Repo) Resolve(rev string) (annotate.Rev, error) {
+func (r *Repo) Resolve(rev string) (review.Rev, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	ri, err := r.resolve(rev)
 	if err != nil {
-		return annotate.Rev{}, err
+		return review.Rev{}, err
 	}
 	return ri.rev(), nil
 }
 
 // Log lists revisions newest first, only those touching path when path != "".
-func (r *Repo) Log(ctx context.Context, path string) ([]annotate.Rev, error) {
+func (r *Repo) Log(ctx context.Context, path string) ([]review.Rev, error) {
 	return r.log(ctx, path)
 }
 
@@ -105,24 +105,24 @@ func (r *Repo) Documents(ctx context.Context, rev string) ([]string, error) {
 }
 
 // Diff returns the annotated diff of two revisions.
-func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, error) {
+func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*review.Diff, error) {
 	return r.diff(ctx, opts)
 }
 
 // Status compares the working tree with the newest revision; before the
 // first revision, every document in the work tree is new.
-func (r *Repo) Status(ctx context.Context) (*annotate.Diff, error) {
+func (r *Repo) Status(ctx context.Context) (*review.Diff, error) {
 	return r.diff(ctx, DiffOptions{})
 }
 
 // History traces one clause (an id, or a label path at rev "at", default the
 // newest revision) through every revision.
-func (r *Repo) History(ctx context.Context, clauseArg, path, at string) (*annotate.History, error) {
+func (r *Repo) History(ctx context.Context, clauseArg, path, at string) (*review.History, error) {
 	return r.history(ctx, clauseArg, path, at)
 }
 
 // Blame says which revision and comment last changed each clause at rev.
-func (r *Repo) Blame(ctx context.Context, rev, path string) (*annotate.Blame, error) {
+func (r *Repo) Blame(ctx context.Context, rev, path string) (*review.Blame, error) {
 	return r.blame(ctx, rev, path)
 }
 
@@ -156,6 +156,6 @@ func (r *Repo) SetComment(ctx context.Context, id string, status comment.Status,
 
 // Report builds the consultation report over a range of revisions (from ""
 // means the first revision, to "" the newest).
-func (r *Repo) Report(ctx context.Context, from, to string) (*annotate.Report, error) {
+func (r *Repo) Report(ctx context.Context, from, to string) (*review.Report, error) {
 	return r.report(ctx, from, to)
 }

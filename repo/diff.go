@@ -11,10 +11,10 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // show returns a document's text at a revision ("" or "HEAD": the newest).
@@ -153,7 +153,7 @@ type diffSpec struct {
 }
 
 // diff compares two revisions. See Repo.Diff.
-func (r *Repo) diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, error) {
+func (r *Repo) diff(ctx context.Context, opts DiffOptions) (*review.Diff, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	var spec diffSpec
@@ -190,8 +190,8 @@ func (r *Repo) diff(ctx context.Context, opts DiffOptions) (*annotate.Diff, erro
 	return r.diffLocked(ctx, spec)
 }
 
-func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*annotate.Diff, error) {
-	out := &annotate.Diff{}
+func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*review.Diff, error) {
+	out := &review.Diff{}
 	var fromDocs, toDocs []string
 	var err error
 	if spec.from != nil {
@@ -204,7 +204,7 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*annotate.Diff, e
 		out.To = spec.to.rev()
 		toDocs, err = r.documentsIn(spec.to.Tree)
 	} else {
-		out.To = annotate.Rev{} // the working tree: no hash, no message; renderers name it
+		out.To = review.Rev{} // the working tree: no hash, no message; renderers name it
 		toDocs, err = r.worktreeDocuments()
 	}
 	if err != nil {
@@ -284,12 +284,12 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*annotate.Diff, e
 	if spec.progress != nil {
 		spec.progress(len(docs), len(docs), "")
 	}
-	out.Unapplied = annotate.Unapplied(out.Documents, attached, settled)
+	out.Unapplied = review.Unapplied(out.Documents, attached, settled)
 	return out, nil
 }
 
 // attach diffs two versions of a document and attaches the comments.
-func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled map[string]bool) annotate.Document {
+func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled map[string]bool) review.Document {
 	res := diff.Compare(a.doc, b.doc, diff.Options{})
 	id := func(n *clause.Node) string {
 		if s, ok := b.of[n]; ok {
@@ -297,11 +297,11 @@ func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled m
 		}
 		return a.of[n]
 	}
-	return annotate.Attach(annotate.AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled})
+	return review.Attach(review.AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled})
 }
 
 // report builds the consultation report. See Repo.Report.
-func (r *Repo) report(ctx context.Context, from, to string) (*annotate.Report, error) {
+func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	toRI, err := r.resolve(to)
@@ -330,7 +330,7 @@ func (r *Repo) report(ctx context.Context, from, to string) (*annotate.Report, e
 	if err != nil {
 		return nil, err
 	}
-	rep := &annotate.Report{From: fromRI.rev(), To: toRI.rev(), Lang: clause.LangZH}
+	rep := &review.Report{From: fromRI.rev(), To: toRI.rev(), Lang: clause.LangZH}
 	docs, err := r.documentsIn(toRI.Tree)
 	if err != nil {
 		return nil, err
@@ -348,7 +348,7 @@ func (r *Repo) report(ctx context.Context, from, to string) (*annotate.Report, e
 	}
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
-		e := annotate.ReportEntry{Comment: c, Label: c.Anchor.Label}
+		e := review.ReportEntry{Comment: c, Label: c.Anchor.Label}
 		if dd := idsTo[c.Anchor.Path]; dd != nil && c.Anchor.ClauseID != "" {
 			ix := indexes[c.Anchor.Path]
 			if ix == nil {

@@ -9,10 +9,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // t0 is the fixed clock of the tests: hashes are the same on every run.
@@ -92,14 +92,14 @@ func fsck(t testing.TB, r *Repo) {
 	}
 }
 
-// attachReady says whether annotate.Attach attaches comments yet (it is
+// attachReady says whether review.Attach attaches comments yet (it is
 // written in parallel; until it lands, assertions on attribution are skipped).
 func attachReady(t *testing.T) bool {
 	t.Helper()
 	a, _ := clause.Parse("p.md", []byte("一、甲方案。\n"), clause.Options{})
 	b, _ := clause.Parse("p.md", []byte("一、乙方案。\n"), clause.Options{})
 	res := diff.Compare(a, b, diff.Options{})
-	doc := annotate.Attach(annotate.AttachInput{Path: "p.md", Result: res,
+	doc := review.Attach(review.AttachInput{Path: "p.md", Result: res,
 		ID:       func(*clause.Node) string { return "x" },
 		Comments: []comment.Comment{{ID: "p", Status: comment.Adopted, Anchor: comment.Anchor{ClauseID: "x", Path: "p.md"}}},
 		Settled:  map[string]bool{"p": true}})
@@ -108,6 +108,6 @@ func attachReady(t *testing.T) bool {
 			return true
 		}
 	}
-	t.Log("annotate.Attach attaches no comments yet: attribution assertions skipped")
+	t.Log("review.Attach attaches no comments yet: attribution assertions skipped")
 	return false
 }

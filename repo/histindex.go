@@ -16,8 +16,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/review"
 )
 
 // histVersion changes whenever the history index's meaning changes; an
@@ -49,7 +49,7 @@ type histIndex struct {
 // histEvent is one event of one clause.
 type histEvent struct {
 	Rev   int32 // index into Commits
-	Event annotate.Event
+	Event review.Event
 	Label string
 	Text  string // the clause's text after the event (before it, when deleted)
 }
@@ -504,7 +504,7 @@ func (r *Repo) buildHist(ctx context.Context, path string, tip *revInfo, progres
 		if fast {
 			if changed >= 0 && next[changed].Sum != cur[changed].Sum {
 				s := next[changed]
-				h.Events[s.ID] = append(h.Events[s.ID], histEvent{Rev: rev, Event: annotate.Modified, Label: s.Label, Text: textOf(src, s)})
+				h.Events[s.ID] = append(h.Events[s.ID], histEvent{Rev: rev, Event: review.Modified, Label: s.Label, Text: textOf(src, s)})
 			}
 		} else {
 			diffStates(h, rev, cur, next, prevSrc, src)
@@ -665,13 +665,13 @@ func diffStates(h *histIndex, rev int32, old, new []clauseState, oldSrc, newSrc 
 		j, ok := last[s.ID]
 		switch {
 		case !ok:
-			ev.Event = annotate.Created
+			ev.Event = review.Created
 		case old[j].Sum != s.Sum:
-			ev.Event = annotate.Modified
+			ev.Event = review.Modified
 		case old[j].Parent != s.Parent:
-			ev.Event = annotate.Moved
+			ev.Event = review.Moved
 		case old[j].Label != s.Label:
-			ev.Event = annotate.Renumbered
+			ev.Event = review.Renumbered
 		default:
 			continue
 		}
@@ -680,7 +680,7 @@ func diffStates(h *histIndex, rev int32, old, new []clauseState, oldSrc, newSrc 
 	}
 	for _, s := range old {
 		if !seen[s.ID] {
-			h.Events[s.ID] = append(h.Events[s.ID], histEvent{Rev: rev, Event: annotate.Deleted, Label: s.Label, Text: textOf(oldSrc, s)})
+			h.Events[s.ID] = append(h.Events[s.ID], histEvent{Rev: rev, Event: review.Deleted, Label: s.Label, Text: textOf(oldSrc, s)})
 		}
 	}
 }

@@ -5,9 +5,9 @@ import (
 	"errors"
 	"fmt"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/review"
 )
 
 // explainedBy returns, for the revision ri, the comments attached to the
@@ -53,7 +53,7 @@ func (r *Repo) explainedBy(ri *revInfo, path string, all []comment.Comment) (map
 }
 
 // history traces one clause. See Repo.History.
-func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*annotate.History, error) {
+func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*review.History, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	tip, err := r.resolve(at)
@@ -87,7 +87,7 @@ func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*annota
 	if err != nil {
 		return nil, err
 	}
-	out := &annotate.History{ClauseID: id, Path: path}
+	out := &review.History{ClauseID: id, Path: path}
 	if d, err := r.idsAt(tip, path); err == nil && d != nil {
 		out.Lang = d.doc.Lang
 	}
@@ -101,8 +101,8 @@ func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*annota
 			return nil, err
 		}
 		text := ev.Text
-		e := annotate.HistoryEntry{Rev: ri.rev(), Event: ev.Event, Label: ev.Label, Text: text}
-		if ev.Event != annotate.Created && ev.Event != annotate.Deleted {
+		e := review.HistoryEntry{Rev: ri.rev(), Event: ev.Event, Label: ev.Label, Text: text}
+		if ev.Event != review.Created && ev.Event != review.Deleted {
 			e.Ops = diff.Text(prevText, text)
 		}
 		prevText = text
@@ -165,7 +165,7 @@ func (r *Repo) findDeleted(ctx context.Context, id, path string, tip *revInfo) (
 }
 
 // blame says which revision last changed each clause. See Repo.Blame.
-func (r *Repo) blame(ctx context.Context, rev, path string) (*annotate.Blame, error) {
+func (r *Repo) blame(ctx context.Context, rev, path string) (*review.Blame, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	ri, err := r.resolve(rev)
@@ -188,14 +188,14 @@ func (r *Repo) blame(ctx context.Context, rev, path string) (*annotate.Blame, er
 	if err != nil {
 		return nil, err
 	}
-	out := &annotate.Blame{Rev: ri.rev(), Path: path, Lang: t.d.doc.Lang}
+	out := &review.Blame{Rev: ri.rev(), Path: path, Lang: t.d.doc.Lang}
 	explained := map[int32]map[string][]comment.Comment{}
 	for i, node := range t.d.node {
 		id := t.d.ids[i]
-		line := annotate.BlameLine{ClauseID: id, Label: node.Path(), Text: node.Text()}
+		line := review.BlameLine{ClauseID: id, Label: node.Path(), Text: node.Text()}
 		evs := h.Events[id]
 		k := len(evs) - 1
-		for k >= 0 && (int(evs[k].Rev) >= n || evs[k].Event == annotate.Deleted) {
+		for k >= 0 && (int(evs[k].Rev) >= n || evs[k].Event == review.Deleted) {
 			k--
 		}
 		if k >= 0 {

@@ -5,8 +5,8 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/review"
 )
 
 // The clause traced: 数据安全 is inserted, renumbered by an insertion before
@@ -104,13 +104,13 @@ func TestHistoryOfOneClause(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantUpTo2 := []annotate.Event{annotate.Created, annotate.Renumbered}
+	wantUpTo2 := []review.Event{review.Created, review.Renumbered}
 	checkEvents(t, h, wantUpTo2, hashes[1:3])
 	h, err = r.History(ctx, h.ClauseID, "", "")
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := []annotate.Event{annotate.Created, annotate.Renumbered, annotate.Moved, annotate.Modified, annotate.Deleted}
+	want := []review.Event{review.Created, review.Renumbered, review.Moved, review.Modified, review.Deleted}
 	checkEvents(t, h, want, hashes[1:])
 	labels := []string{"一/（三）", "一/（四）", "二/（二）", "二/（二）", "二/（二）"}
 	for i, e := range h.Entries {
@@ -201,9 +201,9 @@ func TestHistoryOfOneClause(t *testing.T) {
 	}
 }
 
-func checkEvents(t *testing.T, h *annotate.History, want []annotate.Event, revs []string) {
+func checkEvents(t *testing.T, h *review.History, want []review.Event, revs []string) {
 	t.Helper()
-	var got []annotate.Event
+	var got []review.Event
 	for _, e := range h.Entries {
 		got = append(got, e.Event)
 	}

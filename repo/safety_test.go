@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/review"
 )
 
 // A history written with plain git is adopted: its revisions get clause ids
@@ -35,7 +35,7 @@ func TestAdoptPlainGit(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(h.Entries) != 2 || h.Entries[0].Event != annotate.Created || h.Entries[1].Event != annotate.Renumbered {
+	if len(h.Entries) != 2 || h.Entries[0].Event != review.Created || h.Entries[1].Event != review.Renumbered {
 		t.Fatalf("history of an adopted clause: %+v", h.Entries)
 	}
 	id := h.ClauseID

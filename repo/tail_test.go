@@ -5,7 +5,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/redline-docs/redline/annotate"
+	"github.com/redline-docs/redline/review"
 )
 
 // A responsibility trailer written on its own line after an item's
@@ -30,11 +30,11 @@ func TestHistoryTrailerAfterSubItems(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var events []annotate.Event
+	var events []review.Event
 	for _, e := range h.Entries {
 		events = append(events, e.Event)
 	}
-	if len(h.Entries) != 2 || h.Entries[1].Event != annotate.Modified || h.Entries[1].Rev.Hash != second {
+	if len(h.Entries) != 2 || h.Entries[1].Event != review.Modified || h.Entries[1].Rev.Hash != second {
 		t.Fatalf("history of 一/（一）/1 = %v, want created then modified in %s", events, second[:7])
 	}
 	if !strings.Contains(h.Entries[1].Text, "市医保局") {

@@ -12,10 +12,10 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/examples"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
 type demoOptions struct {
@@ -117,13 +117,13 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 // importing the comment file after revision CommentsAfter. It returns the
 // revisions made (one more than ex.Revisions when the comments needed a
 // commit of their own).
-func buildExample(ctx context.Context, ex examples.Example, dir string, notice func(string, ...any)) ([]annotate.Rev, error) {
+func buildExample(ctx context.Context, ex examples.Example, dir string, notice func(string, ...any)) ([]review.Rev, error) {
 	r, err := repo.Init(dir)
 	if err != nil {
 		return nil, err
 	}
 	fsys := examples.FS()
-	var revs []annotate.Rev
+	var revs []review.Rev
 	for i, step := range ex.Revisions {
 		for dst, src := range step.Files {
 			data, err := readExample(fsys, ex.Dir, src)
@@ -183,7 +183,7 @@ func readExample(fsys fs.FS, dir, name string) ([]byte, error) {
 	return data, err
 }
 
-func stageOr(rev annotate.Rev) string {
+func stageOr(rev review.Rev) string {
 	if rev.Stage != "" {
 		return rev.Stage
 	}

@@ -10,9 +10,9 @@ import (
 
 	"github.com/spf13/cobra"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
 type diffOptions struct {
@@ -88,7 +88,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 	if err != nil {
 		return err
 	}
-	var d *annotate.Diff
+	var d *review.Diff
 	if opts.noIndex {
 		if len(opts.args) != 2 {
 			return usagef("diff --no-index: want two files, OLD_FILE NEW_FILE")
@@ -145,7 +145,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 }
 
 // renderDiff writes d in one of diffFormats.
-func renderDiff(w io.Writer, format string, d *annotate.Diff, o render.Options) error {
+func renderDiff(w io.Writer, format string, d *review.Diff, o render.Options) error {
 	switch format {
 	case "markdown":
 		return render.Markdown(w, d, o)
@@ -240,7 +240,7 @@ func isDocument(ctx context.Context, g *globals, r *repo.Repo, arg string) bool 
 
 // hasDifferences reports whether d shows any change (formatting-only
 // changes count only when shown).
-func hasDifferences(d *annotate.Diff, showFormatting bool) bool {
+func hasDifferences(d *review.Diff, showFormatting bool) bool {
 	for _, doc := range d.Documents {
 		for _, c := range doc.Changes {
 			if showFormatting || !c.FormattingOnly {

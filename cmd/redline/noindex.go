@@ -6,17 +6,17 @@ import (
 	"path/filepath"
 	"runtime/debug"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/internal/charset"
 	"github.com/redline-docs/redline/internal/mapfile"
+	"github.com/redline-docs/redline/review"
 )
 
 // diffFiles is diff --no-index: two files compared outside any repository.
 // With no history there are no permanent clause ids, so a clause's id is its
 // label path (the new one, or the old one for a deleted clause).
-func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
+func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
 	if percent, limit, ok := noIndexGC(g.getenv, fileSize(oldName)+fileSize(newName)); ok {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
@@ -44,14 +44,14 @@ func diffFiles(g *globals, oldName, newName string) (*annotate.Diff, error) {
 	// diffs are made.
 	res := diff.Align(oldDoc, newDoc, diff.Options{})
 	ids := make(chan func(*clause.Node) string, 1)
-	go func() { ids <- annotate.PathIDs(res) }()
+	go func() { ids <- review.PathIDs(res) }()
 	res.Describe()
-	doc := annotate.Attach(annotate.AttachInput{
+	doc := review.Attach(review.AttachInput{
 		Path:   filepath.ToSlash(newName),
 		Result: res,
 		ID:     <-ids,
 	})
-	return &annotate.Diff{From: oldRev, To: newRev, Documents: []annotate.Document{doc}}, nil
+	return &review.Diff{From: oldRev, To: newRev, Documents: []review.Document{doc}}, nil
 }
 
 // noIndexGC chooses the garbage collector's settings for a diff --no-index
@@ -86,7 +86,7 @@ func fileSize(name string) int64 {
 // error that stopped it.
 type parsedFile struct {
 	doc    *clause.Document
-	rev    annotate.Rev
+	rev    review.Rev
 	notice string
 	err    error
 }
@@ -96,7 +96,7 @@ type parsedFile struct {
 // carries the file's name as its message and its modification time. It
 // prints nothing, so two can run at once.
 func readDocument(name string) parsedFile {
-	f := parsedFile{rev: annotate.Rev{Message: name}}
+	f := parsedFile{rev: review.Rev{Message: name}}
 	// A large file is mapped rather than copied: two 1 MB revisions cost
 	// no heap and a few page faults instead of 500, a tenth of diff
 	// --no-index's time. Parsing keeps the document's bytes, so the file

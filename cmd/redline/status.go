@@ -9,9 +9,9 @@ import (
 	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
-	"github.com/redline-docs/redline/annotate"
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/render"
+	"github.com/redline-docs/redline/review"
 )
 
 type statusOptions struct {
@@ -63,7 +63,7 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 //	plan.md
 //	  修改      三/（五）/1  推进智慧医疗多场景协同
 //	  重新编号  三/（六）/1 → 三/（六）/2  打造人工智能产业创新生态
-func statusText(w io.Writer, d *annotate.Diff, showFormatting bool, lang clause.Lang) error {
+func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.Lang) error {
 	changed := false
 	zh := lang == clause.LangZH
 	for _, doc := range d.Documents {
@@ -117,7 +117,7 @@ func pad(s string, width int) string {
 
 // changeWord names a change for status: inserted, deleted, moved,
 // renumbered, formatting or modified.
-func changeWord(c annotate.Change) string {
+func changeWord(c review.Change) string {
 	switch {
 	case c.Kind.String() != "modified":
 		return c.Kind.String()
@@ -130,7 +130,7 @@ func changeWord(c annotate.Change) string {
 }
 
 // changeLabel is "old → new" when a clause was renumbered, else its label.
-func changeLabel(c annotate.Change) string {
+func changeLabel(c review.Change) string {
 	switch {
 	case c.OldLabel == "":
 		return c.NewLabel

@@ -1,5 +1,5 @@
 // Package layers holds the test that keeps redline's dependencies pointing
-// one way (STYLE.md): cmd, web → render, repo → annotate → comment, diff → clause.
+// one way (STYLE.md): cmd, web → render, repo → review → comment, diff → clause.
 package layers
 
 import (
@@ -17,12 +17,12 @@ var allowed = map[string][]string{
 	"clause":      {},
 	"diff":        {"clause"},
 	"comment":     {"clause"},
-	"annotate":    {"clause", "comment", "diff"},
-	"repo":        {"annotate", "clause", "comment", "diff"},
-	"render":      {"annotate", "clause", "comment", "diff"},
+	"review":      {"clause", "comment", "diff"},
+	"repo":        {"clause", "comment", "diff", "review"},
+	"render":      {"clause", "comment", "diff", "review"},
 	"examples":    {},
-	"web":         {"annotate", "clause", "comment", "diff", "render", "repo"},
-	"cmd/redline": {"annotate", "clause", "comment", "diff", "examples", "render", "repo", "web"},
+	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
+	"cmd/redline": {"clause", "comment", "diff", "examples", "render", "repo", "review", "web"},
 }
 
 // owners says which package alone may import a third-party module.
