@@ -1,23 +1,16 @@
 package review
 
 import (
-	"time"
-
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/revision"
 )
 
-// Rev describes one revision.
-type Rev struct {
-	Hash    string
-	Stage   string // "" when the revision has no stage name
-	Date    time.Time
-	Author  string // "NAME <EMAIL>"
-	Message string
-	// Resolves lists the comment ids the revision says it settles.
-	Resolves []string
-}
+// Rev describes one revision (the zero Rev: the work tree). It is
+// revision.Rev, named here so that renderers need not import the store's
+// value package.
+type Rev = revision.Rev
 
 // Diff is the annotated redline of two revisions.
 type Diff struct {

@@ -127,7 +127,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		}
 		progress, done := opts.progress()
 		do.Progress = progress
-		d, err = r.Diff(ctx, do)
+		d, err = reviewDiff(ctx, r, do)
 		done()
 		if err != nil {
 			return err
@@ -234,7 +234,7 @@ func isDocument(ctx context.Context, g *globals, r *repo.Repo, arg string) bool 
 	if _, err := os.Stat(filepath.Join(r.Dir(), filepath.FromSlash(p))); err == nil {
 		return true
 	}
-	docs, err := r.Documents(ctx, "HEAD")
+	docs, err := documentsAt(ctx, r, "HEAD")
 	return err == nil && slices.Contains(docs, p)
 }
 

@@ -8,6 +8,7 @@ import (
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
 // Exit codes. They are part of the contract (CONTRACT.md, README.md) and are
@@ -89,9 +90,9 @@ func codeFor(err error) int {
 	case errors.Is(err, repo.ErrUnknownRevision), errors.Is(err, repo.ErrNoRevisions),
 		errors.Is(err, errTooFewRevisions):
 		return exitRevision
-	case errors.Is(err, repo.ErrUnknownDocument):
+	case errors.Is(err, repo.ErrUnknownDocument), errors.Is(err, review.ErrUnknownDocument):
 		return exitDocument
-	case errors.Is(err, repo.ErrUnknownClause):
+	case errors.Is(err, repo.ErrUnknownClause), errors.Is(err, review.ErrUnknownClause):
 		return exitClause
 	case errors.Is(err, repo.ErrUnknownComment):
 		return exitComment

@@ -11,6 +11,7 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/render"
+	"github.com/redline-docs/redline/repo"
 	"github.com/redline-docs/redline/review"
 )
 
@@ -45,7 +46,7 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := r.Status(ctx)
+	d, err := reviewDiff(ctx, r, repo.DiffOptions{})
 	if err != nil {
 		return err
 	}
