@@ -26,7 +26,7 @@ type AttachInput struct {
 // included, children excluded) and the comments that explain it, and the
 // substantive changes that no comment explains.
 //
-// The rules of CONTRACT.md: a comment explains a change when it was settled
+// The rules (README, "diff" and "JSON"): a comment explains a change when it was settled
 // in the range (in.Settled), is not rejected (a comment that was not adopted
 // cannot be the reason for a change) and anchors to the changed clause's id.
 // An inserted or deleted clause with no such comment of its own is explained

@@ -53,7 +53,7 @@ Formats (--format, or guessed from -o FILE's extension):
   text        for the terminal (default)
   markdown    the annotated redline as Markdown
   html        one self-contained HTML file, print-friendly
-  json        the JSON of CONTRACT.md (schema_version 1)
+  json        the JSON of README's "JSON" section (schema_version 1)
   table       the 修改前后对照表 (clause | before | after) as Markdown
   table-html  the 修改前后对照表 as self-contained HTML
 

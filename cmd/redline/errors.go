@@ -11,7 +11,7 @@ import (
 	"github.com/redline-docs/redline/review"
 )
 
-// Exit codes. They are part of the contract (CONTRACT.md, README.md) and are
+// Exit codes. They are part of the contract (README.md, "Exit codes") and are
 // decided here and nowhere else.
 const (
 	exitOK          = 0  // success

@@ -53,7 +53,7 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 		return err
 	}
 	if opts.at != "" {
-		// --at only says where the label is resolved (CONTRACT.md): the
+		// --at only says where the label is resolved (README, "Revisions, clauses"): the
 		// history itself runs to the newest revision, found by clause id.
 		if full, err := reviewHistory(ctx, r, h.ClauseID, h.Path, ""); err == nil {
 			h = full
