@@ -20,6 +20,8 @@ var (
 	ErrNothingToCommit = errors.New("nothing to commit")
 	ErrNoRevisions     = errors.New("no revisions yet")
 	ErrBadInput        = errors.New("bad input")
+	// ErrStageExists: a commit names a stage another revision already has.
+	ErrStageExists = errors.New("stage name already used")
 )
 
 // Progress receives progress messages on long work; nil means silent.

@@ -166,7 +166,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	}
 	if opts.Stage != "" {
 		if h, ok := r.peel(plumbing.NewTagReferenceName(opts.Stage)); ok {
-			return revision.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrBadInput)
+			return revision.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrStageExists)
 		}
 	}
 

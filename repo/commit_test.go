@@ -79,7 +79,7 @@ func TestCommitLogResolve(t *testing.T) {
 	}
 	// A stage name is one revision.
 	write(t, r, "plan.txt", planV1)
-	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Date: at(2), Stage: "送审稿"}); !errors.Is(err, ErrBadInput) {
+	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Date: at(2), Stage: "送审稿"}); !errors.Is(err, ErrStageExists) {
 		t.Errorf("reused stage: %v", err)
 	}
 

@@ -25,6 +25,7 @@ const (
 	exitBadInput    = 8  // a bad input file: comment table, binary or undecodable document
 	exitNothing     = 9  // nothing to commit
 	exitBusy        = 10 // the repository is busy (another redline holds its lock)
+	exitStage       = 12 // commit --stage names a stage already used
 	exitFailure     = 11 // any other failure: I/O, permissions …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
@@ -43,6 +44,7 @@ const exitCodesHelp = `Exit codes:
   9   nothing to commit
   10  repository busy (another redline is writing to it)
   11  any other failure (I/O, permissions …)
+  12  stage name already used (commit --stage)
   70  internal error (a bug in redline: please report it)`
 
 // errTooFewRevisions: diff with no REV needs two revisions.
@@ -106,6 +108,8 @@ func codeFor(err error) int {
 		return exitNothing
 	case errors.Is(err, repo.ErrBusy):
 		return exitBusy
+	case errors.Is(err, repo.ErrStageExists):
+		return exitStage
 	}
 	return exitFailure
 }
