@@ -43,6 +43,15 @@ type Change struct {
 	Comments []comment.Comment
 }
 
+// Folded reports whether the change is folded away, not shown, unless
+// formatting changes are asked for: a formatting-only rewording of a clause
+// that keeps its number and place. It is the one rule of "formatting hides
+// a change": renderers fold by it, and diff --exit-code and status count
+// by it, so what is printed and what is counted agree.
+func (c *Change) Folded(showFormatting bool) bool {
+	return c.FormattingOnly && !showFormatting && c.Kind == diff.Modified && !c.Renumbered
+}
+
 // Unnumbered reports whether the change is to the text outside every
 // clause (a title, a preamble, closing lines): the document root's own
 // text, whose clause id is "".

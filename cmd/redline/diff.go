@@ -238,12 +238,12 @@ func isDocument(ctx context.Context, g *globals, r *repo.Repo, arg string) bool 
 	return err == nil && slices.Contains(docs, p)
 }
 
-// hasDifferences reports whether d shows any change (formatting-only
-// changes count only when shown).
+// hasDifferences reports whether d shows any change: one that is not
+// folded away (review.Change.Folded), as the renderers decide.
 func hasDifferences(d *review.Diff, showFormatting bool) bool {
 	for _, doc := range d.Documents {
 		for _, c := range doc.Changes {
-			if showFormatting || !c.FormattingOnly {
+			if !c.Folded(showFormatting) {
 				return true
 			}
 		}

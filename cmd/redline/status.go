@@ -73,13 +73,14 @@ func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.La
 		}
 		var lines []string
 		for _, c := range doc.Changes {
-			if c.FormattingOnly && !showFormatting {
+			if c.Folded(showFormatting) {
 				continue
 			}
-			word := changeWord(c)
+			l := clause.LangEN
 			if zh {
-				word = changeWordsZH[word]
+				l = clause.LangZH
 			}
+			word := render.ChangeWord(&c, l)
 			lines = append(lines, strings.TrimRight("  "+pad(word, 10)+"  "+changeLabel(c)+"  "+c.Title, " "))
 		}
 		if len(lines) == 0 {
@@ -102,32 +103,12 @@ func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.La
 	return nil
 }
 
-// changeWordsZH are changeWord's names in Chinese.
-var changeWordsZH = map[string]string{
-	"inserted": "新增", "deleted": "删除", "moved": "移动",
-	"renumbered": "重新编号", "formatting": "格式", "modified": "修改",
-}
-
 // pad fills s with spaces to width display columns (a CJK character is two).
 func pad(s string, width int) string {
 	if n := runewidth.StringWidth(s); n < width {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
-}
-
-// changeWord names a change for status: inserted, deleted, moved,
-// renumbered, formatting or modified.
-func changeWord(c review.Change) string {
-	switch {
-	case c.Kind.String() != "modified":
-		return c.Kind.String()
-	case c.FormattingOnly:
-		return "formatting"
-	case c.Renumbered && !c.Substantive():
-		return "renumbered"
-	}
-	return "modified"
 }
 
 // changeLabel is "old → new" when a clause was renumbered, else its label.
