@@ -19,6 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -349,8 +350,15 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, w.data) {
 			continue
 		}
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		writeCache(full, w.data) // atomic replace
+		// The revision is recorded; a work-tree file that cannot be
+		// written is still the user's to know about.
+		err := os.MkdirAll(filepath.Dir(full), 0o755)
+		if err == nil {
+			err = atomicfile.Write(full, w.data, 0o644)
+		}
+		if err != nil {
+			return revision.Rev{}, fmt.Errorf("revision %s recorded, but %s in the work tree: %w", hash.String()[:12], w.path, err)
+		}
 	}
 	r.updateIndex(edits)
 	ri, err := r.revInfoOf(hash)
