@@ -1,8 +1,6 @@
 package review
 
 import (
-	"sort"
-
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
@@ -191,61 +189,6 @@ func Unapplied(docs []Document, comments []comment.Comment, settled map[string]b
 	return sortComments(out)
 }
 
-// sortComments returns a sorted copy: by Seq (0, no order, last), then by
-// id in natural order (C2 before C10).
-func sortComments(cs []comment.Comment) []comment.Comment {
-	if len(cs) == 0 {
-		return nil
-	}
-	out := append([]comment.Comment(nil), cs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Seq == 0) != (b.Seq == 0) {
-			return b.Seq == 0
-		}
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return naturalLess(a.ID, b.ID)
-	})
-	return out
-}
-
-// naturalLess compares strings with runs of ASCII digits compared as
-// numbers.
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := digits(a), digits(b)
-		if da > 0 && db > 0 {
-			na, nb := trimZeros(a[:da]), trimZeros(b[:db])
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
-}
-
-func digits(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
-}
-
-func trimZeros(s string) string {
-	for len(s) > 1 && s[0] == '0' {
-		s = s[1:]
-	}
-	return s
-}
+// sortComments returns a sorted copy in report order (comment.Sort: the
+// one comment order).
+func sortComments(cs []comment.Comment) []comment.Comment { return comment.Sorted(cs) }
