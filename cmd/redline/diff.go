@@ -120,6 +120,11 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 				return errTooFewRevisions
 			}
 			do.From, do.To = log[1].Hash, log[0].Hash
+			// git diff with no revision shows the work tree; this compares
+			// the last two revisions, so say when edits are left out.
+			if edited, _, err := r.Uncommitted(ctx); err == nil && len(edited) > 0 {
+				opts.notice("the work tree has uncommitted edits (%s): 'redline diff HEAD' shows them", strings.Join(edited, ", "))
+			}
 		case 1:
 			do.From = revs[0]
 		default:

@@ -50,21 +50,30 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
+	_, pending, err := r.Uncommitted(ctx)
+	if err != nil {
+		return err
+	}
+	lang := opts.repoLang(ctx, r)
 	return opts.emit("", opts.showFormatting, func(w io.Writer, o render.Options) error {
 		if opts.json {
 			return render.DiffJSON(w, d)
 		}
-		return statusText(w, d, opts.showFormatting, o.Lang)
+		if err := statusText(w, d, opts.showFormatting, o.Lang, lang); err != nil {
+			return err
+		}
+		return pendingComments(w, pending, lang)
 	})
 }
 
 // statusText writes one line per changed clause, grouped by document, in
-// the document's language (or lang):
+// the document's language (or lang, from --lang); msgLang is the
+// repository's, for what is not about one document:
 //
 //	plan.md
 //	  修改      三/（五）/1  推进智慧医疗多场景协同
 //	  重新编号  三/（六）/1 → 三/（六）/2  打造人工智能产业创新生态
-func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.Lang) error {
+func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang, msgLang clause.Lang) error {
 	changed := false
 	zh := lang == clause.LangZH
 	for _, doc := range d.Documents {
@@ -93,14 +102,21 @@ func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.La
 		}
 	}
 	if !changed {
-		msg := "no changes since the last revision"
-		if lang == clause.LangZH {
-			msg = "自上次修订以来没有修改"
-		}
-		_, err := fmt.Fprintln(w, msg)
+		_, err := fmt.Fprintln(w, say(msgLang, "自上次修订以来没有修改", "no changes since the last revision"))
 		return err
 	}
 	return nil
+}
+
+// pendingComments says how many comment files the work tree holds that no
+// revision records yet (written by comment add, import or set).
+func pendingComments(w io.Writer, files []string, lang clause.Lang) error {
+	if len(files) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, say(lang, "尚未提交的意见文件：%d 个（'redline commit' 记录它们）\n",
+		"comment files not yet committed: %d ('redline commit' records them)\n"), len(files))
+	return err
 }
 
 // pad fills s with spaces to width display columns (a CJK character is two).
