@@ -1,9 +1,12 @@
 package repo
 
 import (
+	"bytes"
 	"context"
+	"encoding/gob"
 	"errors"
 	"fmt"
+	"os"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -180,4 +183,56 @@ func (r *Repo) FindClause(ctx context.Context, arg, path, at string) (id, doc st
 		id = t.d.id(t.node)
 	}
 	return id, t.d.path, t.ri.rev(), nil
+}
+
+// Clauses lists path's clauses at rev as the history rules compare them,
+// nil when the document is not there. They are derived data, kept under
+// .git/redline/clauses/ per revision (with the document's blob hash, so a
+// stale entry is ignored): a warm history reads one small file per
+// revision instead of parsing it.
+func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*revision.Clauses, error) {
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	ri, err := r.revOf(rev)
+	if err != nil {
+		return nil, err
+	}
+	if ri == nil {
+		d, err := r.worktreeIDs(path)
+		if err != nil || d == nil {
+			return nil, err
+		}
+		return revision.ClausesOf(d.doc, d.ids), nil
+	}
+	blob, ok := r.blobAt(ri.Tree, path)
+	if !ok {
+		return nil, nil
+	}
+	file := r.cachePath("clauses", pathKey(path), ri.Hash.String()+".gob")
+	if b, err := os.ReadFile(file); err == nil {
+		var c cachedClauses
+		if gob.NewDecoder(bytes.NewReader(b)).Decode(&c) == nil && c.Version == clausesVersion && c.Blob == blob.String() {
+			return &c.Clauses, nil
+		}
+	}
+	d, err := r.idsAt(ri, path)
+	if err != nil || d == nil {
+		return nil, err
+	}
+	out := revision.ClausesOf(d.doc, d.ids)
+	var buf bytes.Buffer
+	if gob.NewEncoder(&buf).Encode(cachedClauses{Version: clausesVersion, Blob: blob.String(), Clauses: *out}) == nil {
+		writeCache(file, buf.Bytes())
+	}
+	return out, nil
+}
+
+// clausesVersion changes whenever what Clauses caches changes meaning.
+const clausesVersion = 1
+
+// cachedClauses is one entry of the clauses cache.
+type cachedClauses struct {
+	Version int
+	Blob    string
+	Clauses revision.Clauses
 }

@@ -1,32 +1,38 @@
 package review
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 
+	"github.com/redline-docs/redline/clause"
+
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/revision"
 )
 
-// state is what the history rules compare of one clause between two
-// revisions: its id, label path, parent's id, and text with and without
-// its numbering.
-type state struct {
-	id, label, parent string
-	text, body        string
+// ClauseLister is a Source that lists a document's clauses at a revision
+// without parsing it (a store keeping them as derived data); tracing uses
+// it when the Source has it. Clauses returns nil when the document is not
+// there.
+type ClauseLister interface {
+	Clauses(ctx context.Context, rev revision.Rev, path string) (*revision.Clauses, error)
 }
 
-func states(v *version) []state {
-	if v == nil {
-		return nil
+// state is what the history rules compare of one clause between two
+// revisions.
+type state = revision.Clause
+
+// clausesAt lists path's clauses at rev: nil when the document is not there.
+func clausesAt(ctx context.Context, src Source, rev Rev, path string) (*revision.Clauses, error) {
+	if l, ok := src.(ClauseLister); ok && rev.Hash != "" {
+		return l.Clauses(ctx, rev, path)
 	}
-	nodes := v.doc.Clauses()
-	out := make([]state, len(nodes))
-	for i, n := range nodes {
-		out[i] = state{id: v.id(n), label: n.Path(), parent: v.id(n.Parent), text: n.Text(), body: n.Body()}
+	doc, ids, err := src.Document(ctx, rev, path)
+	if err != nil || doc == nil {
+		return nil, err
 	}
-	return out
+	return revision.ClausesOf(doc, ids), nil
 }
 
 // event is one event of one clause at the revision chain[rev].
@@ -45,30 +51,30 @@ type event struct {
 func classify(rev int, old, cur []state, add func(id string, e event)) {
 	last := make(map[string]int, len(old))
 	for i, s := range old {
-		last[s.id] = i
+		last[s.ID] = i
 	}
 	seen := make(map[string]bool, len(cur))
 	for _, s := range cur {
-		seen[s.id] = true
-		e := event{rev: rev, label: s.label, text: s.text}
-		j, ok := last[s.id]
+		seen[s.ID] = true
+		e := event{rev: rev, label: s.Label, text: s.Text}
+		j, ok := last[s.ID]
 		switch {
 		case !ok:
 			e.event = Created
-		case old[j].body != s.body:
+		case old[j].Body != s.Body:
 			e.event = Modified
-		case old[j].parent != s.parent:
+		case old[j].Parent != s.Parent:
 			e.event = Moved
-		case old[j].label != s.label:
+		case old[j].Label != s.Label:
 			e.event = Renumbered
 		default:
 			continue
 		}
-		add(s.id, e)
+		add(s.ID, e)
 	}
 	for _, s := range old {
-		if !seen[s.id] {
-			add(s.id, event{rev: rev, event: Deleted, label: s.label, text: s.text})
+		if !seen[s.ID] {
+			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text})
 		}
 	}
 }
@@ -77,34 +83,35 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 type timeline struct {
 	chain  []Rev
 	events map[string][]event
-	tip    *version // the document at the line's last revision
+	tip    *revision.Clauses // the document at the line's last revision
 }
 
 // trace walks the line of revisions ending at tip and records the events
-// of path's clauses. Revisions whose text is unchanged are skipped.
+// of path's clauses.
 func trace(ctx context.Context, src Source, tip Rev, path string) (*timeline, error) {
 	chain, err := src.Chain(ctx, tip)
 	if err != nil {
 		return nil, err
 	}
 	t := &timeline{chain: chain, events: map[string][]event{}}
-	var prev *version
-	var prevStates []state
+	var prev *revision.Clauses
 	for i, r := range chain {
 		if err := ctx.Err(); err != nil {
 			return nil, err
 		}
-		v, err := load(ctx, src, r, path)
+		cur, err := clausesAt(ctx, src, r, path)
 		if err != nil {
 			return nil, err
 		}
-		if v != nil && prev != nil && bytes.Equal(v.doc.Src, prev.doc.Src) {
-			prev = v
-			continue
+		var old, now []state
+		if prev != nil {
+			old = prev.List
 		}
-		cur := states(v)
-		classify(i, prevStates, cur, func(id string, e event) { t.events[id] = append(t.events[id], e) })
-		prev, prevStates = v, cur
+		if cur != nil {
+			now = cur.List
+		}
+		classify(i, old, now, func(id string, e event) { t.events[id] = append(t.events[id], e) })
+		prev = cur
 	}
 	t.tip = prev
 	return t, nil
@@ -181,7 +188,7 @@ func (t *timeline) history(ctx context.Context, src Source, path, id string) (*H
 	}
 	out := &History{ClauseID: id, Path: path}
 	if t.tip != nil {
-		out.Lang = t.tip.doc.Lang
+		out.Lang = clause.Lang(t.tip.Lang)
 	}
 	prevText := ""
 	for _, ev := range t.events[id] {
@@ -215,11 +222,11 @@ func BlameOf(ctx context.Context, src Source, rev Rev, path string) (*Blame, err
 	if err != nil {
 		return nil, err
 	}
-	out := &Blame{Rev: rev, Path: path, Lang: t.tip.doc.Lang}
+	out := &Blame{Rev: rev, Path: path, Lang: clause.Lang(t.tip.Lang)}
 	explained := map[int]map[string][]comment.Comment{}
-	for _, n := range t.tip.doc.Clauses() {
-		id := t.tip.id(n)
-		line := BlameLine{ClauseID: id, Label: n.Path(), Text: n.Text()}
+	for _, c := range t.tip.List {
+		id := c.ID
+		line := BlameLine{ClauseID: id, Label: c.Label, Text: c.Text}
 		evs := t.events[id]
 		k := len(evs) - 1
 		for k >= 0 && evs[k].event == Deleted {

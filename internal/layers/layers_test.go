@@ -19,7 +19,7 @@ var allowed = map[string][]string{
 	"clause":      {},
 	"diff":        {"clause"},
 	"comment":     {"clause"},
-	"revision":    {},
+	"revision":    {"clause"},
 	"review":      {"clause", "comment", "diff", "revision"},
 	"repo":        {"clause", "comment", "diff", "revision"},
 	"render":      {"clause", "comment", "diff", "review"},
