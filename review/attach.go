@@ -33,8 +33,7 @@ type AttachInput struct {
 // comments) for a top-level clause. So a comment on a whole part explains a
 // change to the part's own text and the clauses inserted into or deleted
 // from it, never the edits inside its other clauses, which have their own
-// comments or are unexplained. Comments are in report order: Seq, then id
-// (comments without a Seq last).
+// comments or are unexplained. Comments are in report order (comment.Sort).
 func Attach(in AttachInput) Document {
 	r := in.Result
 	id := in.ID
