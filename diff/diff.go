@@ -77,9 +77,14 @@ type Change struct {
 	Renumbered     bool // the label path changed
 	FormattingOnly bool // texts differ only in punctuation width, digit width, white space, zero-width characters
 
-	Ops        []Op // word-level edit of the clause's own text without its marker (Node.Body, children excluded): a clause only renumbered has Equal ops only
+	Ops        []Op // word-level edit of the clause's own text without its marker (Node.Body, children excluded; for an article that has 款 in one version only, the text of its first 款): a clause only renumbered has Equal ops only
 	Quantities []QuantityChange
 	Units      UnitChange
+
+	// The bodies compared, when not the nodes' own: an article whose
+	// first 款 stands for its text (see article.go).
+	oldBody, newBody string
+	bodies           bool
 }
 
 // Substantive reports whether the change inserts, deletes, moves or rewords a
