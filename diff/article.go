@@ -19,10 +19,10 @@ import (
 //   - never pairs an article with a clause that is not one, nor a 款 with
 //     anything but a 款 (compatible): the text of a one-paragraph article
 //     is not "moved" into the first 款 of its next version;
-//   - when a paired article has 款 on one side only (reshaped), takes its
-//     first 款 as the article's own text: that 款 is no change of its own,
-//     its parts stay where they were, and the second 款 is an inserted (or
-//     deleted) 款 under the article.
+//   - when a paired article has 款 on one side only (reshaped), takes the
+//     款 that carries the other side's text as the article's own text: that
+//     款 is no change of its own, its parts stay where they were, and the
+//     other 款 are inserted (or deleted) 款 under the article.
 
 // partsBody is what alignment compares for clause n, whose Body is own:
 // for an article or a 款, its text with all its parts, marker left out;
@@ -61,38 +61,64 @@ func (a *aligner) compatible(o, n int32) bool {
 	return unitKind(a.o.nodes[o]) == unitKind(a.n.nodes[n])
 }
 
-// firstPara returns the first child of clause i of side s when it is a 款,
-// or -1.
-func firstPara(s *clauseSide, i int32) int32 {
+// standIn returns, among the 款 of clause i of side s, the unpaired one
+// whose text is most like want (the other version's own text of the
+// article): the first 款 when none shares any of its bigrams. It returns -1
+// when clause i has no 款 or that one is paired.
+func (a *aligner) standIn(s *clauseSide, i int32, want string, paired []int32) int32 {
 	kids := s.children[i]
 	if len(kids) == 0 || s.nodes[kids[0]].Kind != clause.KindParagraph {
 		return -1
 	}
-	return kids[0]
+	best, score := kids[0], 0.0
+	if len(kids) > 1 {
+		w := bigramSet(want)
+		for _, k := range kids {
+			if s.nodes[k].Kind != clause.KindParagraph || paired[k] >= 0 {
+				continue
+			}
+			if d := diceSets(w, bigramSet(s.own[k])); d > score {
+				best, score = k, d
+			}
+		}
+	}
+	if paired[best] >= 0 {
+		return -1
+	}
+	return best
 }
 
 // reshape finds the paired articles that have 款 on one side only, and lets
-// the unpaired first 款 of that side stand for the article's own text: its
-// body joins the article's own body, and its parts count as the article's
-// (parentOf, sameLabelPath). It pairs an unpaired article with an unpaired
-// one of the same label among paired neighbours before (inPlace does), so
-// it runs last.
+// one unpaired 款 of that side (the one that carries the other side's text,
+// see standIn) stand for the article's own text: its body joins the
+// article's own body, and its parts count as the article's (parentOf,
+// sameLabelPath).
 func (a *aligner) reshape() {
 	for oi, ni := range a.o2n {
 		if ni < 0 || a.o.nodes[oi].Kind != clause.KindArticle {
 			continue
 		}
 		o, n := int32(oi), ni
-		ok, nk := firstPara(a.o, o), firstPara(a.n, n)
+		oHas, nHas := hasParas(a.o, o), hasParas(a.n, n)
 		switch {
-		case ok < 0 && nk >= 0 && a.n2o[nk] < 0:
-			a.n.alias[nk] = o
-			a.n.own[n] = joinOwn(a.n.own[n], a.n.own[nk])
-		case nk < 0 && ok >= 0 && a.o2n[ok] < 0:
-			a.o.alias[ok] = n
-			a.o.own[o] = joinOwn(a.o.own[o], a.o.own[ok])
+		case !oHas && nHas:
+			if k := a.standIn(a.n, n, a.o.own[o], a.n2o); k >= 0 {
+				a.n.alias[k] = o
+				a.n.own[n] = joinOwn(a.n.own[n], a.n.own[k])
+			}
+		case oHas && !nHas:
+			if k := a.standIn(a.o, o, a.n.own[n], a.o2n); k >= 0 {
+				a.o.alias[k] = n
+				a.o.own[o] = joinOwn(a.o.own[o], a.o.own[k])
+			}
 		}
 	}
+}
+
+// hasParas reports whether clause i of side s has 款.
+func hasParas(s *clauseSide, i int32) bool {
+	kids := s.children[i]
+	return len(kids) > 0 && s.nodes[kids[0]].Kind == clause.KindParagraph
 }
 
 // joinOwn joins an article's own body (empty, or its title) and the text of
