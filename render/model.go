@@ -110,6 +110,11 @@ func fullOps(c *review.Change) []diff.Op {
 	if om == "" && nm == "" {
 		return stripHeading(ops)
 	}
+	if om != nm && diff.FormattingOnly(om, nm) {
+		// "第四条　" and "第四条 ", "(四)" and "（四）": the same number,
+		// written differently, is no edit.
+		om = nm
+	}
 	// "Article 7 " → "Article 8 ": keep the common words, mark the number.
 	common := 0
 	for i := 0; i < len(om) && i < len(nm) && om[i] == nm[i]; i++ {
