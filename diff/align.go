@@ -207,6 +207,7 @@ type aligner struct {
 	scratchParents []int32
 	gapO, gapN     []int32 // the gap (between anchors) of each unpaired clause
 	samePath       []int8  // memo of sameLabelPath by new clause: 1 yes, -1 no
+	crossUnits     bool    // promote: a 款 may pair with an article (compatible)
 }
 
 func align(old, new *clause.Document) *aligner {
@@ -229,6 +230,7 @@ func align(old, new *clause.Document) *aligner {
 	a.inferParents()
 	a.inPlace()
 	a.reshape()
+	a.promote()
 	return a
 }
 

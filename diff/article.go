@@ -56,9 +56,44 @@ func unitKind(n *clause.Node) int {
 }
 
 // compatible reports whether old o and new n may be one clause: an article
-// only with an article, a 款 only with a 款.
+// only with an article, a 款 only with a 款; but in the promote pass a 款
+// with an article of one paragraph.
 func (a *aligner) compatible(o, n int32) bool {
-	return unitKind(a.o.nodes[o]) == unitKind(a.n.nodes[n])
+	ko, kn := unitKind(a.o.nodes[o]), unitKind(a.n.nodes[n])
+	if ko == kn {
+		return true
+	}
+	if !a.crossUnits {
+		return false
+	}
+	switch {
+	case ko == 2 && kn == 1:
+		return !hasParas(a.n, n) && a.o.alias[o] < 0 && a.o2n[a.o.parent[o]] >= 0
+	case ko == 1 && kn == 2:
+		return !hasParas(a.o, o) && a.n.alias[n] < 0 && a.n2o[a.n.parent[n]] >= 0
+	}
+	return false
+}
+
+// promote pairs, once articles are paired, a 款 that became an article of
+// its own (or an article that became a 款 of another): the 款's article
+// must be paired, so the text has a home on both sides, and no article is
+// both inserted and the new place of an old one.
+func (a *aligner) promote() {
+	var olds, news []int32
+	for i, n := range a.o2n {
+		if n < 0 && a.o.alias[i] < 0 && unitKind(a.o.nodes[i]) != 0 {
+			olds = append(olds, int32(i))
+		}
+	}
+	for i, o := range a.n2o {
+		if o < 0 && a.n.alias[i] < 0 && unitKind(a.n.nodes[i]) != 0 {
+			news = append(news, int32(i))
+		}
+	}
+	a.crossUnits = true
+	a.match(olds, news, true)
+	a.crossUnits = false
 }
 
 // standIn returns, among the 款 of clause i of side s, the unpaired one
