@@ -135,6 +135,12 @@ func (a *aligner) reshape() {
 		}
 		o, n := int32(oi), ni
 		oHas, nHas := hasParas(a.o, o), hasParas(a.n, n)
+		if oHas != nHas && foldEqual(a.o.body[o], a.n.body[n]) {
+			// The same words, only cut into 款 or joined: every 款 is
+			// the article's own text, and the change is formatting.
+			a.joinParas(o, n, oHas)
+			continue
+		}
 		switch {
 		case !oHas && nHas:
 			if k := a.standIn(a.n, n, a.o.own[o], a.n2o); k >= 0 {
@@ -148,6 +154,23 @@ func (a *aligner) reshape() {
 			}
 		}
 	}
+}
+
+// joinParas lets every unpaired 款 of article o (old, when old is true) or
+// n stand for the article's own text.
+func (a *aligner) joinParas(o, n int32, old bool) {
+	s, i, other, paired := a.n, n, o, a.n2o
+	if old {
+		s, i, other, paired = a.o, o, n, a.o2n
+	}
+	own := s.own[i]
+	for _, k := range s.children[i] {
+		if s.nodes[k].Kind == clause.KindParagraph && paired[k] < 0 {
+			s.alias[k] = other
+			own = joinOwn(own, s.own[k])
+		}
+	}
+	s.own[i] = own
 }
 
 // hasParas reports whether clause i of side s has 款.
