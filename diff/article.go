@@ -28,7 +28,7 @@ import (
 // for an article or a 款, its text with all its parts, marker left out;
 // for any other clause its own body.
 func partsBody(n *clause.Node, own string) string {
-	if len(n.Children) == 0 || n.Kind != clause.KindArticle && n.Kind != clause.KindParagraph {
+	if len(n.Children) == 0 || unitKind(n) == 0 {
 		return own
 	}
 	full, text := n.FullText(), n.Text()
@@ -45,14 +45,30 @@ func partsBody(n *clause.Node, own string) string {
 }
 
 // unitKind says whether a clause is an article (1), a 款 (2), or neither (0).
+// A German § is an article, its Absätze (1), (2) are its 款, as an
+// English Article's numbered paragraphs are.
 func unitKind(n *clause.Node) int {
-	switch n.Kind {
-	case clause.KindArticle:
+	switch {
+	case isArticleNode(n):
 		return 1
-	case clause.KindParagraph:
+	case isParaNode(n):
 		return 2
 	}
 	return 0
+}
+
+func isArticleNode(n *clause.Node) bool {
+	switch n.Kind {
+	case clause.KindArticle:
+		return true
+	case clause.KindSection, clause.KindHeading:
+		return strings.HasPrefix(n.Label(), "§")
+	}
+	return false
+}
+
+func isParaNode(n *clause.Node) bool {
+	return n.Kind == clause.KindParagraph || n.Kind == clause.KindArabicParen && n.Parent != nil && isArticleNode(n.Parent)
 }
 
 // compatible reports whether old o and new n may be one clause: an article
@@ -102,14 +118,14 @@ func (a *aligner) promote() {
 // when clause i has no 款 or that one is paired.
 func (a *aligner) standIn(s *clauseSide, i int32, want string, paired []int32) int32 {
 	kids := s.children[i]
-	if len(kids) == 0 || s.nodes[kids[0]].Kind != clause.KindParagraph {
+	if !hasParas(s, i) {
 		return -1
 	}
 	best, score := kids[0], 0.0
 	if len(kids) > 1 {
 		w := bigramSet(want)
 		for _, k := range kids {
-			if s.nodes[k].Kind != clause.KindParagraph || paired[k] >= 0 {
+			if !isParaNode(s.nodes[k]) || paired[k] >= 0 {
 				continue
 			}
 			if d := diceSets(w, bigramSet(s.own[k])); d > score {
@@ -130,7 +146,7 @@ func (a *aligner) standIn(s *clauseSide, i int32, want string, paired []int32) i
 // sameLabelPath).
 func (a *aligner) reshape() {
 	for oi, ni := range a.o2n {
-		if ni < 0 || a.o.nodes[oi].Kind != clause.KindArticle {
+		if ni < 0 || !isArticleNode(a.o.nodes[oi]) || !isArticleNode(a.n.nodes[ni]) {
 			continue
 		}
 		o, n := int32(oi), ni
@@ -165,7 +181,7 @@ func (a *aligner) joinParas(o, n int32, old bool) {
 	}
 	own := s.own[i]
 	for _, k := range s.children[i] {
-		if s.nodes[k].Kind == clause.KindParagraph && paired[k] < 0 {
+		if isParaNode(s.nodes[k]) && paired[k] < 0 {
 			s.alias[k] = other
 			own = joinOwn(own, s.own[k])
 		}
@@ -176,7 +192,7 @@ func (a *aligner) joinParas(o, n int32, old bool) {
 // hasParas reports whether clause i of side s has 款.
 func hasParas(s *clauseSide, i int32) bool {
 	kids := s.children[i]
-	return len(kids) > 0 && s.nodes[kids[0]].Kind == clause.KindParagraph
+	return len(kids) > 0 && isParaNode(s.nodes[kids[0]])
 }
 
 // joinOwn joins an article's own body (empty, or its title) and the text of
