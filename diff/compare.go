@@ -88,10 +88,7 @@ func (r *Result) Describe() {
 // describeEdit fills in the word diff, formatting flag and quantities of a
 // change whose body was edited.
 func describeEdit(c *Change) {
-	ob, nb := c.Old.Body(), c.New.Body()
-	if c.bodies {
-		ob, nb = c.oldBody, c.newBody
-	}
+	ob, nb := c.Bodies()
 	// Tokenize each body once, for the word diff and the quantities.
 	oe, ne := tokenEnds(ob, nil), tokenEnds(nb, nil)
 	c.Ops = textEnds(ob, nb, oe, ne)

@@ -246,13 +246,7 @@ func FuzzCompare(f *testing.F) {
 		r := Compare(old, new, Options{})
 		checkPairs(t, r)
 		for _, c := range r.Changes {
-			var ob, nb string
-			if c.Old != nil {
-				ob = c.Old.Body()
-			}
-			if c.New != nil {
-				nb = c.New.Body()
-			}
+			ob, nb := c.Bodies()
 			got, err := Apply(ob, c.Ops)
 			if err != nil || got != nb {
 				t.Fatalf("%s %q → %q: ops rebuild %q, %v", c.Kind, ob, nb, got, err)
