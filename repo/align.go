@@ -1,5 +1,7 @@
 package repo
 
+import "strings"
+
 // alignStates gives the clauses of a new revision (neu, in newSrc) the ids
 // of the clauses of its parent (old, in oldSrc) where the change between the
 // two texts decides the alignment on its own, so that diff.Compare need not
@@ -117,6 +119,9 @@ func alignLocal(old []clauseState, oldSrc []byte, neu []clauseState, newSrc []by
 	newLeft := 0
 	for _, j := range touchedNew {
 		if i, ok := bySum[neu[j].Sum]; ok && newSums[neu[j].Sum] == 1 && !used[i] {
+			if unitOf(old[i].Label) != unitOf(neu[j].Label) {
+				return nil, false // an article's text now a 款 of it, or back: for Compare
+			}
 			ids[j], used[i] = old[i].ID, true
 			continue
 		}
@@ -157,6 +162,31 @@ func alignLocal(old []clauseState, oldSrc []byte, neu []clauseState, newSrc []by
 		}
 	}
 	return ids, true
+}
+
+// unitOf says whether a label path ends in an article (1: 第三条, § 2,
+// Article 5), a paragraph of one (2: 第一款, ¶1, § 2/(1)), or neither
+// (0). diff.Compare never gives an article's identity to a paragraph.
+func unitOf(path string) int {
+	last, parent := path, ""
+	if i := strings.LastIndexByte(path, '/'); i >= 0 {
+		last, parent = path[i+1:], path[:i]
+		if j := strings.LastIndexByte(parent, '/'); j >= 0 {
+			parent = parent[j+1:]
+		}
+	}
+	isArticle := func(l string) bool {
+		return strings.HasPrefix(l, "第") && (strings.HasSuffix(l, "条") || strings.Contains(l, "条之")) ||
+			strings.HasPrefix(l, "§") || strings.HasPrefix(l, "Article ")
+	}
+	switch {
+	case isArticle(last):
+		return 1
+	case strings.HasSuffix(last, "款") || strings.HasPrefix(last, "¶"),
+		strings.HasPrefix(last, "(") && isArticle(parent):
+		return 2
+	}
+	return 0
 }
 
 func contains2(s []int, x int) bool {
