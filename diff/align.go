@@ -64,7 +64,8 @@ type clauseSide struct {
 	children [][]int32 // children of each clause; the last entry is the root's
 	body     []string  // what alignment compares: Node.Body(), with its parts for an article or 款 (partsBody)
 	own      []string  // Node.Body(): what a change describes
-	alias    []int32   // the other side's article a first 款 stands for (reshaped); -1 otherwise
+	alias    []int32   // the other side's article a 款 stands for (reshaped); -1 otherwise
+	unit     []int8    // unitKind
 	title    []string  // folded title (titleOf)
 	label    []string  // NormLabel of the clause's own label (labelOf)
 	titled   []bool
@@ -98,6 +99,7 @@ func newSide(d *clause.Document) *clauseSide {
 		body:     make([]string, total),
 		own:      make([]string, total),
 		alias:    make([]int32, total),
+		unit:     make([]int8, total),
 		title:    make([]string, total),
 		label:    make([]string, total),
 		grams:    make([][]uint64, total),
@@ -123,7 +125,11 @@ func newSide(d *clause.Document) *clauseSide {
 			s.nodes = append(s.nodes, c)
 			s.parent = append(s.parent, p)
 			s.own[i] = c.Body()
-			s.body[i] = partsBody(c, s.own[i])
+			s.unit[i] = int8(unitKind(c))
+			s.body[i] = s.own[i]
+			if s.unit[i] != 0 {
+				s.body[i] = partsBody(c, s.own[i])
+			}
 			s.alias[i] = -1
 			list[j] = i
 			walk(c, i)

@@ -24,11 +24,10 @@ import (
 //     款 is no change of its own, its parts stay where they were, and the
 //     other 款 are inserted (or deleted) 款 under the article.
 
-// partsBody is what alignment compares for clause n, whose Body is own:
-// for an article or a 款, its text with all its parts, marker left out;
-// for any other clause its own body.
+// partsBody is what alignment compares for an article or a 款 n, whose
+// Body is own: its text with all its parts, marker left out.
 func partsBody(n *clause.Node, own string) string {
-	if len(n.Children) == 0 || unitKind(n) == 0 {
+	if len(n.Children) == 0 {
 		return own
 	}
 	full, text := n.FullText(), n.Text()
@@ -75,7 +74,7 @@ func isParaNode(n *clause.Node) bool {
 // only with an article, a 款 only with a 款; but in the promote pass a 款
 // with an article of one paragraph.
 func (a *aligner) compatible(o, n int32) bool {
-	ko, kn := unitKind(a.o.nodes[o]), unitKind(a.n.nodes[n])
+	ko, kn := a.o.unit[o], a.n.unit[n]
 	if ko == kn {
 		return true
 	}
@@ -98,12 +97,12 @@ func (a *aligner) compatible(o, n int32) bool {
 func (a *aligner) promote() {
 	var olds, news []int32
 	for i, n := range a.o2n {
-		if n < 0 && a.o.alias[i] < 0 && unitKind(a.o.nodes[i]) != 0 {
+		if n < 0 && a.o.alias[i] < 0 && a.o.unit[i] != 0 {
 			olds = append(olds, int32(i))
 		}
 	}
 	for i, o := range a.n2o {
-		if o < 0 && a.n.alias[i] < 0 && unitKind(a.n.nodes[i]) != 0 {
+		if o < 0 && a.n.alias[i] < 0 && a.n.unit[i] != 0 {
 			news = append(news, int32(i))
 		}
 	}
@@ -146,7 +145,7 @@ func (a *aligner) standIn(s *clauseSide, i int32, want string, paired []int32) i
 // sameLabelPath).
 func (a *aligner) reshape() {
 	for oi, ni := range a.o2n {
-		if ni < 0 || !isArticleNode(a.o.nodes[oi]) || !isArticleNode(a.n.nodes[ni]) {
+		if ni < 0 || a.o.unit[oi] != 1 || a.n.unit[ni] != 1 {
 			continue
 		}
 		o, n := int32(oi), ni
