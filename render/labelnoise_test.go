@@ -32,3 +32,22 @@ func TestFullOpsLabelNoise(t *testing.T) {
 		}
 	}
 }
+
+// A label written in another width is the same label: only a renumbering
+// or a move shows the old one beside the new.
+func TestChangeLabelWidth(t *testing.T) {
+	tz := newTr("zh")
+	cases := []struct {
+		c    review.Change
+		want string
+	}{
+		{review.Change{Change: diff.Change{Kind: diff.Modified}, OldLabel: "第九条/(四)", NewLabel: "第九条/（四）"}, "第九条/（四）"},
+		{review.Change{Change: diff.Change{Kind: diff.Modified, Renumbered: true}, OldLabel: "第九条/(四)", NewLabel: "第九条/（五）"}, "第九条/(四) → 第九条/（五）"},
+		{review.Change{Change: diff.Change{Kind: diff.Moved}, OldLabel: "第一章/第九条", NewLabel: "第二章/第九条"}, "第一章/第九条 → 第二章/第九条"},
+	}
+	for _, tc := range cases {
+		if got := changeLabel(tz, &tc.c); got != tc.want {
+			t.Errorf("%q → %q: label %q, want %q", tc.c.OldLabel, tc.c.NewLabel, got, tc.want)
+		}
+	}
+}

@@ -177,7 +177,9 @@ func changeLabel(t tr, c *review.Change) string {
 	switch {
 	case c.Unnumbered():
 		return t.s("unnumbered")
-	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel:
+	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel && (c.Renumbered || c.Kind == diff.Moved):
+		// (四) and （四） are one label: only a renumbering or a move
+		// shows the old one.
 		return c.OldLabel + " → " + c.NewLabel
 	case c.NewLabel != "":
 		return c.NewLabel
