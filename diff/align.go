@@ -31,6 +31,11 @@ import (
 //     rewritten while its items stayed).
 //  5. siblings: the unpaired children of each paired parent are matched
 //     among themselves, and parents inferred again.
+//  6. articles (article.go): throughout, an article and a 款 are compared
+//     by their whole text with their parts, and never paired with a clause
+//     of another unit; at the end, an article that has 款 in one version
+//     only takes the 款 that carries its text as its own (reshape), and a
+//     款 that became an article, or an article a 款, is paired (promote).
 //
 // Every similarity search runs on an inverted bigram index with capped
 // posting lists and a capped number of candidates per clause, so the work
