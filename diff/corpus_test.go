@@ -236,7 +236,7 @@ func TestCorpusFullRevisions(t *testing.T) {
 	dir := corpusDir(t)
 	cases := []struct {
 		old, new string
-		pairs    [][2]string // old article → new article
+		pairs    [][2]string // old article → new article (by label, or by path)
 	}{
 		{"cn-law/xingzheng-fuyi-fa/2017-09-01.md", "cn-law/xingzheng-fuyi-fa/2023-09-01.md", [][2]string{
 			{"第四条", "第三条"},     // 合法、公正、公开 principles, now after a new first 款
@@ -257,6 +257,9 @@ func TestCorpusFullRevisions(t *testing.T) {
 			{"第十四条", "第二十四条"},  // 中国人民解放军 … 参加突发事件的应急救援
 			{"第十五条", "第十四条"},   // international cooperation
 			{"第二十三条", "第三十六条"}, // 矿山、建筑施工单位 …
+			// 公民、法人和其他组织有义务参与突发事件应对工作: a 款 of
+			// article 11 is now an article of its own.
+			{"第一章/第十一条/第二款", "第二章/第二十三条"},
 		}},
 	}
 	for _, tc := range cases {
@@ -269,6 +272,7 @@ func TestCorpusFullRevisions(t *testing.T) {
 				if isArticle(n) {
 					m[n.Label()] = n
 				}
+				m[n.Path()] = n
 			}
 			return m
 		}
