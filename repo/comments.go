@@ -342,6 +342,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	}
 	out := make([]comment.Comment, 0, len(recs))
 	seen := map[string]bool{}
+	clauses := newClauseMemo(r, opts.At)
 	for _, rec := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -373,7 +374,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		if c.Anchor.Path != "" && path == "" {
 			path = c.Anchor.Path
 		}
-		t, err := r.resolveClause(arg, path, opts.At)
+		t, err := clauses.resolve(arg, path)
 		if err != nil {
 			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
 				return nil, err
