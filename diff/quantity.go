@@ -554,6 +554,12 @@ func CompareQuantities(old, new string) []QuantityChange {
 }
 
 // compareQuantities is CompareQuantities on quantities already found.
+//
+// It takes time linear in the number of quantities: unchanged ones are
+// matched through maps, and each old quantity is scored against at most
+// pairWindow new ones around its relative position and pairPerContext ones
+// counting the same thing, so that a clause of thousands of figures is not
+// compared figure by figure with every other.
 func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	usedO := make([]bool, len(oq))
 	usedN := make([]bool, len(nq))
@@ -567,32 +573,89 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	}
 	fo, fn := fold(oq), fold(nq)
 	// Unchanged: same text (up to width, Fold) and context, then same text
-	// anywhere.
-	for _, sameCtx := range []bool{true, false} {
-		for i := range oq {
-			for j := range nq {
-				if !usedO[i] && !usedN[j] && fo[i].text == fn[j].text && (!sameCtx || fo[i].ctx == fn[j].ctx) {
-					usedO[i], usedN[j] = true, true
-				}
-			}
+	// anywhere; each old quantity takes the first unused new one.
+	matchUnchanged(usedO, usedN, func(i int) string { return fo[i].text + "\x00" + fo[i].ctx },
+		func(j int) string { return fn[j].text + "\x00" + fn[j].ctx })
+	matchUnchanged(usedO, usedN, func(i int) string { return fo[i].text }, func(j int) string { return fn[j].text })
+
+	// Candidates: the new quantities near each old one's relative place,
+	// and those that count the same thing (same folded context).
+	byCtx := map[string][]int{}
+	for j := range nq {
+		if !usedN[j] && fn[j].ctx != "" {
+			byCtx[fn[j].ctx] = append(byCtx[fn[j].ctx], j)
 		}
+	}
+	oWin := make([][]uint64, len(oq))
+	nWin := make([][]uint64, len(nq))
+	winO := func(i int) []uint64 {
+		if oWin[i] == nil {
+			oWin[i] = append(bigramSet(window(old, oq[i])), 0) // 0 marks "computed"; no bigram is 0
+		}
+		return oWin[i][:len(oWin[i])-1]
+	}
+	winN := func(j int) []uint64 {
+		if nWin[j] == nil {
+			nWin[j] = append(bigramSet(window(new, nq[j])), 0)
+		}
+		return nWin[j][:len(nWin[j])-1]
 	}
 	type cand struct {
 		i, j  int
 		score float64
 	}
 	var cands []cand
+	seen := map[int]bool{}
 	for i, o := range oq {
-		for j, n := range nq {
-			if usedO[i] || usedN[j] {
-				continue
+		if usedO[i] {
+			continue
+		}
+		clear(seen)
+		at := 0
+		if len(oq) > 1 {
+			at = i * (len(nq) - 1) / (len(oq) - 1)
+		}
+		try := func(j int) {
+			if usedN[j] || seen[j] {
+				return
 			}
-			if sc := pairScore(o, n, old, new); sc > 0 {
+			seen[j] = true
+			n := nq[j]
+			ctx := contextDice(winO(i), winN(j))
+			if !sameCount(o, n, fo[i].ctx, fn[j].ctx, ctx) {
+				return
+			}
+			if sc := pairScore(o, n, ctx, old, new); sc > 0 {
 				cands = append(cands, cand{i, j, sc})
 			}
 		}
+		for j := max(0, at-pairWindow); j < len(nq) && j <= at+pairWindow; j++ {
+			try(j)
+		}
+		if js := byCtx[fo[i].ctx]; len(js) > 0 {
+			k := sort.SearchInts(js, at)
+			for lo, hi := k-1, k; hi-lo-1 < pairPerContext && (lo >= 0 || hi < len(js)); {
+				if hi < len(js) && (lo < 0 || js[hi]-at <= at-js[lo]) {
+					try(js[hi])
+					hi++
+				} else {
+					try(js[lo])
+					lo--
+				}
+			}
+		}
 	}
-	sort.SliceStable(cands, func(x, y int) bool { return cands[x].score > cands[y].score })
+	// Best first; among equals, old then new order.
+	sort.Slice(cands, func(x, y int) bool {
+		a, b := cands[x], cands[y]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.i != b.i {
+			return a.i < b.i
+		}
+		return a.j < b.j
+	})
 	type change struct {
 		QuantityChange
 		at int // position for ordering: the new offset, or the old one
@@ -628,11 +691,76 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	return res
 }
 
-// pairScore rates how likely n is what o became; 0 means not at all.
-// Context similarity dominates; unit and bound agree or differ; a vague
-// amount pairs with a number of the same measure or context.
-func pairScore(o, n Quantity, old, new string) float64 {
-	ctx := contextDice(window(old, o), window(new, n))
+// pairWindow and pairPerContext bound the new quantities an old one is
+// scored against: those within pairWindow places of its relative position,
+// and the pairPerContext nearest that count the same thing. A clause with
+// up to 2*pairWindow+1 quantities is compared in full.
+const (
+	pairWindow     = 32
+	pairPerContext = 32
+)
+
+// matchUnchanged marks as used each old quantity and the first unused new
+// one with the same key, in order.
+func matchUnchanged(usedO, usedN []bool, keyO, keyN func(int) string) {
+	queue := map[string][]int{}
+	for j := range usedN {
+		if !usedN[j] {
+			k := keyN(j)
+			queue[k] = append(queue[k], j)
+		}
+	}
+	for i := range usedO {
+		if usedO[i] {
+			continue
+		}
+		k := keyO(i)
+		if js := queue[k]; len(js) > 0 {
+			usedO[i], usedN[js[0]] = true, true
+			queue[k] = js[1:]
+		}
+	}
+}
+
+// minContextDice is how alike the words around two quantities must be for
+// them to count the same thing when their contexts are not the same words.
+const minContextDice = 0.4
+
+// sameCount reports whether o and n count the same thing, so that n can be
+// what o became: the same context (fo, fn: folded), one context the head
+// of the other (智慧城市应用场景, 应用场景), or words around them alike
+// (ctx, their Dice). An amount and a vague amount (90项, 一批) need the
+// context only; otherwise a different unit needs the very same context.
+func sameCount(o, n Quantity, fo, fn string, ctx float64) bool {
+	if fo != "" && fo == fn {
+		return true
+	}
+	if o.Unit != n.Unit && !o.Vague && !n.Vague {
+		return false
+	}
+	if headOf(fo, fn) || headOf(fn, fo) {
+		return true
+	}
+	return ctx >= minContextDice
+}
+
+// headOf reports whether the context short ends the context long, and is
+// a word of at least two characters: 应用场景 of 智慧城市应用场景.
+func headOf(short, long string) bool {
+	return utf8.RuneCountInString(short) >= 2 && strings.HasSuffix(long, short) &&
+		(len(short) == len(long) || isHan(firstRune(short)) || long[len(long)-len(short)-1] == ' ')
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// pairScore rates how likely n is what o became, given ctx, the Dice of
+// the words around them; 0 means not at all. Context similarity
+// dominates; unit and bound agree or differ; a vague amount pairs with a
+// number of the same measure or context.
+func pairScore(o, n Quantity, ctx float64, old, new string) float64 {
 	sc := 2 * ctx
 	if o.Unit == n.Unit && o.Unit != "" {
 		sc += 0.6
@@ -678,10 +806,10 @@ func window(s string, q Quantity) string {
 	return s[b:q.Start] + "|" + s[q.End:e]
 }
 
-// contextDice is how alike the words around two quantities are: the
-// alignment's bigram Dice (formatting folded), 0 when neither has any.
-func contextDice(a, b string) float64 {
-	ga, gb := bigramSet(a), bigramSet(b)
+// contextDice is how alike the words around two quantities are, given
+// the bigram sets of their windows: the alignment's bigram Dice
+// (formatting folded), 0 when neither has any.
+func contextDice(ga, gb []uint64) float64 {
 	if len(ga)+len(gb) == 0 {
 		return 0
 	}
