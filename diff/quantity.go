@@ -24,11 +24,15 @@ type Quantity struct {
 
 // Bounds written before and after a number, longest first.
 var (
-	boundsBefore = [...]string{"不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
+	boundsBefore = [...]string{"未超过", "未满", "不大于", "不小于", "不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
 	boundsAfter  = [...]string{"及以上", "以上", "以下", "以内", "左右"}
 	// English bounds, matched with the space before the number.
 	boundsBeforeEN = [...]string{"no fewer than", "no less than", "not less than", "not more than", "no more than",
-		"at least", "at most", "more than", "less than", "fewer than", "up to", "over", "under", "about", "approximately", "around"}
+		"not exceeding", "in excess of", "at least", "at most", "more than", "less than", "fewer than", "greater than",
+		"exceeding", "up to", "over", "under", "above", "below", "about", "approximately", "around",
+		// German
+		"nicht weniger als", "nicht mehr als", "mindestens", "höchstens", "weniger als", "mehr als", "bis zu",
+		"maximal", "über", "unter", "etwa", "rund"}
 	// vagueWords are amounts without a number; a measure word may follow.
 	vagueWords = [...]string{"一批", "若干", "一些", "多个", "多家", "多项", "多名", "多所", "多种", "多次", "数个", "数家"}
 )
@@ -51,12 +55,28 @@ func Quantities(s string) []Quantity {
 func quantitiesOf(s string, ends []int) []Quantity {
 	var out []Quantity
 	start := 0
+	skip, ref := 0, -1 // skip tokens before skip; ref: the end of the last reference
 	for k, e := range ends {
 		tok := s[start:e]
 		i := start
 		start = e
+		if i < skip {
+			continue // inside the last number
+		}
 		q, ok := quantityAt(s, i, tok)
-		if !ok || isClauseNumber(s, i, e) || isDate(s, q, e) || isReference(s, q) {
+		if !ok {
+			continue
+		}
+		skip = q.End
+		if end, ok := numberRunEnd(s, i); ok {
+			skip = max(skip, end) // a date, a version, an identifier
+			continue
+		}
+		if isReference(s, q) || citesPart(s, q) || continuesReferences(s, ref, q) {
+			ref = q.End
+			continue
+		}
+		if isClauseNumber(s, i, e) || isPageNumber(s, q) {
 			continue
 		}
 		if k > 0 && i > 0 {
@@ -93,6 +113,9 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		if q.Bound == "" && !q.Vague && strings.ContainsAny(s[i:e], "余多") {
 			q.Bound = "余"
 		}
+		if isDate(s, q, e) { // after the bounds: 不低于30日 is a term, not a day
+			continue
+		}
 		q.Text = s[q.Start:q.End]
 		q.Context = quantityContext(s, ends, q.Start, q.End)
 		out = append(out, q)
@@ -127,6 +150,15 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 	case isDigit(r):
 		j := scanDigits(s, i)
 		num := digitsOf(s[i:j])
+		if k, digits := groupedEnd(s, i, j); k > j {
+			// 1 000 Euro, 1.000 Euro: the unit is what follows in the
+			// last group's token
+			g := k - 3
+			q.End = max(k, g+nextToken(s, g))
+			q.Value = parseDecimal(digits)
+			q.Unit, q.Value = unitOf(s[k:q.End], q.Value)
+			return q, true
+		}
 		for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitAt(s, j+4)) {
 			num += s[j+1 : j+4]
 			j += 4
@@ -158,7 +190,8 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 // monthNames are the English month names, which make a number next to them
 // part of a date.
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"}
+	"august", "september", "october", "november", "december",
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember"}
 
 // yearWords are English words that put a year after them: "by 2025".
 var yearWords = [...]string{"in", "by", "since", "until", "till", "before", "after", "from", "through", "to", "end"}
@@ -177,9 +210,9 @@ func isDate(s string, q Quantity, e int) bool {
 	case "年":
 		return v >= 1000 && whole
 	case "月":
-		return v >= 1 && v <= 12 && whole
+		return v >= 1 && v <= 12 && whole && q.Bound == ""
 	case "日":
-		return v >= 1 && v <= 31 && whole
+		return v >= 1 && v <= 31 && whole && q.Bound == "" // 不低于30日 is a term
 	case "":
 	default:
 		return false
@@ -199,7 +232,11 @@ func isDate(s string, q Quantity, e int) bool {
 	year := whole && v >= 1900 && v <= 2100 && q.End-q.Start == 4 && q.Bound == ""
 	if !year {
 		// a day before an English month: 25 October
-		return whole && v >= 1 && v <= 31 && q.Bound == "" && nextWordIsMonth(s[e:])
+		// a day before or after an English or German month: 25 October,
+		// 1. September, September 1
+		day := whole && v >= 1 && v <= 31 && q.Bound == ""
+		return day && (nextWordIsMonth(s[e:]) || strings.HasPrefix(s[e:], ".") && nextWordIsMonth(s[e+1:]) ||
+			prevWordIsMonth(s[:q.Start]))
 	}
 	// the start of a range of years: 2023-2025年, 2023至2025年
 	if r, w := utf8.DecodeRuneInString(s[e:]); strings.ContainsRune("-–—～~至到", r) && e+w < len(s) && isDigitAt(s, e+w) {
@@ -220,10 +257,16 @@ func isDate(s string, q Quantity, e int) bool {
 			return true
 		}
 	}
-	for _, m := range monthNames {
-		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
-			return true
+	if isMonth(w) {
+		return true
+	}
+	// September 1, 2023
+	if w == "" && k > 0 && isDigit(rune(head[k-1])) {
+		d := k
+		for d > 0 && isDigit(rune(head[d-1])) {
+			d--
 		}
+		return k-d <= 2 && prevWordIsMonth(head[:d])
 	}
 	return false
 }
@@ -233,12 +276,18 @@ func isDate(s string, q Quantity, e int) bool {
 // references, not amounts.
 var referenceWords = [...]string{"article", "articles", "section", "sections", "chapter", "chapters", "part", "parts",
 	"paragraph", "paragraphs", "point", "points", "annex", "annexes", "title", "item", "items", "clause", "clauses",
-	"rule", "rules", "schedule", "appendix", "no", "art", "sec", "draft", "version", "revision", "edition", "amendment"}
+	"rule", "rules", "schedule", "appendix", "no", "art", "sec", "draft", "version", "revision", "edition", "amendment",
+	"page", "pages", "p", "pp", "figure", "fig", "table", "footnote",
+	// German
+	"absatz", "absätze", "abs", "nr", "nummer", "nummern", "satz", "sätze", "buchstabe", "buchst", "anlage", "anhang",
+	"kapitel", "abschnitt", "artikel", "teil", "seite", "s", "ziffer", "ziff", "lit", "tabelle", "abbildung", "fassung",
+	// Roman parts of a gazette: BGBl. I 2192
+	"i", "ii", "iii"}
 
 // isReference reports whether the bare number q follows a word that names
 // a part of a text (Article 5, Section 2, point 3, No. 7).
 func isReference(s string, q Quantity) bool {
-	if q.Unit != "" || q.Bound != "" || q.Vague {
+	if q.Unit != "" && !letterSuffix(q.Unit) || q.Bound != "" || q.Vague {
 		return false
 	}
 	head := strings.TrimRight(s[:q.Start], " .\u00a0")
@@ -246,12 +295,44 @@ func isReference(s string, q Quantity) bool {
 		return false
 	}
 	k := len(head)
-	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
-		k--
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) {
+			break
+		}
+		k -= w
 	}
 	w := strings.ToLower(head[k:])
 	for _, r := range referenceWords {
 		if w == r {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWordIsMonth reports whether s ends with an English or German month
+// name (or its abbreviation) and a space.
+func prevWordIsMonth(s string) bool {
+	head := strings.TrimRight(s, " \u00a0")
+	if len(head) == len(s) {
+		return false
+	}
+	head = strings.TrimSuffix(head, ".")
+	k := len(head)
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) || isHan(r) {
+			break
+		}
+		k -= w
+	}
+	return isMonth(strings.ToLower(head[k:]))
+}
+
+func isMonth(w string) bool {
+	for _, m := range monthNames {
+		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
 			return true
 		}
 	}
@@ -605,21 +686,20 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 		score float64
 	}
 	var cands []cand
-	seen := map[int]bool{}
+	tried := make([]int, len(nq)) // tried[j] == i+1: j already scored for i
 	for i, o := range oq {
 		if usedO[i] {
 			continue
 		}
-		clear(seen)
 		at := 0
 		if len(oq) > 1 {
 			at = i * (len(nq) - 1) / (len(oq) - 1)
 		}
 		try := func(j int) {
-			if usedN[j] || seen[j] {
+			if usedN[j] || tried[j] == i+1 {
 				return
 			}
-			seen[j] = true
+			tried[j] = i + 1
 			n := nq[j]
 			ctx := contextDice(winO(i), winN(j))
 			if !sameCount(o, n, fo[i].ctx, fn[j].ctx, ctx) {
