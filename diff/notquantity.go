@@ -17,6 +17,9 @@ import (
 // ends.
 func numberRunEnd(s string, i int) (int, bool) {
 	// a later group: the 2012 of 15.3.2012, the 745 of 2017/745
+	if i >= 3 && s[i-2:i] == `\.` && isDigitBefore(s, i-2) {
+		return scanDigits(s, i), true // 27\.12.2019: a dot escaped in Markdown
+	}
 	if i >= 2 && isDigitBefore(s, i-1) {
 		switch end := scanDigits(s, i); {
 		case s[i-1] == '.':
@@ -40,6 +43,11 @@ func numberRunEnd(s string, i int) (int, bool) {
 			j++
 			continue
 		}
+		if j+2 < len(s) && s[j:j+2] == `\.` && isDigitAt(s, j+2) {
+			seps = append(seps, '.')
+			j += 2
+			continue
+		}
 		break
 	}
 	if len(parts) < 2 {
@@ -54,8 +62,9 @@ func numberRunEnd(s string, i int) (int, bool) {
 		return j, true // 1.9.2023, 1.1.1
 	case len(parts) >= 3 && (all('-') || all('/')) && len(parts[0]) == 4:
 		return j, true // 2023-09-01, 2023/9/1
-	case seps[0] == '/' && (len(parts[0]) >= 3 || len(parts[1]) >= 3):
-		return j, true // 2017/745
+	case seps[0] == '/' && (len(parts[0]) >= 3 || len(parts[1]) >= 3 ||
+		j+1 < len(s) && s[j] == '/' && isWordRune(rune(s[j+1]))):
+		return j, true // 2017/745, 93/42/EWG
 	case seps[0] == '-' && len(parts[0]) == 4 && len(parts[1]) <= 2:
 		return j, true // 2023-09
 	}

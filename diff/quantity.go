@@ -24,7 +24,7 @@ type Quantity struct {
 
 // Bounds written before and after a number, longest first.
 var (
-	boundsBefore = [...]string{"未超过", "未满", "不大于", "不小于", "不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
+	boundsBefore = [...]string{"不得超过", "不得少于", "不得低于", "不得高于", "不得多于", "未超过", "未满", "不大于", "不小于", "不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
 	boundsAfter  = [...]string{"及以上", "以上", "以下", "以内", "左右"}
 	// English bounds, matched with the space before the number.
 	boundsBeforeEN = [...]string{"no fewer than", "no less than", "not less than", "not more than", "no more than",
@@ -248,8 +248,12 @@ func isDate(s string, q Quantity, e int) bool {
 		return false
 	}
 	k := len(head)
-	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
-		k--
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) || isHan(r) {
+			break
+		}
+		k -= w
 	}
 	w := strings.ToLower(head[k:])
 	for _, m := range yearWords {
@@ -281,8 +285,8 @@ var referenceWords = [...]string{"article", "articles", "section", "sections", "
 	// German
 	"absatz", "absätze", "abs", "nr", "nummer", "nummern", "satz", "sätze", "buchstabe", "buchst", "anlage", "anhang",
 	"kapitel", "abschnitt", "artikel", "teil", "seite", "s", "ziffer", "ziff", "lit", "tabelle", "abbildung", "fassung",
-	// Roman parts of a gazette: BGBl. I 2192
-	"i", "ii", "iii"}
+	// Roman parts of a gazette (BGBl. I 2192), the series of the EU's (ABl. L 117)
+	"i", "ii", "iii", "l"}
 
 // isReference reports whether the bare number q follows a word that names
 // a part of a text (Article 5, Section 2, point 3, No. 7).
@@ -347,16 +351,14 @@ func nextWordIsMonth(s string) bool {
 	}
 	s = s[1:]
 	k := 0
-	for k < len(s) && s[k] < utf8.RuneSelf && isWordRune(rune(s[k])) {
-		k++
-	}
-	w := strings.ToLower(s[:k])
-	for _, m := range monthNames {
-		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
-			return true
+	for k < len(s) {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isWordRune(r) || isHan(r) {
+			break
 		}
+		k += w
 	}
-	return false
+	return isMonth(strings.ToLower(s[:k]))
 }
 
 // unitOf splits what follows the digits of a number token — multipliers,
@@ -398,6 +400,9 @@ func isClauseNumber(s string, i, e int) bool {
 	head := strings.TrimLeft(s[:i], " \t\r\n\u3000")
 	if head != "" && head != "(" && head != "（" {
 		return false
+	}
+	if e < len(s) && 'a' <= s[e] && s[e] <= 'z' {
+		e++ // (3a), 7a.
 	}
 	r, _ := utf8.DecodeRuneInString(s[e:])
 	return strings.ContainsRune(".．、)）", r)

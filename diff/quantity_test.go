@@ -50,6 +50,9 @@ func TestQuantities(t *testing.T) {
 		{"am 1.9.2023, 2023-09-01, September 1, 2023, 1. September 2023", ""},
 		{"Version 1.2.3, v1.2, Richtlinie 2001/83/EG", ""},
 		{"第一章 总则 ...... 12\n[Page 5]\n- 7 -", ""},
+		{"vom 27\\.12.2019 (ABl. L 117), Richtlinie 93/42/EWG, bis zum 31. März 1999", ""},
+		{"(3a) Teleshopping im Sinne dieses Gesetzes", ""},
+		{"延长期限最多不得超过三十日", "不得超过三十日=30 日 [不得超过] @延长期限最多"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
 		{"（2）实施人工智能伙伴计划", ""},
