@@ -233,12 +233,13 @@ func short(ri *revInfo) string {
 func anchor(c *comment.Comment, t target) {
 	a := &c.Anchor
 	a.Path, a.Rev = t.d.path, t.ri.Hash.String()
-	text := string(t.d.doc.Src)
+	var text string
 	if t.node != nil {
 		a.ClauseID, a.Label = t.d.id(t.node), t.node.Path()
 		text = t.node.Text()
 	} else {
 		a.ClauseID, a.Label = "", ""
+		text = string(t.d.doc.Src) // copied only when needed: an import anchors every row
 	}
 	if a.Exact != "" {
 		if i := strings.Index(text, a.Exact); i >= 0 {
