@@ -28,61 +28,63 @@ func numberRunEnd(s string, i int) (int, bool) {
 			return end, true // but 1/3 is a fraction
 		}
 	}
-	var parts []string
-	var seps []byte
+	// the run's groups: how many, the first two's lengths, whether all
+	// later ones have three digits; how many of each separator
+	n, len0, len1, later3 := 0, 0, 0, true
+	var dots, dashes, slashes int
 	j := i
 	for {
 		k := scanDigits(s, j)
 		if k == j {
 			break
 		}
-		parts = append(parts, s[j:k])
+		switch n {
+		case 0:
+			len0 = k - j
+		case 1:
+			len1 = k - j
+		}
+		if n > 0 && k-j != 3 {
+			later3 = false
+		}
+		n++
 		j = k
-		if j+1 < len(s) && strings.IndexByte(".-/", s[j]) >= 0 && isDigitAt(s, j+1) {
-			seps = append(seps, s[j])
-			j++
-			continue
+		w := 1
+		if j+2 < len(s) && s[j:j+2] == `\.` {
+			w = 2 // a dot escaped in Markdown
 		}
-		if j+2 < len(s) && s[j:j+2] == `\.` && isDigitAt(s, j+2) {
-			seps = append(seps, '.')
-			j += 2
-			continue
+		if j+w >= len(s) || !isDigitAt(s, j+w) {
+			break
 		}
-		break
+		if c := s[j+w-1]; c == '.' {
+			dots++
+		} else if c == '-' {
+			dashes++
+		} else if c == '/' {
+			slashes++
+		} else {
+			break
+		}
+		j += w
 	}
-	if len(parts) < 2 {
+	if n < 2 {
 		return 0, false
 	}
-	all := func(c byte) bool { return strings.Count(string(seps), string(c)) == len(seps) }
+	seps := n - 1
 	switch {
-	case len(parts) >= 3 && all('.'):
-		if thousands(parts) {
+	case n >= 3 && dots == seps:
+		if len0 <= 3 && later3 {
 			return 0, false // 1.000.000
 		}
 		return j, true // 1.9.2023, 1.1.1
-	case len(parts) >= 3 && (all('-') || all('/')) && len(parts[0]) == 4:
+	case n >= 3 && (dashes == seps || slashes == seps) && len0 == 4:
 		return j, true // 2023-09-01, 2023/9/1
-	case seps[0] == '/' && (len(parts[0]) >= 3 || len(parts[1]) >= 3 ||
-		j+1 < len(s) && s[j] == '/' && isWordRune(rune(s[j+1]))):
+	case slashes == seps && (len0 >= 3 || len1 >= 3 || j+1 < len(s) && s[j] == '/' && isWordRune(rune(s[j+1]))):
 		return j, true // 2017/745, 93/42/EWG
-	case seps[0] == '-' && len(parts[0]) == 4 && len(parts[1]) <= 2:
+	case n == 2 && dashes == 1 && len0 == 4 && len1 <= 2:
 		return j, true // 2023-09
 	}
 	return 0, false
-}
-
-// thousands reports whether digit groups are an integer written with a
-// separator every three digits: 1 000 000, 1.000.000.
-func thousands(parts []string) bool {
-	if len(parts[0]) > 3 {
-		return false
-	}
-	for _, p := range parts[1:] {
-		if len(p) != 3 {
-			return false
-		}
-	}
-	return true
 }
 
 func isDigitBefore(s string, i int) bool {

@@ -56,9 +56,9 @@ func deepNumbered(n int) (string, string) {
 }
 
 // BenchmarkCompareDeepNumbering parses and compares nested 1.1.1…
-// numbering of 100 KB and 650 KB.
+// numbering of 100 KB, 650 KB and 4 MB.
 func BenchmarkCompareDeepNumbering(b *testing.B) {
-	for _, size := range []int{100_000, 650_000} {
+	for _, size := range []int{100_000, 650_000, 4_000_000} {
 		b.Run(fmt.Sprintf("%dKB", size/1000), func(b *testing.B) {
 			o, n := deepNumbered(size)
 			b.SetBytes(int64(len(o) + len(n)))
