@@ -145,7 +145,7 @@ func germanAmountAfter(s string) bool {
 
 // citesPart reports whether the number q numbers a part of a text by a
 // sign or a Chinese word before it: § 2, §§ 3, 附件1, 附表2, and 表3 or
-// 图3 without a measure word.
+// 图3 without a measure word; or a version: 版本2, 15.3版.
 func citesPart(s string, q Quantity) bool {
 	head := strings.TrimRight(s[:q.Start], " \u00a0\u202f")
 	if strings.HasSuffix(head, "§") {
@@ -158,6 +158,9 @@ func citesPart(s string, q Quantity) bool {
 		if strings.HasSuffix(head, w) {
 			return true
 		}
+	}
+	if strings.HasSuffix(head, "版本") || strings.HasPrefix(s[q.End:], "版") && strings.ContainsAny(s[q.Start:q.End], ".．") {
+		return true // a version: 版本2, 15.3版 (but 第3版 is an ordinal, 3版 a count)
 	}
 	if q.Unit != "" || !(strings.HasSuffix(head, "表") || strings.HasSuffix(head, "图")) {
 		return false

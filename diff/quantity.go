@@ -634,6 +634,8 @@ func contextWords(toks []string, limit int) int {
 // Pairing survives reordering and additions: an old quantity pairs with the
 // new one whose context (the words around it) is most alike, then by unit,
 // bound and position; "一批" pairs with "80项" when both count 应用场景.
+// Two amounts pair only when they count the same thing (see sameCount):
+// in a full revision 10万元以上 (违法所得) and 不足1万元 (货值金额) stay apart.
 // A quantity with no counterpart has New "" (vanished) or Old "" (new).
 func CompareQuantities(old, new string) []QuantityChange {
 	return compareQuantities(old, new, Quantities(old), Quantities(new))

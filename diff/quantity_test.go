@@ -52,6 +52,7 @@ func TestQuantities(t *testing.T) {
 		{"第一章 总则 ...... 12\n[Page 5]\n- 7 -", ""},
 		{"vom 27\\.12.2019 (ABl. L 117), Richtlinie 93/42/EWG, bis zum 31. März 1999", ""},
 		{"(3a) Teleshopping im Sinne dieses Gesetzes", ""},
+		{"采用版本2和15.3版标准，印刷3版", "3=3 @版"},
 		{"延长期限最多不得超过三十日", "不得超过三十日=30 日 [不得超过] @延长期限最多"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
