@@ -154,3 +154,34 @@ func FuzzQuantities(f *testing.F) {
 		CompareQuantities(s, strings.ToUpper(s))
 	})
 }
+
+// TestCompareQuantitiesLong checks the bounded pairing on a clause far
+// longer than the candidate window: a revision that changed every figure
+// pairs each with its counterpart, none shown alone.
+func TestCompareQuantitiesLong(t *testing.T) {
+	old, new := numbered(20_000, 1), numbered(20_000, 2)
+	oq, nq := Quantities(old), Quantities(new)
+	if len(oq) != len(nq) || len(oq) < 10*pairWindow {
+		t.Fatalf("%d and %d quantities, want the same number, over %d", len(oq), len(nq), 10*pairWindow)
+	}
+	changed := 0
+	for i := range oq {
+		if oq[i].Text != nq[i].Text {
+			changed++
+		}
+	}
+	// A figure that happens to be written the same far away is taken as
+	// unchanged there (1 in 1000 for the second figure of each sentence),
+	// which leaves its counterpart and another alone.
+	got := CompareQuantities(old, new)
+	alone := 0
+	for _, c := range got {
+		if c.Old == "" || c.New == "" {
+			alone++
+		}
+	}
+	t.Logf("%d quantities, %d changed, %d changes, %d alone", len(oq), changed, len(got), alone)
+	if alone > len(oq)/100 || len(got)-alone/2 < changed*98/100 {
+		t.Errorf("%d of %d changes shown alone, want nearly all %d changed figures paired", alone, len(got), changed)
+	}
+}
