@@ -164,6 +164,11 @@ func (d *Document) FindAll(path string) []*Node {
 	if len(suffix) > 0 {
 		return suffix
 	}
+	if steps, ok := parseCitation(path); ok {
+		if found := d.findCitation(steps); len(found) > 0 {
+			return found
+		}
+	}
 	if found := d.findLoose(strings.Split(want, "/")); len(found) > 0 {
 		return found
 	}
