@@ -72,9 +72,12 @@ func (r *Repo) history(ctx context.Context, clauseArg, path, at string) (*review
 		id, path = t.d.id(t.node), t.d.path
 	case err == nil || errors.Is(err, ErrUnknownClause):
 		// Perhaps the id of a clause deleted before at.
-		id, path, err = r.findDeleted(ctx, clauseArg, path, tip)
-		if err != nil {
-			return nil, err
+		var derr error
+		if id, path, derr = r.findDeleted(ctx, clauseArg, path, tip); derr != nil {
+			if err != nil {
+				return nil, err // say why the argument named no clause (ambiguous …)
+			}
+			return nil, derr
 		}
 	default:
 		return nil, err
