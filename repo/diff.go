@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"strings"
 
@@ -379,13 +380,12 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 	return rep, nil
 }
 
-// titleOf is a document's first non-empty line, without Markdown marks.
+// titleOf is a document's title as the parser found it (a title line, never
+// a chapter or article heading), or else its file name without extension.
 func titleOf(doc *clause.Document) string {
-	for _, line := range strings.Split(string(doc.Src), "\n") {
-		line = strings.TrimSpace(strings.TrimLeft(strings.TrimSpace(line), "#"))
-		if line != "" {
-			return line
-		}
+	if doc.Title != "" {
+		return doc.Title
 	}
-	return ""
+	base := path.Base(doc.Name)
+	return strings.TrimSuffix(base, path.Ext(base))
 }
