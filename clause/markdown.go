@@ -37,6 +37,24 @@ func frontMatterEnd(src []byte) int {
 	return 0
 }
 
+// infoEndMark closes the INFO block of the LawRefBook law library: the
+// lines after the title that list when the law was passed and amended.
+const infoEndMark = "<!-- INFO END -->"
+
+// infoEnd returns the Src offset just after the line that closes an INFO
+// block in the first 16 KiB of src, or 0 when there is none.
+func infoEnd(src []byte) int {
+	head := src[:min(len(src), 16<<10)]
+	i := bytes.Index(head, []byte(infoEndMark))
+	if i < 0 {
+		return 0
+	}
+	if e := bytes.IndexByte(src[i:], '\n'); e >= 0 {
+		return i + e + 1
+	}
+	return len(src)
+}
+
 // isFence reports whether a line opens or closes a fenced code block.
 func isFence(b []byte) bool {
 	return bytes.HasPrefix(b, []byte("```")) || bytes.HasPrefix(b, []byte("~~~"))

@@ -68,6 +68,7 @@ type parser struct {
 	markdown    bool
 	h1          int // number of "# " lines (0, 1, 2 for more): a single one is the document's title
 	frontMatter int // byte length of the YAML front matter
+	info        int // Src offset after a LawRefBook INFO block, 0 if none
 	wrapW       int // hard-wrap width of the document, 0 if not hard-wrapped
 	wrapTol     int
 	indents     bool // some lines are indented: indentation marks paragraphs
@@ -117,6 +118,13 @@ func (p *parser) run() error {
 		if ln.start < p.frontMatter {
 			// Front matter is the root's text, never a clause.
 			p.appendLine(ln, false)
+			p.blankBefore = true
+			continue
+		}
+		if ln.start < p.info && !(len(content) > 0 && headingLevel(content) == 1) {
+			// A LawRefBook INFO block (dates of passing and amendment):
+			// metadata, not text — no clause, no title, no quantities.
+			// Only the law's "# " title line in it is read.
 			p.blankBefore = true
 			continue
 		}

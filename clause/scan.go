@@ -90,6 +90,7 @@ func (p *parser) scan() {
 	}
 	p.indents = indented*20 >= lines
 	p.frontMatter = frontMatterEnd(src)
+	p.info = infoEnd(src)
 	switch strings.ToLower(path.Ext(p.doc.Name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		p.markdown = true
