@@ -6,11 +6,57 @@ import (
 	"unicode/utf8"
 )
 
-// labelOf is Node.Label.
+// repeatSep joins a label that repeats among its siblings to the count
+// that tells it apart: the second clause labelled 1 in § 3 is 1~2.
+const repeatSep = "~"
+
+// labelOf is Node.Label: the numbering as written, and when the text itself
+// repeats it among the clause's siblings (three lists in one §), "~" and
+// the clause's place among those that share it: 1, 1~2, 1~3.
 func labelOf(n *Node) string {
 	if n == nil {
 		return ""
 	}
+	if n.rep > 0 {
+		return baseLabel(n) + repeatSep + strconv.Itoa(int(n.rep)+1)
+	}
+	return baseLabel(n)
+}
+
+// markRepeats sets rep and repeated for the children of every clause whose
+// labels (folded by normLevel) repeat among their siblings.
+func markRepeats(d *Document) {
+	var seen map[string]int32
+	var visit func(n *Node)
+	visit = func(n *Node) {
+		if len(n.Children) > 1 {
+			clear(seen)
+			for _, c := range n.Children {
+				if seen == nil {
+					seen = map[string]int32{}
+				}
+				l := normLevel(baseLabel(c))
+				k, dup := seen[l]
+				seen[l] = k + 1
+				if dup {
+					c.rep, c.repeated = k, true
+				}
+			}
+			for _, c := range n.Children {
+				if c.rep == 0 && seen[normLevel(baseLabel(c))] > 1 {
+					c.repeated = true
+				}
+			}
+		}
+		for _, c := range n.Children {
+			visit(c)
+		}
+	}
+	visit(d.Root)
+}
+
+// baseLabel is the label as written, without the repeat count.
+func baseLabel(n *Node) string {
 	switch n.Kind {
 	case KindDocument:
 		return ""
@@ -141,23 +187,32 @@ func (d *Document) FindAll(path string) []*Node {
 	if want == "" {
 		return nil
 	}
+	// A label written without the repeat count (§ 3/1 where § 3 holds
+	// 1, 1~2, 1~3) names every clause of the group: the caller sees that
+	// it is ambiguous. base is the path without repeat counts.
 	var exact, suffix []*Node
-	var walk func(n *Node, prefix string)
-	walk = func(n *Node, prefix string) {
+	var walk func(n *Node, prefix, base string, rep bool)
+	walk = func(n *Node, prefix, base string, rep bool) {
 		for _, c := range n.Children {
-			p := normLevel(c.Label())
-			if prefix != "" {
-				p = prefix + "/" + p
+			rep := rep || c.repeated
+			p, b := normLevel(c.Label()), ""
+			if c.rep > 0 {
+				b = normLevel(baseLabel(c))
+			} else {
+				b = p
 			}
-			if p == want {
+			if prefix != "" {
+				p, b = prefix+"/"+p, base+"/"+b
+			}
+			if p == want || rep && b == want {
 				exact = append(exact, c)
-			} else if strings.HasSuffix(p, "/"+want) {
+			} else if strings.HasSuffix(p, "/"+want) || rep && strings.HasSuffix(b, "/"+want) {
 				suffix = append(suffix, c)
 			}
-			walk(c, p)
+			walk(c, p, b, rep)
 		}
 	}
-	walk(d.Root, "")
+	walk(d.Root, "", "", false)
 	if len(exact) > 0 {
 		return exact
 	}

@@ -29,6 +29,7 @@ func Parse(name string, src []byte, opts Options) (*Document, error) {
 	if err := p.finish(); err != nil {
 		return nil, err
 	}
+	markRepeats(d)
 	return d, nil
 }
 

@@ -21,8 +21,9 @@ func TestPathIDs(t *testing.T) {
 			"一、总则\n（一）新增项。\n（二）甲项。\n（三）乙项。\n二、附则\n（一）丙项。\n", false},
 		{"deleted path reused", "一、总则\n（一）甲项内容。\n（二）乙项内容完全不同。\n",
 			"一、总则\n（一）乙项内容完全不同。\n", true},
+		// Repeated numbers get unique labels (1, 1~2, 1~3): no path repeats.
 		{"duplicate labels", "一、总则\n1.甲。\n1.乙。\n",
-			"一、总则\n1.甲。\n1.乙。\n1.丙。\n二、总则\n", true},
+			"一、总则\n1.甲。\n1.乙。\n1.丙。\n二、总则\n", false},
 		{"law", "第一条　甲。\n第二条　乙。\n第三条　丙。\n", "第一条　甲。\n第二条　丁。\n第三条　丙。\n第四条　戊。\n", false},
 		{"empty", "", "一、总则\n", false},
 	}
