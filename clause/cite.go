@@ -324,7 +324,7 @@ func citeValue(b []byte, class citeClass, kind Kind) (citeStep, int) {
 			st.num = Number{Value: int(letters[0]-'A') + 1, Valid: true} // Appendix A
 		} else if isRepeatedLetter(letters) {
 			// a, b … z; aa, bb … as German statutes write sub-items.
-			st.class, st.kind = citeLetter, KindLatinParen
+			st.class, st.kind, st.label = citeLetter, KindLatinParen, string(letters)
 			st.num = Number{Value: int(letters[0]-'a') + 1, Valid: true}
 		} else {
 			return citeStep{}, 0
@@ -431,7 +431,8 @@ func (st citeStep) matches(n *Node) bool {
 	case citeSubItem:
 		return n.Kind == KindArabic || n.Kind == KindArabicParen || n.Kind == KindListItem
 	case citeLetter:
-		return n.Kind == KindLatinParen
+		// a names a) or (a), aa names aa): the letter and how often it is written.
+		return n.Kind == KindLatinParen && strings.Trim(baseLabel(n), "()（） ") == st.label
 	case citeNumber:
 		if st.kind != 0 {
 			return n.Kind == st.kind

@@ -1,6 +1,9 @@
 package clause
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // headingLevel returns the level of an ATX heading line ("## Title" → 2),
 // or 0.
@@ -104,6 +107,10 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 			v = v*10 + int(content[i]-'0')
 			i++
 		}
+		sub := 0
+		if i+1 < len(content) && content[i] >= 'a' && content[i] <= 'z' && content[i+1] == '.' {
+			sub, i = int(content[i]-'a')+1, i+1 // "1a.": an item inserted after 1, as German statutes number them
+		}
 		if i == len(content) || content[i] != '.' && content[i] != ')' {
 			return false
 		}
@@ -111,7 +118,7 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 		if i < len(content) && content[i] != ' ' && content[i] != '\t' {
 			return false // "1.推进…": a Chinese item, not a Markdown list
 		}
-		m.num, m.end = Number{Value: v, Valid: true}, i
+		m.num, m.end = Number{Value: v, Sub: sub, Valid: true}, i
 	default:
 		return false
 	}
@@ -208,4 +215,19 @@ func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) 
 	n := p.openClause(m, ln, ln.lo, entry{})
 	n.Depth = level
 	p.lineHeading = true
+}
+
+// mdContinues reports whether a text line of an English (or German)
+// Markdown document continues the paragraph of the line before: in
+// Markdown only a blank line ends a paragraph, so a line right after one
+// that stops mid-sentence (on a lower-case word or a comma) is a hard
+// wrap, indented under a list item or not. Chinese Markdown files often
+// put paragraphs on consecutive lines, so this holds for Latin-script
+// documents only.
+func (p *parser) mdContinues(ln line) bool {
+	if !p.markdown || p.doc.Lang != LangEN || !p.havePrev || p.blankBefore || p.prevHeading || p.afterFurniture {
+		return false
+	}
+	prev := string(p.prev)
+	return strings.HasSuffix(prev, ",") || endsLowerWord(prev)
 }

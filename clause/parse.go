@@ -255,7 +255,7 @@ func (p *parser) strong() bool {
 // continues reports whether a text line continues the paragraph of the line
 // before (a hard wrap) rather than starting a new one.
 func (p *parser) continues(ln line) bool {
-	if !p.strong() || closingPunct(p.src[ln.lo:ln.hi]) {
+	if !p.strong() || closingPunct(p.src[ln.lo:ln.hi]) || p.mdContinues(ln) {
 		return true
 	}
 	// In hard-wrapped text a full line may end in 。 by chance: a new
