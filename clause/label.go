@@ -24,17 +24,19 @@ func labelOf(n *Node) string {
 }
 
 // markRepeats sets rep and repeated for the children of every clause whose
-// labels (folded by normLevel) repeat among their siblings.
+// labels (folded by normLevel) repeat among their siblings. Numbered
+// siblings that count up cannot repeat, so only the rare parent whose
+// children restart a count (or are unnumbered) has its labels compared.
 func markRepeats(d *Document) {
 	var seen map[string]int32
 	var visit func(n *Node)
 	visit = func(n *Node) {
-		if len(n.Children) > 1 {
+		if mayRepeat(n.Children) {
+			if seen == nil {
+				seen = map[string]int32{}
+			}
 			clear(seen)
 			for _, c := range n.Children {
-				if seen == nil {
-					seen = map[string]int32{}
-				}
 				l := normLevel(baseLabel(c))
 				k, dup := seen[l]
 				seen[l] = k + 1
@@ -53,6 +55,27 @@ func markRepeats(d *Document) {
 		}
 	}
 	visit(d.Root)
+}
+
+// mayRepeat reports whether two of cs might share a label: false when each
+// is numbered and counts up from the last before it of the same kind.
+func mayRepeat(cs []*Node) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	var last [32]Number
+	var seen [32]bool
+	for _, c := range cs {
+		if !c.Num.Valid && c.Kind != KindParagraph || int(c.Kind) >= len(last) {
+			return true // unnumbered: labelled by its title
+		}
+		k := c.Kind
+		if p := last[k]; seen[k] && (c.Num.Value < p.Value || c.Num.Value == p.Value && c.Num.Sub <= p.Sub) {
+			return true
+		}
+		last[k], seen[k] = c.Num, true
+	}
+	return false
 }
 
 // baseLabel is the label as written, without the repeat count.
