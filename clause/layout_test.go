@@ -37,7 +37,14 @@ func TestLayoutGermanStatute(t *testing.T) {
 § 1/(2)/1/b)/aa)
 § 1/(2)/1/b)/bb)
 § 1/(2)/2
-§ 2`
+§ 2
+§ 3
+§ 3/(1)
+§ 3/(1)/1
+§ 3/(1)/2
+§ 3/(1)/1~2
+§ 3/(1)/2~2
+§ 3/(2)`
 	if got := paths(d); got != want {
 		t.Errorf("paths:\n%s\nwant:\n%s", got, want)
 	}
@@ -48,6 +55,13 @@ func TestLayoutGermanStatute(t *testing.T) {
 	}
 	if n := d.Find("§ 1/(1)/2"); n == nil || n.Text() != "2.  andere Mittel, soweit sich die Werbeaussage auf die Erkennung von Krankheiten bezieht." {
 		t.Errorf("hard-wrapped Nummer: %q", n.Text())
+	}
+	// The sentence after a list is the Absatz's, not its last Nummer's.
+	if n := d.Find("§ 3/(1)/2"); n == nil || n.Text() != "2.  mit Zeugnissen." {
+		t.Errorf("last Nummer before the sentence: %q", n.Text())
+	}
+	if n := d.Find("§ 3/(1)"); n == nil || !strings.Contains(n.Text(), "Für Medizinprodukte gilt Satz 1 Nr. 2 entsprechend.") {
+		t.Errorf("the Absatz lacks the sentence after its list: %q", n.Text())
 	}
 	for cite, want := range map[string]string{
 		"§ 1 Abs. 1 Nr. 1a":                           "§ 1/(1)/1a",

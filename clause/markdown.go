@@ -231,3 +231,21 @@ func (p *parser) mdContinues(ln line) bool {
 	prev := string(p.prev)
 	return strings.HasSuffix(prev, ",") || endsLowerWord(prev)
 }
+
+// afterList gives an unindented paragraph that follows a Markdown list in a
+// Latin-script document to the clause holding the list, as the text after
+// its items: in a German statute, the sentence after an Absatz's Nummern
+// belongs to the Absatz, not to its last Nummer. It reports whether it did.
+func (p *parser) afterList(ln line, content []byte) bool {
+	if !p.markdown || p.doc.Lang != LangEN || !p.blankBefore || ln.lo != ln.start || p.prevHeading {
+		return false
+	}
+	i := len(p.stack) - 1
+	for i > 0 && (p.stack[i].n.Kind == KindListItem || p.stack[i].n.Kind == KindLatinParen && p.stack[i].rank == 0) {
+		i--
+	}
+	if i == len(p.stack)-1 || i == 0 || p.stack[i+1].n.Kind != KindListItem {
+		return false
+	}
+	return p.openTail(i, ln, content)
+}

@@ -177,7 +177,7 @@ func (p *parser) run() error {
 				placed = p.place(m, ln, content, strong)
 			}
 		}
-		if !placed && p.tailLine(ln, content) {
+		if !placed && (p.tailLine(ln, content) || p.afterList(ln, content)) {
 			p.after(content)
 			continue
 		}
