@@ -90,7 +90,7 @@ func TestLayoutRFC(t *testing.T) {
 	}
 	for _, n := range append(d.Clauses(), d.Root) {
 		txt := n.Text()
-		for _, bad := range []string{"[Page", "RFC 8089   ", "\f", "Kerwin   "} {
+		for _, bad := range []string{"[Page", "RFC 8089   ", "\f", "Kerwin   ", ". . .", "Table of Contents"} {
 			if strings.Contains(txt, bad) {
 				t.Errorf("%q: text holds %q: %q", n.Path(), bad, txt)
 			}

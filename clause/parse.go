@@ -162,7 +162,8 @@ func (p *parser) run() error {
 		p.pageBreak = false
 		p.afterFurniture = false
 		if p.inTOC(content) {
-			p.appendLine(ln, false)
+			// A table of contents is furniture: its entries are neither
+			// clauses nor text that a revision changes.
 			p.after(content)
 			continue
 		}
