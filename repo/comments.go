@@ -444,7 +444,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 					where = qt.node.Path()
 				}
 				if opts.Notice != nil {
-					opts.Notice(fmt.Sprintf("%s:%d: clause %q not found; anchored by its quote to %s in %s", name, rec.Row, arg, where, qt.d.path))
+					opts.Notice(fmt.Sprintf("%s:%d: clause %q names no single clause; anchored by its quote to %s in %s", name, rec.Row, arg, where, qt.d.path))
 				}
 				t, err = qt, nil
 			}
