@@ -30,6 +30,7 @@ func TestLayoutGermanStatute(t *testing.T) {
 § 1/(1)/1
 § 1/(1)/1a
 § 1/(1)/2
+§ 1/(1a)
 § 1/(2)
 § 1/(2)/1
 § 1/(2)/1/a)

@@ -293,11 +293,14 @@ func lexParen(b []byte) (m marker, ok bool) {
 	o := openParenAt(b)
 	in := b[o:]
 	var k Kind
-	var v, n, alt, variant int
+	var v, n, alt, variant, sub int
 	if val, l, isNum := parseCNNumber(in); isNum {
 		k, v, n = KindCNParen, val, l
 	} else if val, l, isNum := parseArabic(in, 3); isNum {
 		k, v, n = KindArabicParen, val, l
+		if n+1 < len(in) && in[n] >= 'a' && in[n] <= 'z' && closeParenAt(in[n+1:]) > 0 {
+			sub, n = int(in[n]-'a')+1, n+1 // (3a): an Absatz inserted after (3)
+		}
 	} else {
 		for n < len(in) && n < 8 && (in[n] >= 'a' && in[n] <= 'z' || in[n] >= 'A' && in[n] <= 'Z') {
 			n++
@@ -325,7 +328,7 @@ func lexParen(b []byte) (m marker, ok bool) {
 		return m, false
 	}
 	end := o + n + cl
-	m = marker{kind: k, scheme: scheme(k, variant), num: Number{Value: v, Valid: true}, alt: alt, end: end}
+	m = marker{kind: k, scheme: scheme(k, variant), num: Number{Value: v, Sub: sub, Valid: true}, alt: alt, end: end}
 	m.spaced = spacedAt(b[end:])
 	return m, true
 }

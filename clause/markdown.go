@@ -228,6 +228,9 @@ func (p *parser) mdContinues(ln line) bool {
 	if !p.markdown || p.doc.Lang != LangEN || !p.havePrev || p.blankBefore || p.prevHeading || p.afterFurniture {
 		return false
 	}
+	if ln.lo > ln.start && p.stack[len(p.stack)-1].n.Kind == KindListItem {
+		return true // indented under a list item, no blank line between: the item goes on
+	}
 	prev := string(p.prev)
 	return strings.HasSuffix(prev, ",") || endsLowerWord(prev)
 }
