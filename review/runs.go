@@ -18,7 +18,7 @@ type RenumberRun struct {
 	OldFirst, OldLast   string      // their labels (the last level) before
 	NewFirst, NewLast   string      // and after
 	FirstPath, LastPath string      // the full label paths of the first and last, after
-	First, Last         int         // the run's changes: Document.Changes[First..Last]
+	First, Last         int         // the run's first and last change in Document.Changes (real changes between them are not in it)
 	Shift               int         // new number − old number of the first: +4 when four were inserted
 }
 
@@ -26,28 +26,59 @@ type RenumberRun struct {
 // clauses read better each on its own.
 const minRun = 3
 
-// renumberRuns finds the runs of renumber-only changes in d.Changes (in
-// document order), sets Run on each change of a run and returns them.
+// renumberRuns finds the runs of renumber-only changes in changes (in
+// document order), sets Run on each change of a run and returns them. A
+// run goes on past a real change inside one of its clauses (a reworded 款
+// of a renumbered article), which is still listed on its own; any other
+// real change, or a change in how far the articles shift, ends it.
 func renumberRuns(changes []Change) []RenumberRun {
 	var runs []RenumberRun
-	for i := 0; i < len(changes); {
-		if !onlyRenumbered(&changes[i]) {
-			i++
-			continue
-		}
-		j := i
-		for j+1 < len(changes) && onlyRenumbered(&changes[j+1]) {
-			j++
-		}
-		if r, ok := makeRun(changes, i, j); ok {
+	var members []int
+	inRun := map[*clause.Node]bool{} // the clauses of the open run, both sides
+	shift, haveShift := 0, false
+	flush := func() {
+		if r, ok := makeRun(changes, members); ok {
 			runs = append(runs, r)
-			for k := i; k <= j; k++ {
+			for _, k := range members {
 				changes[k].Run = len(runs)
 			}
 		}
-		i = j + 1
+		members, haveShift = members[:0], false
+		clear(inRun)
 	}
+	for i := range changes {
+		c := &changes[i]
+		if !onlyRenumbered(c) {
+			if len(members) > 0 && !(within(c.New, inRun) || within(c.Old, inRun)) {
+				flush()
+			}
+			continue
+		}
+		if c.New.Kind == clause.KindArticle {
+			d := c.New.Num.Value - c.Old.Num.Value
+			if haveShift && d != shift {
+				flush()
+			}
+			shift, haveShift = d, true
+		}
+		members = append(members, i)
+		inRun[c.New], inRun[c.Old] = true, true
+	}
+	flush()
 	return runs
+}
+
+// within reports whether an ancestor of n is in set.
+func within(n *clause.Node, set map[*clause.Node]bool) bool {
+	if n == nil {
+		return false
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if set[a] {
+			return true
+		}
+	}
+	return false
 }
 
 // onlyRenumbered reports whether a change only gives its clause a new
@@ -67,10 +98,14 @@ func onlyRenumbered(c *Change) bool {
 	return true
 }
 
-// makeRun describes changes[i..j] as a run, if it counts enough clauses.
-func makeRun(changes []Change, i, j int) (RenumberRun, bool) {
+// makeRun describes the changes at members as a run, if it counts enough
+// clauses.
+func makeRun(changes []Change, members []int) (RenumberRun, bool) {
+	if len(members) == 0 {
+		return RenumberRun{}, false
+	}
 	kind, depth := clause.KindDocument, -1
-	for k := i; k <= j; k++ {
+	for _, k := range members {
 		n := changes[k].New
 		if n.Kind == clause.KindArticle {
 			kind = clause.KindArticle
@@ -80,13 +115,15 @@ func makeRun(changes []Change, i, j int) (RenumberRun, bool) {
 			kind, depth = n.Kind, d
 		}
 	}
-	r := RenumberRun{Kind: kind, First: i, Last: j}
-	for k := i; k <= j; k++ {
+	r := RenumberRun{Kind: kind, First: members[0], Last: members[len(members)-1]}
+	var first *Change
+	for _, k := range members {
 		c := &changes[k]
 		if c.New.Kind != kind {
 			continue
 		}
 		if r.Count == 0 {
+			first = c
 			r.OldFirst, r.NewFirst, r.FirstPath = c.Old.Label(), c.New.Label(), c.NewLabel
 			r.Shift = c.New.Num.Value - c.Old.Num.Value
 		}
@@ -96,10 +133,6 @@ func makeRun(changes []Change, i, j int) (RenumberRun, bool) {
 	if r.OldFirst == r.NewFirst && r.OldLast == r.NewLast {
 		// Items whose own numbers stay, renumbered with the clause that
 		// holds them (a changed article's 项): say whose they are.
-		first := &changes[i]
-		for k := i; k <= j && changes[k].New.Kind != kind; k++ {
-			first = &changes[k+1]
-		}
 		if op, np := first.Old.Parent, first.New.Parent; op != nil && np != nil && op.Kind != clause.KindDocument && np.Kind != clause.KindDocument {
 			r.OldFirst, r.NewFirst = op.Path()+"/"+r.OldFirst, np.Path()+"/"+r.NewFirst
 		}
