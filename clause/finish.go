@@ -32,8 +32,12 @@ func (p *parser) finish() error {
 			} else {
 				c.End = n.End
 			}
-			if n.tail != nil && c.Start < n.tail.src && c.End > n.tail.src {
-				c.End = n.tail.src // the tail is the parent's
+			// The tail is the parent's; but a tail that more children
+			// follow (a sentence between two lists of an Absatz) stays in
+			// the source range of the child before it, so that the
+			// children still cover the source in order.
+			if n.tail != nil && c.Start < n.tail.src && c.End > n.tail.src && i+1 == len(n.Children) {
+				c.End = n.tail.src
 			}
 		}
 		n.HeadEnd = n.End

@@ -4,8 +4,18 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
 )
+
+func parseLaw(t *testing.T, src string) *clause.Document {
+	t.Helper()
+	d, err := clause.Parse("law.txt", []byte(src), clause.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return d
+}
 
 // lawText writes articles 1..n, each "第N条 text-of-i." with texts[i-1].
 func lawText(texts []string) string {
@@ -48,8 +58,8 @@ func TestRenumberRuns(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			old := mustParseDoc(t, "law.txt", lawText(base))
-			new := mustParseDoc(t, "law.txt", lawText(tt.new))
+			old := parseLaw(t, lawText(base))
+			new := parseLaw(t, lawText(tt.new))
 			d := Attach(AttachInput{Path: "law.txt", Result: diff.Compare(old, new, diff.Options{})})
 			var got []string
 			for _, r := range d.Runs {
