@@ -251,6 +251,7 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*review.Diff, err
 		if spec.progress != nil {
 			spec.progress(i, len(docs), p)
 		}
+		r.readAhead(p, spec.from, spec.to) // both sides at once (parsed.go)
 		var a, b *docIDs
 		if spec.from != nil {
 			if a, err = r.idsAt(spec.from, p); err != nil {
