@@ -1,7 +1,6 @@
 package repo
 
 import (
-	"encoding/json"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -37,7 +36,7 @@ func (r *Repo) parsedDoc(path string, blob plumbing.Hash) (*clause.Document, err
 	if d, ok := r.s.parsed[k]; ok {
 		return d, nil
 	}
-	d, err := readParse(r.readBlob, path, blob)
+	d, err := r.readParse(r.readBlob, path, blob)
 	if err != nil {
 		return nil, err
 	}
@@ -70,8 +69,9 @@ func (r *Repo) keepIDs(h plumbing.Hash, f idsFile) {
 	r.s.idsFiles[h] = f
 }
 
-func readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumbing.Hash) (*clause.Document, error) {
-	text, err := read(blob)
+// readParse reads document blob (through the text cache) and parses it.
+func (r *Repo) readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumbing.Hash) (*clause.Document, error) {
+	text, err := r.docText(read, blob, true)
 	if err != nil {
 		return nil, err
 	}
@@ -81,14 +81,7 @@ func readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumb
 // readIDs reads and decodes the ids file with blob h; the zero idsFile
 // (no Blob) when it cannot.
 func readIDs(read func(plumbing.Hash) ([]byte, error), h plumbing.Hash) idsFile {
-	b, err := read(h)
-	if err != nil {
-		return idsFile{}
-	}
-	var f idsFile
-	if json.Unmarshal(b, &f) != nil {
-		return idsFile{}
-	}
+	f, _ := decodeIDs(read(h))
 	return f
 }
 
@@ -142,7 +135,7 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) {
 	for _, j := range jobs {
 		wg.Go(func() {
 			if j.ids.IsZero() {
-				d, err := readParse(read, j.doc.path, j.doc.blob)
+				d, err := r.readParse(read, j.doc.path, j.doc.blob)
 				j.d, j.fail = d, err != nil
 			} else {
 				j.f = readIDs(read, j.ids)
