@@ -82,8 +82,14 @@ func marshalIDs(f idsFile) ([]byte, error) {
 
 // decodeIDs decodes an ids file (b, err as returned by a read).
 func decodeIDs(b []byte, err error) (idsFile, bool) {
+	if err != nil {
+		return idsFile{}, false
+	}
+	if f, ok := decodeIDsFast(b); ok {
+		return f, true
+	}
 	var f idsFile
-	if err != nil || json.Unmarshal(b, &f) != nil {
+	if json.Unmarshal(b, &f) != nil {
 		return idsFile{}, false
 	}
 	return f, true
