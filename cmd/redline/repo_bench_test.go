@@ -73,3 +73,15 @@ func BenchmarkDiffRange(b *testing.B) {
 func BenchmarkLog(b *testing.B) {
 	benchMain(b, benchRepo(b), "log")
 }
+
+// BenchmarkHelp is `redline --help` in process: the command tree built and
+// the help printed, without the process start-up and package
+// initialisation that bench/repo-vs-git.sh measures with it.
+func BenchmarkHelp(b *testing.B) {
+	b.ReportAllocs()
+	for b.Loop() {
+		if code := Main([]string{"--help"}, nil, io.Discard, io.Discard); code != 0 {
+			b.Fatalf("exit code %d", code)
+		}
+	}
+}
