@@ -195,6 +195,11 @@ func TestReadAheadSameIDs(t *testing.T) {
 			if len(fresh.s.parsed) != 2 || len(fresh.s.idsFiles) != 2 {
 				t.Fatalf("readAhead kept %d documents and %d ids files, want 2 and 2", len(fresh.s.parsed), len(fresh.s.idsFiles))
 			}
+			for _, ri := range revs {
+				if fresh.memo(ri.Hash, "plan.md") == nil {
+					t.Fatalf("readAhead left no ids for %s, whose record lists its clauses in order", ri.Hash)
+				}
+			}
 		}
 		var out [][]string
 		for _, ri := range revs {

@@ -85,43 +85,44 @@ func readIDs(read func(plumbing.Hash) ([]byte, error), h plumbing.Hash) idsFile 
 	return f
 }
 
-// readAhead reads and parses path, and decodes its recorded ids, at each
-// of revs (nil ones skipped) concurrently, for idsAt to find in memory. It
-// changes no result: whatever fails here is left for idsAt to meet and
-// report in its own order.
+// readAhead reads and parses path at each of revs (nil ones skipped)
+// concurrently, one goroutine per revision, and decodes and applies the
+// ids recorded with it, for idsAt to find in memory. It changes no result:
+// it keeps a revision's ids only when its record lists the clauses in
+// order (then they depend on nothing else), and whatever fails here is left
+// for idsAt to meet and report in its own order.
 func (r *Repo) readAhead(path string, revs ...*revInfo) {
 	type job struct {
-		doc  parsedKey     // a document to parse, or
-		ids  plumbing.Hash // an ids file to decode
-		d    *clause.Document
-		f    idsFile
-		fail bool
+		ri      *revInfo
+		blob    plumbing.Hash
+		idsBlob plumbing.Hash // zero: no ids file committed with ri
+		doc     *clause.Document
+		f       idsFile
+		d       *docIDs // ri's ids, when its record applies as it is
+		fail    bool
 	}
 	var jobs []*job
 	seen := map[plumbing.Hash]bool{}
 	for _, ri := range revs {
-		if ri == nil {
+		if ri == nil || r.memo(ri.Hash, path) != nil {
 			continue
 		}
-		if b, ok := r.blobAt(ri.Tree, path); ok && !seen[b] {
-			seen[b] = true
-			if _, done := r.s.parsed[parsedKey{b, path}]; !done {
-				jobs = append(jobs, &job{doc: parsedKey{b, path}})
-			}
+		b, ok := r.blobAt(ri.Tree, path)
+		if !ok || seen[b] {
+			continue
 		}
-		if h, ok := r.blobAt(ri.Tree, idsPath(path)); ok && !seen[h] {
-			seen[h] = true
-			if _, done := r.s.idsFiles[h]; !done {
-				jobs = append(jobs, &job{ids: h})
-			}
-		}
+		seen[b] = true
+		j := &job{ri: ri, blob: b}
+		j.idsBlob, _ = r.blobAt(ri.Tree, idsPath(path))
+		jobs = append(jobs, j)
 	}
 	if len(jobs) < 2 {
 		return // nothing to overlap
 	}
 	// Loose objects are read with plain file reads, safe side by side;
 	// anything else goes through go-git, one goroutine at a time (the
-	// caller holds r.s.mu and waits here).
+	// caller holds r.s.mu and waits here). The goroutines only read the
+	// maps of r.s; they are written below, after Wait.
 	var gitMu sync.Mutex
 	read := func(h plumbing.Hash) ([]byte, error) {
 		if b, ok, err := r.readLoose(h); ok {
@@ -134,21 +135,41 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) {
 	var wg sync.WaitGroup
 	for _, j := range jobs {
 		wg.Go(func() {
-			if j.ids.IsZero() {
-				d, err := r.readParse(read, j.doc.path, j.doc.blob)
-				j.d, j.fail = d, err != nil
-			} else {
-				j.f = readIDs(read, j.ids)
+			doc, ok := r.s.parsed[parsedKey{j.blob, path}]
+			if !ok {
+				var err error
+				if doc, err = r.readParse(read, path, j.blob); err != nil {
+					j.fail = true
+					return
+				}
+			}
+			j.doc = doc
+			if j.idsBlob.IsZero() {
+				return
+			}
+			f, ok := r.s.idsFiles[j.idsBlob]
+			if !ok {
+				f = readIDs(read, j.idsBlob)
+			}
+			j.f = f
+			if f.Blob == j.blob.String() {
+				if ids, ok := recordedInOrder(doc, f); ok {
+					j.d = newDocIDs(path, j.blob, doc, ids)
+				}
 			}
 		})
 	}
 	wg.Wait()
 	for _, j := range jobs {
-		switch {
-		case !j.ids.IsZero():
-			r.keepIDs(j.ids, j.f)
-		case !j.fail:
-			r.keepParsed(j.doc, j.d)
+		if j.fail {
+			continue
+		}
+		r.keepParsed(parsedKey{j.blob, path}, j.doc)
+		if !j.idsBlob.IsZero() {
+			r.keepIDs(j.idsBlob, j.f)
+		}
+		if j.d != nil {
+			r.remember(j.ri.Hash, path, j.d)
 		}
 	}
 }
