@@ -196,7 +196,7 @@ func currentLabel(t tr, c *review.Change) string {
 func split(o Options, cs []review.Change) (shown, folded []*review.Change) {
 	for i := range cs {
 		c := &cs[i]
-		if c.FormattingOnly && !o.ShowFormatting && c.Kind == diff.Modified && !c.Renumbered {
+		if c.Folded(o.ShowFormatting) {
 			folded = append(folded, c)
 			continue
 		}
