@@ -69,11 +69,12 @@ func Attach(in AttachInput) Document {
 	}
 	for _, c := range r.Changes {
 		ch := Change{Change: c}
+		oldText, newText := c.Texts()
 		if c.New != nil {
-			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), c.New.Text(), c.New.Title
+			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), newText, c.New.Title
 		}
 		if c.Old != nil {
-			ch.OldLabel, ch.OldText = c.Old.Path(), c.Old.Text()
+			ch.OldLabel, ch.OldText = c.Old.Path(), oldText
 			if ch.ClauseID == "" {
 				ch.ClauseID = id(c.Old)
 			}
