@@ -99,15 +99,24 @@ func Import(name string, data []byte) ([]Record, error) {
 		items []item
 		err   error
 	)
-	switch formatOf(name, data) {
+	format := formatOf(name, data)
+	switch format {
 	case "xls":
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: Excel 97-2003 (.xls); save it as .xlsx or .csv", ErrFormat)}
 	case "xlsx":
 		items, err = readXLSX(name, data)
-	case "json":
-		items, err = readJSON(name, data)
-	case "yaml":
-		items, err = readYAML(name, data)
+	case "json", "yaml":
+		// Text the way every reader decodes it (UTF-16, GB18030, lone CR);
+		// line numbers are kept.
+		text, derr := decodeText(data)
+		if derr != nil {
+			return nil, &ImportError{File: name, Err: derr}
+		}
+		if format == "json" {
+			items, err = readJSON(name, []byte(text))
+		} else {
+			items, err = readYAML(name, []byte(text))
+		}
 	default:
 		items, err = readCSV(name, data, strings.EqualFold(filepath.Ext(name), ".tsv"))
 	}

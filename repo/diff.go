@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strings"
 
@@ -52,7 +51,7 @@ func (r *Repo) documents(ctx context.Context, rev string) ([]string, error) {
 // worktreeIDs is path's text in the work tree with ids derived from the
 // newest revision (not stored), or nil when the file is not there.
 func (r *Repo) worktreeIDs(path string) (*docIDs, error) {
-	raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(path)))
+	raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(path)), path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}

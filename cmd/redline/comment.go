@@ -4,13 +4,13 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/limits"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
@@ -147,9 +147,9 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 	var err error
 	if name == "-" {
 		name = "stdin.csv"
-		data, err = io.ReadAll(opts.stdin)
+		data, err = limits.ReadAll(opts.stdin, "stdin", "a comment file", limits.CommentTable)
 	} else {
-		data, err = os.ReadFile(name)
+		data, err = limits.ReadFile(name, "a comment file", limits.CommentTable)
 	}
 	if err != nil {
 		return err

@@ -2,6 +2,7 @@ package main
 
 import (
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
@@ -9,6 +10,7 @@ import (
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/internal/charset"
+	"github.com/redline-docs/redline/internal/limits"
 	"github.com/redline-docs/redline/internal/mapfile"
 	"github.com/redline-docs/redline/review"
 )
@@ -92,7 +94,8 @@ type parsedFile struct {
 }
 
 // readDocument reads and parses a file outside the repository, converting
-// GB18030 (and so GBK) to UTF-8 with a notice. The revision describing it
+// it to UTF-8 by the rule every command uses (charset.Decode: GB18030,
+// UTF-16, lone CR line ends) with a notice. The revision describing it
 // carries the file's name as its message and its modification time. It
 // prints nothing, so two can run at once.
 func readDocument(name string) parsedFile {
@@ -101,24 +104,23 @@ func readDocument(name string) parsedFile {
 	// no heap and a few page faults instead of 500, a tenth of diff
 	// --no-index's time. Parsing keeps the document's bytes, so the file
 	// must not shrink meanwhile; Guard turns that fault into an error.
-	file, err := mapfile.Read(name)
+	file, err := mapfile.Read(name, "a document", limits.Document)
 	if err != nil {
 		f.err = err
 		return f
 	}
-	data := file.Data
 	f.rev.Date = file.Info.ModTime().UTC()
 	var doc *clause.Document
 	err = mapfile.Guard(name, func() error {
-		var err error
-		doc, err = clause.Parse(name, data, clause.Options{})
-		if errors.Is(err, clause.ErrNotUTF8) {
-			// The same rule as commit's: charset decides what is GB18030.
-			if text, converted, cerr := charset.ToUTF8(data); cerr == nil && converted {
-				f.notice = name + ": converted from GB18030 to UTF-8"
-				doc, err = clause.Parse(name, text, clause.Options{})
-			}
+		d, err := charset.Decode(file.Data)
+		var ce *charset.Error
+		if errors.As(err, &ce) {
+			return fmt.Errorf("%s:%d: %w", name, ce.Line, err)
 		}
+		if how := d.Describe(); how != "" {
+			f.notice = name + ": " + how
+		}
+		doc, err = clause.Parse(name, d.Text, clause.Options{MaxBytes: limits.Document})
 		return err
 	})
 	f.doc, f.err = doc, err
