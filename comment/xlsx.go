@@ -18,9 +18,9 @@ import (
 // Limits on what an XLSX file may make the reader do (with limits.XLSXPart
 // and limits.XLSXEntries).
 const (
-	maxXLSXCol  = 16384    // XFD, Excel's last column
-	maxXLSXRow  = 1048576  // Excel's last row
-	maxXLSXGrid = 4 << 20  // cells, empty ones included, the rows may span in all
+	maxXLSXCol  = 16384   // XFD, Excel's last column
+	maxXLSXRow  = 1048576 // Excel's last row
+	maxXLSXGrid = 4 << 20 // cells, empty ones included, the rows may span in all
 	maxMerges   = 10000
 )
 
