@@ -16,7 +16,13 @@ import (
 	"time"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files (the cmp targets inside testdata/script/*.txtar)")
@@ -43,6 +49,7 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
 			"gb18030":   cmdGB18030,
+			"encode":    cmdEncode,
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
@@ -85,6 +92,50 @@ func cmdGB18030(ts *testscript.TestScript, neg bool, args []string) {
 	enc, err := simplifiedchinese.GB18030.NewEncoder().String(ts.ReadFile(args[0]))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(enc), 0o644))
+}
+
+// cmdEncode re-encodes a UTF-8 file: encode ENCODING IN OUT, ENCODING one
+// of gbk, gb18030, shift-jis, euc-jp, euc-kr, big5, latin1, utf-16le,
+// utf-16be (both with a byte-order mark), utf-8-bom, cr (lone CR line ends).
+func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode ENCODING IN OUT")
+	}
+	text := ts.ReadFile(args[1])
+	var enc encoding.Encoding
+	switch args[0] {
+	case "gbk":
+		enc = simplifiedchinese.GBK
+	case "gb18030":
+		enc = simplifiedchinese.GB18030
+	case "shift-jis":
+		enc = japanese.ShiftJIS
+	case "euc-jp":
+		enc = japanese.EUCJP
+	case "euc-kr":
+		enc = korean.EUCKR
+	case "big5":
+		enc = traditionalchinese.Big5
+	case "latin1":
+		enc = charmap.Windows1252
+	case "utf-16le":
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	case "utf-16be":
+		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case "utf-8-bom":
+		text = "\ufeff" + text
+	case "cr":
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r")
+	default:
+		ts.Fatalf("encode: unknown encoding %q", args[0])
+	}
+	out := []byte(text)
+	if enc != nil {
+		var err error
+		out, err = enc.NewEncoder().Bytes(out)
+		ts.Check(err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
 }
 
 // cmdMkbinary writes a small binary file (NUL bytes, a PNG header): mkbinary FILE.

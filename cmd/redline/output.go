@@ -2,15 +2,19 @@ package main
 
 import (
 	"bufio"
+	"context"
 	"fmt"
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
+	"strings"
 
 	"github.com/mattn/go-isatty"
 
 	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
@@ -89,34 +93,130 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 	return nil
 }
 
-// writeFileAtomic writes name through write into a temporary file in the
-// same folder, then renames it into place: readers see the old file or the
-// whole new one, and a failed write leaves nothing behind.
-func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+// writeFileAtomic writes name through write with internal/atomicfile:
+// readers see the old file or the whole new one, and a failed write leaves
+// nothing behind.
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	f, err := atomicfile.Create(name, 0o644)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
+	defer f.Abort()
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return f.Commit()
+}
+
+// checkOutput refuses an -o FILE whose writing would damage a repository,
+// unless force: a path inside a .git folder (or a bare repository), inside
+// a repository's .redline folder, or an existing document of a repository
+// (a file redline commits). The path is resolved as the write would reach
+// it: relative to the working directory, through "..", through symlinked
+// folders, and through a symlink at the end too. r is the repository the
+// command works on, or nil; the repositories that contain the path are
+// found by walking up from it. Devices such as /dev/null are never refused.
+func (g *globals) checkOutput(ctx context.Context, out string, force bool, r *repo.Repo) error {
+	if out == "" || out == "-" || force {
+		return nil
+	}
+	abs := out
+	if !filepath.IsAbs(abs) {
+		abs = filepath.Join(g.workDir(), abs)
+	}
+	abs = filepath.Clean(abs)
+	if fi, err := os.Stat(abs); err == nil && !fi.Mode().IsRegular() {
+		return nil // a device, a pipe (or a folder, which the write refuses)
+	}
+	targets := []string{resolvePath(abs)}
+	if t, err := filepath.EvalSymlinks(abs); err == nil && t != targets[0] {
+		targets = append(targets, t)
+	}
+	for _, t := range targets {
+		if what := protected(ctx, t, r); what != "" {
+			return usagef("-o %s: would overwrite %s; use --force to write there anyway", out, what)
 		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(bw); err != nil {
-		return err
 	}
-	if err = bw.Flush(); err != nil {
-		return err
+	return nil
+}
+
+// resolvePath is abs with the symlinks of its folder evaluated (the file
+// itself may not exist yet).
+func resolvePath(abs string) string {
+	dir, base := filepath.Split(abs)
+	for d, rest := filepath.Clean(dir), ""; ; {
+		if e, err := filepath.EvalSymlinks(d); err == nil {
+			return filepath.Join(e, rest, base)
+		}
+		parent := filepath.Dir(d)
+		if parent == d {
+			return abs
+		}
+		rest = filepath.Join(filepath.Base(d), rest)
+		d = parent
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
+}
+
+// protected says what writing the file p (absolute, resolved) would
+// overwrite that belongs to a repository, or "" when nothing does.
+func protected(ctx context.Context, p string, r *repo.Repo) string {
+	for d := filepath.Dir(p); ; d = filepath.Dir(d) {
+		if filepath.Base(d) == ".git" {
+			return "git's own data in " + d
+		}
+		if isGitDir(d) {
+			return "git's own data in the repository " + d
+		}
+		if _, err := os.Lstat(filepath.Join(d, ".git")); err == nil {
+			rel, err := filepath.Rel(d, p)
+			if err != nil {
+				return ""
+			}
+			rel = filepath.ToSlash(rel)
+			if strings.HasPrefix(rel, ".redline/") {
+				return "redline's own data in " + filepath.Join(d, ".redline")
+			}
+			if isRepoDocument(ctx, d, rel, r) {
+				return "the document " + rel + " of the repository " + d
+			}
+		}
+		if parent := filepath.Dir(d); parent == d {
+			return ""
+		}
 	}
-	if err = tmp.Close(); err != nil {
-		return err
+}
+
+// isGitDir reports whether d is a git directory (a bare repository, or a
+// .git folder by another name): HEAD, objects/ and refs/.
+func isGitDir(d string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(d, name)); err != nil {
+			return false
+		}
 	}
-	return os.Rename(tmp.Name(), name)
+	return true
+}
+
+// isRepoDocument reports whether rel is a document of the repository at
+// root: in its work tree or at its newest revision. r is used when it is
+// that repository.
+func isRepoDocument(ctx context.Context, root, rel string, r *repo.Repo) bool {
+	if r == nil || evalDir(r.Dir()) != evalDir(root) {
+		var err error
+		if r, err = repo.Open(root); err != nil {
+			return false
+		}
+	}
+	for _, rev := range []string{"", "HEAD"} {
+		if docs, err := r.Documents(ctx, rev); err == nil && slices.Contains(docs, rel) {
+			return true
+		}
+	}
+	return false
 }
 
 // notice prints one line of chatter to stderr.
