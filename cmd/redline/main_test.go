@@ -50,6 +50,7 @@ func TestScripts(t *testing.T) {
 			"exits":     cmdExits,
 			"gb18030":   cmdGB18030,
 			"encode":    cmdEncode,
+			"mksparse":  cmdMksparse,
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
@@ -136,6 +137,19 @@ func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Check(err)
 	}
 	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
+}
+
+// cmdMksparse makes a file of SIZE bytes (a sparse one, so it costs no disk)
+// holding the text of IN at its start: mksparse IN SIZE OUT.
+func cmdMksparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mksparse IN SIZE OUT")
+	}
+	size, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	name := ts.MkAbs(args[2])
+	ts.Check(os.WriteFile(name, []byte(ts.ReadFile(args[0])), 0o644))
+	ts.Check(os.Truncate(name, size))
 }
 
 // cmdMkbinary writes a small binary file (NUL bytes, a PNG header): mkbinary FILE.

@@ -19,7 +19,11 @@ import (
 // With no history there are no permanent clause ids, so a clause's id is its
 // label path (the new one, or the old one for a deleted clause).
 func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
-	if percent, limit, ok := noIndexGC(g.getenv, fileSize(oldName)+fileSize(newName)); ok {
+	// A pipe or a device has no size to tune for (and a soft limit sized
+	// for an empty input would make its reading collect all the time).
+	oldSize, oldRegular := fileSize(oldName)
+	newSize, newRegular := fileSize(newName)
+	if percent, limit, ok := noIndexGC(g.getenv, oldSize+newSize); ok && oldRegular && newRegular {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}
@@ -74,13 +78,14 @@ func noIndexGC(getenv func(string) string, inputBytes int64) (percent int, limit
 	return 400, limit, true
 }
 
-// fileSize is the size of the file name, or 0 when it cannot be read.
-func fileSize(name string) int64 {
+// fileSize is the size of the file name and whether it is a regular file
+// (0 and false when it cannot be read).
+func fileSize(name string) (int64, bool) {
 	fi, err := os.Stat(name)
 	if err != nil || !fi.Mode().IsRegular() {
-		return 0
+		return 0, false
 	}
-	return fi.Size()
+	return fi.Size(), true
 }
 
 // parsedFile is a file outside the repository, read and parsed: its
