@@ -162,7 +162,7 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stdout, "imported %d comments from %s\n", len(cs), filepath.Base(opts.file))
+	fmt.Fprintln(opts.stdout, render.Sanitize(fmt.Sprintf("imported %d comments from %s", len(cs), filepath.Base(opts.file))))
 	opts.notice("'redline commit' records them")
 	return nil
 }

@@ -14,6 +14,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding"
@@ -23,6 +24,8 @@ import (
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
 	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/redline-docs/redline/render"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files (the cmp targets inside testdata/script/*.txtar)")
@@ -51,6 +54,8 @@ func TestScripts(t *testing.T) {
 			"gb18030":   cmdGB18030,
 			"encode":    cmdEncode,
 			"mksparse":  cmdMksparse,
+			"unescape":  cmdUnescape,
+			"nocontrol": cmdNoControl,
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
@@ -150,6 +155,57 @@ func cmdMksparse(ts *testscript.TestScript, neg bool, args []string) {
 	name := ts.MkAbs(args[2])
 	ts.Check(os.WriteFile(name, []byte(ts.ReadFile(args[0])), 0o644))
 	ts.Check(os.Truncate(name, size))
+}
+
+// cmdUnescape sets an environment variable, or writes a file, from a Go
+// string literal's contents, so scripts can hold control characters
+// visibly: unescape NAME 'a\x1b[2Jb' sets $NAME; unescape -file IN OUT
+// unquotes each line of IN.
+func cmdUnescape(ts *testscript.TestScript, neg bool, args []string) {
+	unq := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+		ts.Check(err)
+		return u
+	}
+	switch {
+	case !neg && len(args) == 3 && args[0] == "-file":
+		lines := strings.Split(ts.ReadFile(args[1]), "\n")
+		for i := range lines {
+			lines[i] = unq(lines[i])
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Join(lines, "\n")), 0o644))
+	case !neg && len(args) == 2:
+		ts.Setenv(args[0], unq(args[1]))
+	default:
+		ts.Fatalf("usage: unescape NAME LITERAL | unescape -file IN OUT")
+	}
+}
+
+// cmdNoControl fails when stdout or stderr (or a file) holds a character a
+// terminal would obey rather than show (render.Unsafe; a CR only before an
+// LF): nocontrol [-color] stdout|stderr|FILE. With -color, redline's own
+// colour sequences are allowed.
+func cmdNoControl(ts *testscript.TestScript, neg bool, args []string) {
+	color := len(args) == 2 && args[0] == "-color"
+	if color {
+		args = args[1:]
+	}
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: nocontrol [-color] stdout|stderr|FILE")
+	}
+	text := strings.ReplaceAll(ts.ReadFile(args[0]), "\r\n", "\n")
+	if color {
+		for _, seq := range []string{"\x1b[9;31m", "\x1b[4;32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"} {
+			text = strings.ReplaceAll(text, seq, "")
+		}
+	}
+	if i := strings.IndexFunc(text, render.Unsafe); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		ts.Fatalf("%s holds %U at byte %d: %q", args[0], r, i, text[max(0, i-20):min(len(text), i+20)])
+	}
+	if !utf8.ValidString(text) {
+		ts.Fatalf("%s is not UTF-8", args[0])
+	}
 }
 
 // cmdMkbinary writes a small binary file (NUL bytes, a PNG header): mkbinary FILE.

@@ -59,16 +59,16 @@ func (g *globals) width() int {
 
 // emit streams the rendering to the file out ("" or "-": stdout) through a
 // buffer, never holding the whole output in memory (a full-rewrite diff's
-// JSON is many times its documents). A regular file is written beside its
-// place and renamed into it, so a failed rendering leaves no partial file
-// behind; a device such as /dev/null is written as it is.
+// JSON is many times its documents). Output to stdout, or to a terminal
+// named with -o, goes through render.Terminal: control characters from the
+// text are shown escaped, never obeyed. A regular file is written whole
+// with internal/atomicfile and keeps the text as it is, so a failed
+// rendering leaves no partial file behind; a device such as /dev/null is
+// written as it is.
 func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, render.Options) error) error {
 	if out == "" || out == "-" {
-		bw := bufio.NewWriterSize(g.stdout, 64<<10)
-		if err := fn(bw, g.renderOptions(g.stdout, showFormatting)); err != nil {
-			return err
-		}
-		return bw.Flush()
+		o := g.renderOptions(g.stdout, showFormatting)
+		return writeTerminal(g.stdout, o.Color, func(w io.Writer) error { return fn(w, o) })
 	}
 	opts := g.renderOptions(nil, showFormatting)
 	if fi, err := os.Stat(out); err == nil && !fi.Mode().IsRegular() {
@@ -76,10 +76,17 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 		if err != nil {
 			return err
 		}
-		bw := bufio.NewWriterSize(f, 64<<10)
-		err = fn(bw, opts)
-		if err == nil {
-			err = bw.Flush()
+		write := func(w io.Writer) error {
+			bw := bufio.NewWriterSize(w, 64<<10)
+			if err := fn(bw, opts); err != nil {
+				return err
+			}
+			return bw.Flush()
+		}
+		if isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()) {
+			err = writeTerminal(f, opts.Color, func(w io.Writer) error { return fn(w, opts) })
+		} else {
+			err = write(f)
 		}
 		if cerr := f.Close(); err == nil {
 			err = cerr
@@ -91,6 +98,20 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 	}
 	g.notice("wrote %s", out)
 	return nil
+}
+
+// writeTerminal runs write on a buffered render.Terminal over w (stdout, a
+// terminal): control characters in the text come out escaped.
+func writeTerminal(w io.Writer, color bool, write func(io.Writer) error) error {
+	t := render.NewTerminal(w, color)
+	bw := bufio.NewWriterSize(t, 64<<10)
+	if err := write(bw); err != nil {
+		return err
+	}
+	if err := bw.Flush(); err != nil {
+		return err
+	}
+	return t.Flush()
 }
 
 // writeFileAtomic writes name through write with internal/atomicfile:
@@ -219,9 +240,16 @@ func isRepoDocument(ctx context.Context, root, rel string, r *repo.Repo) bool {
 	return false
 }
 
-// notice prints one line of chatter to stderr.
+// notice prints one line of chatter to stderr, control characters in it
+// (from file names, say) escaped.
 func (g *globals) notice(format string, args ...any) {
-	fmt.Fprintf(g.stderr, "redline: "+format+"\n", args...)
+	fmt.Fprintln(g.stderr, render.Sanitize(fmt.Sprintf("redline: "+format, args...)))
+}
+
+// isTerminal reports whether w is a terminal.
+func isTerminal(w io.Writer) bool {
+	f, ok := w.(*os.File)
+	return ok && (isatty.IsTerminal(f.Fd()) || isatty.IsCygwinTerminal(f.Fd()))
 }
 
 // progress returns a repo.Progress that redraws one line on stderr while
