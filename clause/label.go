@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // labelOf is Node.Label.
@@ -85,6 +87,7 @@ func NormLabel(s string) string {
 }
 
 func normLevel(s string) string {
+	s = norm.NFC.String(s) // an NFD spelling names the same clause
 	var b strings.Builder
 	space := false
 	for _, r := range s {

@@ -4,6 +4,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // Fold maps s to a canonical form in which changes of formatting alone
@@ -17,6 +19,10 @@ import (
 //     an unspaced script (Han, kana, CJK punctuation) or at either end is
 //     dropped: "打造 80项" folds like "打造80项", but "red fox" keeps its space.
 //
+// Text is compared in Unicode normal form C first, so an NFD spelling
+// (e + U+0301, or decomposed Hangul) folds like its NFC one: which one a
+// word processor saved is formatting, not content.
+//
 // Fold does not identify characters that are not width variants of each
 // other: 、 and , differ (an enumeration comma against a comma), and so do
 // 。 and . — in Chinese text the ideographic full stop ends a sentence while
@@ -24,6 +30,7 @@ import (
 // by the other is a correction a reviewer should see, not mere formatting.
 // Curly and straight quotes differ too.
 func Fold(s string) string {
+	s = norm.NFC.String(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	f := folder{s: s}
@@ -79,7 +86,7 @@ func (f *folder) next() rune {
 
 // foldEqual reports whether Fold(a) == Fold(b), without building either.
 func foldEqual(a, b string) bool {
-	fa, fb := folder{s: a}, folder{s: b}
+	fa, fb := folder{s: norm.NFC.String(a)}, folder{s: norm.NFC.String(b)}
 	for {
 		ra, rb := fa.next(), fb.next()
 		if ra != rb {
@@ -102,6 +109,6 @@ func unspaced(r rune) bool {
 }
 
 // FormattingOnly reports whether a and b differ, but only in formatting:
-// punctuation and digit width, white space, zero-width characters and line
-// ends (see Fold).
+// punctuation and digit width, white space, zero-width characters, line
+// ends and Unicode normalisation (NFC against NFD; see Fold).
 func FormattingOnly(a, b string) bool { return a != b && foldEqual(a, b) }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/internal/limits"
@@ -214,7 +215,7 @@ func runCommentList(ctx context.Context, opts *commentListOptions) error {
 		if status != "" && c.Status != status {
 			continue
 		}
-		if opts.by != "" && !strings.Contains(strings.ToLower(c.By), strings.ToLower(opts.by)) {
+		if opts.by != "" && !strings.Contains(foldBy(c.By), foldBy(opts.by)) {
 			continue
 		}
 		cs = append(cs, c)
@@ -286,3 +287,7 @@ func statusFlag(v string, def comment.Status) (comment.Status, error) {
 	}
 	return s, nil
 }
+
+// foldBy is the form in which --by matches an author: lower case, Unicode
+// normal form C (an NFD spelling of a name matches its NFC one).
+func foldBy(s string) string { return strings.ToLower(norm.NFC.String(s)) }
