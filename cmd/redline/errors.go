@@ -40,7 +40,8 @@ const exitCodesHelp = `Exit codes:
   5   unknown document
   6   unknown clause
   7   unknown comment
-  8   bad input file: malformed comment table, binary or undecodable document
+  8   bad input file: malformed comment table, binary or undecodable document,
+      an input past its size limit
   9   nothing to commit
   10  repository busy (another redline is writing to it)
   11  any other failure (I/O, permissions …)
