@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // Record is one imported row: the comment, the clause label it names (resolved
@@ -106,6 +108,9 @@ func Import(name string, data []byte) ([]Record, error) {
 	case "xlsx":
 		items, err = readXLSX(name, data)
 	case "json", "yaml":
+		if format == "yaml" && len(data) > limits.CommentYAML {
+			return nil, &ImportError{File: name, Err: fmt.Errorf("larger than %s, the limit for a YAML comment file (save it as JSON or CSV): %w", limits.Size(limits.CommentYAML), limits.ErrTooLarge)}
+		}
 		// Text the way every reader decodes it (UTF-16, GB18030, lone CR);
 		// line numbers are kept.
 		text, derr := decodeText(data)
@@ -222,6 +227,12 @@ func build(name string, items []item) ([]Record, error) {
 		}
 	}
 	return recs, nil
+}
+
+// tooManyRows is the error for a comment file past limits.CommentRows,
+// found at row.
+func tooManyRows(name string, row int) error {
+	return &ImportError{File: name, Row: row, Err: fmt.Errorf("more than %d rows, the limit for a comment file: %w", limits.CommentRows, limits.ErrTooLarge)}
 }
 
 // textColumn names the text column of a row for an error message.

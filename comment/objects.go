@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // A JSON or YAML comment file is a list of objects, or an object whose
@@ -144,6 +146,9 @@ func readJSON(name string, data []byte) ([]item, error) {
 		o, err := jsonObject(raw)
 		if err != nil {
 			return nil, objectError(name, row, err)
+		}
+		if len(objs) == limits.CommentRows {
+			return nil, tooManyRows(name, row)
 		}
 		rows, objs = append(rows, row), append(objs, o)
 	}
@@ -292,6 +297,9 @@ func readYAML(name string, data []byte) ([]item, error) {
 			return nil, err
 		}
 		rows, objs = append(rows, r...), append(objs, o...)
+		if len(objs) > limits.CommentRows {
+			return nil, tooManyRows(name, rows[limits.CommentRows])
+		}
 	}
 	if len(objs) == 0 {
 		return nil, nil // an empty file: no comments

@@ -160,3 +160,16 @@ func TestImportXLSXBomb(t *testing.T) {
 		t.Errorf("zip bomb: err = %v, want refused as too large", err)
 	}
 }
+
+// TestImportRowLimit: a table past limits.CommentRows rows is refused as
+// soon as the reader gets there, naming the row.
+func TestImportRowLimit(t *testing.T) {
+	csv := append([]byte("id,text\n"), bytes.Repeat([]byte("1,a\n"), limits.CommentRows+1)...)
+	_, err := Import("big.csv", csv)
+	if !errors.Is(err, limits.ErrTooLarge) || !strings.HasPrefix(err.Error(), fmt.Sprintf("big.csv:%d: more than", limits.CommentRows+2)) {
+		t.Fatalf("err = %v, want too large at row %d", err, limits.CommentRows+2)
+	}
+	if _, err := Import("big.yaml", bytes.Repeat([]byte("- text: a\n"), limits.CommentYAML/10+1)); !errors.Is(err, limits.ErrTooLarge) {
+		t.Fatalf("YAML: err = %v, want too large", err)
+	}
+}

@@ -10,6 +10,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/redline-docs/redline/internal/charset"
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // tableRow is one row of a sheet: its number as a person sees it (the CSV
@@ -184,11 +185,18 @@ func readCSV(name string, data []byte, tab bool) ([]item, error) {
 		comma = sniffComma(text)
 	}
 	rows, err := parseCSV(text, comma, false)
+	var tl *rowLimitError
+	if errors.As(err, &tl) {
+		return nil, tooManyRows(name, tl.row)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
 		// A stray " inside an unquoted cell (often pasted from the document)
 		// is taken literally rather than refusing the file.
 		rows, err = parseCSV(text, comma, true)
+		if errors.As(err, &tl) {
+			return nil, tooManyRows(name, tl.row)
+		}
 	}
 	if errors.As(err, &pe) {
 		return nil, &ImportError{File: name, Row: pe.Line, Err: fmt.Errorf("%v (character %d)", pe.Err, pe.Column)}
@@ -217,9 +225,17 @@ func parseCSV(text string, comma rune, lazy bool) ([]tableRow, error) {
 		for i := range rec {
 			rec[i] = cleanCell(rec[i])
 		}
+		if len(rows) == limits.CommentRows+1 { // the header and CommentRows rows
+			return nil, &rowLimitError{line}
+		}
 		rows = append(rows, tableRow{num: line, cells: rec})
 	}
 }
+
+// rowLimitError stops parseCSV at the row past limits.CommentRows.
+type rowLimitError struct{ row int }
+
+func (e *rowLimitError) Error() string { return "too many rows" }
 
 // sniffComma picks the delimiter of the first line: the most frequent of
 // comma, tab and semicolon outside quotes (comma when none).

@@ -250,6 +250,9 @@ func readSheet(f *zip.File, strs []string) ([]tableRow, error) {
 					}
 					rowNum = n
 				}
+				if len(rows) > limits.CommentRows {
+					return nil, fmt.Errorf("more than %d rows, the limit for a comment file: %w", limits.CommentRows, limits.ErrTooLarge)
+				}
 				rows = append(rows, tableRow{num: rowNum})
 				row = &rows[len(rows)-1]
 				col = 0

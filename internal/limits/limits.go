@@ -15,7 +15,9 @@ import (
 // The limits. They are generous: the largest real laws are a few MB.
 const (
 	Document     = 64 << 20 // bytes of one document (commit, diff, status, diff --no-index)
-	CommentTable = 64 << 20 // bytes of one comment file (CSV, JSON, YAML, XLSX) or of stdin
+	CommentTable = 64 << 20 // bytes of one comment file (CSV, JSON, XLSX) or of stdin
+	CommentYAML  = 4 << 20  // bytes of one YAML comment file (parsed whole, a node per value)
+	CommentRows  = 200000   // rows of one comment table, comments of one JSON or YAML file
 
 	// An XLSX workbook is a zip: a small file can decompress to gigabytes
 	// (a zip bomb). Its reader reads at most four parts (workbook,
