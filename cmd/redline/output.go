@@ -263,7 +263,7 @@ func (g *globals) progress() (repo.Progress, func()) {
 	shown := false
 	return func(done, total int, what string) {
 			shown = true
-			fmt.Fprintf(f, "\r\x1b[Kredline: %d/%d %s", done, total, what)
+			fmt.Fprintf(f, "\r\x1b[Kredline: %d/%d %s", done, total, render.Sanitize(what))
 		}, func() {
 			if shown {
 				fmt.Fprint(f, "\r\x1b[K")
