@@ -115,6 +115,9 @@ func Decode(data []byte) (Decoded, error) {
 		}
 		d.Text, d.From = u, from
 	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && utf8.Valid(data):
+		if i := bytes.IndexByte(data, 0); i >= 0 {
+			return d, &Error{Line: 1 + bytes.Count(data[:i], []byte("\n")), Err: ErrBinary}
+		}
 		d.Text, d.From = data[3:], "UTF-8 with BOM"
 	default:
 		if i := bytes.IndexByte(data, 0); i >= 0 {

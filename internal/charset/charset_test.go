@@ -59,6 +59,7 @@ func TestDecode(t *testing.T) {
 		{"crlf kept", []byte("第一条　甲。\r\n第二条　乙。\r\n"), "第一条　甲。\r\n第二条　乙。\r\n", "", false, nil, 0, ""},
 		{"gb18030 with lone cr", gbk(t, "第一条　甲。\r第二条　乙。\r"), "第一条　甲。\n第二条　乙。\n", "GB18030", true, nil, 0, ""},
 		{"nul is binary", []byte("ab\ncd\x00ef"), "", "", false, ErrBinary, 2, ""},
+		{"nul after a bom is binary", []byte("\ufeffab\ncd\x00ef"), "", "", false, ErrBinary, 2, ""},
 		{"utf-16 without bom", encode(t, xunicode.UTF16(xunicode.LittleEndian, xunicode.IgnoreBOM), "Article 1\nThe Minister may.\n"), "", "", false, ErrBinary, 1, "UTF-16 without a byte-order mark"},
 		{"lone continuation bytes", []byte("一\n二\n\x80\x80\x80"), "", "", false, ErrUnknown, 3, ""},
 		{"private-use pair", []byte{0xaa, 0xa1, '\n'}, "", "", false, ErrUnknown, 1, ""},
