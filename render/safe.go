@@ -118,6 +118,12 @@ func (t *Terminal) sanitize(out, data []byte, final bool) []byte {
 			i++
 			continue
 		}
+		// A three-byte character from U+3000 on (CJK, and no control
+		// among them): most of a Chinese document, passed without decoding.
+		if c >= 0xe3 && c != 0xed && i+2 < len(data) && data[i+1]&0xc0 == 0x80 && data[i+2]&0xc0 == 0x80 && c <= 0xef {
+			i += 3
+			continue
+		}
 		if c == '\r' || c == 0x1b && t.color || c >= 0x80 {
 			n, complete := t.safeRun(data[i:])
 			if !complete && !final {
