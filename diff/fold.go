@@ -30,7 +30,7 @@ import (
 // by the other is a correction a reviewer should see, not mere formatting.
 // Curly and straight quotes differ too.
 func Fold(s string) string {
-	s = norm.NFC.String(s)
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	f := folder{s: s}
@@ -86,7 +86,7 @@ func (f *folder) next() rune {
 
 // foldEqual reports whether Fold(a) == Fold(b), without building either.
 func foldEqual(a, b string) bool {
-	fa, fb := folder{s: norm.NFC.String(a)}, folder{s: norm.NFC.String(b)}
+	fa, fb := folder{s: nfc(a)}, folder{s: nfc(b)}
 	for {
 		ra, rb := fa.next(), fb.next()
 		if ra != rb {
@@ -96,6 +96,32 @@ func foldEqual(a, b string) bool {
 			return true
 		}
 	}
+}
+
+// nfc returns s in Unicode normal form C. Text of ASCII, CJK ideographs and
+// punctuation, full-width forms and common general punctuation (quotes,
+// dashes, ellipsis), none of which composes or decomposes, is returned at
+// once without the normaliser's tables; fold runs on every pair of clauses.
+func nfc(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			switch {
+			case c >= 0xe3 && c <= 0xe9 && !(c == 0xe3 && c1 == 0x82 && (c2 == 0x99 || c2 == 0x9a)), // U+3000–U+9FFF but the combining kana marks
+				c == 0xef && c1 >= 0xbc, // U+FF00–U+FFFF
+				c == 0xe2 && c1 == 0x80 && c2 >= 0x90: // U+2010–U+203F
+				i += 3
+				continue
+			}
+		}
+		return norm.NFC.String(s)
+	}
+	return s
 }
 
 // unspaced reports whether r belongs to a script written without spaces

@@ -93,3 +93,12 @@ func TestFormattingOnlyNFD(t *testing.T) {
 		t.Errorf("a dropped umlaut is formatting only")
 	}
 }
+
+// nfc agrees with the normaliser, quick path or not.
+func TestNFC(t *testing.T) {
+	for _, s := range []string{"第一条　为了规范，制定“本办法”…—", "ab März", norm.NFD.String("ab März"), "か\u3099", "\u2000x", "ＡＢＣ１２３", "\uf9d1", "한국어"} {
+		if got, want := nfc(s), norm.NFC.String(s); got != want {
+			t.Errorf("nfc(%q) = %q, want %q", s, got, want)
+		}
+	}
+}

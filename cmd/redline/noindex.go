@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"errors"
 	"fmt"
 	"os"
@@ -117,7 +118,24 @@ func readDocument(name string) parsedFile {
 	f.rev.Date = file.Info.ModTime().UTC()
 	var doc *clause.Document
 	err = mapfile.Guard(name, func() error {
-		d, err := charset.Decode(file.Data)
+		parse := func(text []byte) error {
+			var err error
+			doc, err = clause.Parse(name, text, clause.Options{MaxBytes: limits.Document})
+			return err
+		}
+		// Most files are UTF-8 with nothing to convert: parse them
+		// straight away (the parser checks UTF-8 itself), and decode only
+		// a file that starts with a byte-order mark, holds a CR, or that
+		// the parser finds is not UTF-8 text.
+		data := file.Data
+		if !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.HasPrefix(data, []byte("\xff\xfe")) &&
+			!bytes.HasPrefix(data, []byte("\xfe\xff")) && bytes.IndexByte(data, '\r') < 0 {
+			err := parse(data)
+			if !errors.Is(err, clause.ErrNotUTF8) && !errors.Is(err, clause.ErrBinary) {
+				return err
+			}
+		}
+		d, err := charset.Decode(data)
 		var ce *charset.Error
 		if errors.As(err, &ce) {
 			return fmt.Errorf("%s:%d: %w", name, ce.Line, err)
@@ -125,8 +143,7 @@ func readDocument(name string) parsedFile {
 		if how := d.Describe(); how != "" {
 			f.notice = name + ": " + how
 		}
-		doc, err = clause.Parse(name, d.Text, clause.Options{MaxBytes: limits.Document})
-		return err
+		return parse(d.Text)
 	})
 	f.doc, f.err = doc, err
 	return f
