@@ -7,6 +7,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/unicode/norm"
+
+	"github.com/redline-docs/redline/clause"
 )
 
 // folded is a text with punctuation and digit width, letter case and white
@@ -24,7 +26,7 @@ func fold(s string) folded {
 	for i, n := 0, 0; i < len(s); i += n {
 		var r rune
 		r, n = utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsSpace(r) || clause.ZeroWidth(r) {
 			continue
 		}
 		f.r = append(f.r, foldRune(r))
@@ -45,7 +47,7 @@ func foldNFC(f folded, s string) folded {
 		seg := string(it.Next())
 		end := it.Pos()
 		for _, r := range seg {
-			if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+			if unicode.IsSpace(r) || clause.ZeroWidth(r) {
 				continue
 			}
 			f.r = append(f.r, foldRune(r))

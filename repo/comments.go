@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -69,40 +68,10 @@ func (r *Repo) readComments() (map[string]comment.Comment, error) {
 	return out, nil
 }
 
-// sortComments orders comments as the report does: by group (groups in
-// the order of their first comment), then sequence, then id (numbers in ids
-// compared as numbers: C2 before C10).
-func sortComments(cs []comment.Comment) {
-	first := map[string]int{}
-	for _, c := range cs {
-		if f, ok := first[c.Group]; !ok || c.Seq < f {
-			first[c.Group] = c.Seq
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.Group != b.Group {
-			if first[a.Group] != first[b.Group] {
-				return first[a.Group] < first[b.Group]
-			}
-			return a.Group < b.Group
-		}
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return naturalLess(a.ID, b.ID)
-	})
-}
+// sortComments orders comments as the report does (comment.Sort).
+func sortComments(cs []comment.Comment) { comment.Sort(cs) }
 
-func naturalLess(a, b string) bool {
-	pa, na := splitNum(a)
-	pb, nb := splitNum(b)
-	if pa != pb || na < 0 || nb < 0 {
-		return a < b
-	}
-	return na < nb
-}
-
+// splitNum splits an id into its prefix and trailing number (-1: none).
 func splitNum(s string) (string, int) {
 	i := len(s)
 	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
@@ -233,12 +202,13 @@ func short(ri *revInfo) string {
 func anchor(c *comment.Comment, t target) {
 	a := &c.Anchor
 	a.Path, a.Rev = t.d.path, t.ri.Hash.String()
-	text := string(t.d.doc.Src)
+	var text string
 	if t.node != nil {
 		a.ClauseID, a.Label = t.d.id(t.node), t.node.Path()
 		text = t.node.Text()
 	} else {
 		a.ClauseID, a.Label = "", ""
+		text = string(t.d.doc.Src) // copied only when needed: an import anchors every row
 	}
 	if a.Exact != "" {
 		if i := strings.Index(text, a.Exact); i >= 0 {
@@ -342,6 +312,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	}
 	out := make([]comment.Comment, 0, len(recs))
 	seen := map[string]bool{}
+	clauses := newClauseMemo(r, opts.At)
 	for _, rec := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -373,7 +344,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		if c.Anchor.Path != "" && path == "" {
 			path = c.Anchor.Path
 		}
-		t, err := r.resolveClause(arg, path, opts.At)
+		t, err := clauses.resolve(arg, path)
 		if err != nil {
 			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
 				return nil, err

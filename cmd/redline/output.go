@@ -233,7 +233,7 @@ func isRepoDocument(ctx context.Context, root, rel string, r *repo.Repo) bool {
 		}
 	}
 	for _, rev := range []string{"", "HEAD"} {
-		if docs, err := r.Documents(ctx, rev); err == nil && slices.Contains(docs, rel) {
+		if docs, err := documentsAt(ctx, r, rev); err == nil && slices.Contains(docs, rel) {
 			return true
 		}
 	}
