@@ -19,6 +19,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/review"
 )
 
@@ -36,13 +37,66 @@ func (o CommitOptions) Validate() error {
 			return err
 		}
 	}
-	if strings.ContainsAny(o.Stage, "\n\r:") || strings.TrimSpace(o.Stage) != o.Stage {
-		return fmt.Errorf("stage %q: no line breaks, colons or surrounding space: %w", o.Stage, ErrBadInput)
+	if o.Stage != "" && plumbing.NewTagReferenceName(o.Stage).Validate() != nil {
+		return fmt.Errorf("stage %q: not a name git accepts for a tag (no spaces, ~ ^ : ? * [ \\ .. @{, no leading . or -, no trailing . or .lock): %w", o.Stage, ErrBadInput)
+	}
+	if gitOwnName(o.Stage) {
+		return fmt.Errorf("stage %q: git's own name for a ref; choose another: %w", o.Stage, ErrBadInput)
+	}
+	if !o.Date.IsZero() && o.Date.Before(time.Unix(0, 0)) {
+		return fmt.Errorf("date %s: before 1970, which git cannot record: %w", o.Date.Format(time.RFC3339), ErrBadInput)
+	}
+	for _, line := range strings.Split(o.Message, "\n") {
+		k, _, ok := strings.Cut(line, ":")
+		k = strings.TrimSpace(k)
+		if ok && (strings.EqualFold(k, trailerStage) || strings.EqualFold(k, trailerResolves)) {
+			return fmt.Errorf("commit message line %q: redline writes its %s trailer itself (use --stage or --resolves): %w", clip(strings.TrimSpace(line)), k, ErrBadInput)
+		}
 	}
 	for _, id := range o.Resolves {
 		if err := checkCommentID(id); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// gitOwnName says whether a stage name is one git gives a meaning of its
+// own where a revision is expected (HEAD, FETCH_HEAD, ORIG_HEAD …), so a
+// tag of that name would be shadowed or would shadow.
+func gitOwnName(s string) bool {
+	return s == "HEAD" || s == "@" || strings.HasSuffix(s, "_HEAD") && strings.ToUpper(s) == s ||
+		s == "AUTO_MERGE" || strings.HasPrefix(s, "refs/") || strings.HasPrefix(s, "heads/") ||
+		strings.HasPrefix(s, "tags/") || strings.HasPrefix(s, "remotes/")
+}
+
+// checkStage refuses a stage name that already names a revision or a
+// branch (a stage main would shadow, or be shadowed by, the branch main).
+// Callers hold r.s.mu.
+func (r *Repo) checkStage(stage string) error {
+	if stage == "" {
+		return nil
+	}
+	if h, ok := r.peel(plumbing.NewTagReferenceName(stage)); ok {
+		return fmt.Errorf("stage %q already names revision %s: %w", stage, h.String()[:12], ErrBadInput)
+	}
+	branch, _, err := r.readHEAD()
+	if err != nil {
+		return err
+	}
+	name := plumbing.NewBranchReferenceName(stage)
+	h, err := r.readRef(name)
+	if err != nil {
+		return err
+	}
+	if !h.IsZero() || name == branch || stage == "main" || stage == "master" {
+		return fmt.Errorf("stage %q is the name of a branch; choose another: %w", stage, ErrBadInput)
+	}
+	if _, ok, err := r.findStage(stage); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("stage %q already names a revision: %w", stage, ErrBadInput)
 	}
 	return nil
 }
@@ -139,6 +193,7 @@ func (r *Repo) worktreeMeta() (map[string][]byte, error) {
 type pending struct {
 	path string
 	data []byte
+	read []byte // the bytes the commit read there, if it read any
 }
 
 // commit records a revision. See Repo.Commit.
@@ -154,9 +209,14 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 
+	r.s.written = r.s.written[:0]
+	refName, headHash, err := r.headRef()
+	if err != nil {
+		return review.Rev{}, err
+	}
 	var parent *revInfo
-	if h, err := r.head(); err == nil {
-		if parent, err = r.revInfoOf(h); err != nil {
+	if !headHash.IsZero() {
+		if parent, err = r.revInfoOf(headHash); err != nil {
 			return review.Rev{}, err
 		}
 	}
@@ -164,10 +224,8 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	if parent != nil {
 		baseTree = parent.Tree
 	}
-	if opts.Stage != "" {
-		if h, ok := r.peel(plumbing.NewTagReferenceName(opts.Stage)); ok {
-			return review.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrBadInput)
-		}
+	if err := r.checkStage(opts.Stage); err != nil {
+		return review.Rev{}, err
 	}
 
 	// Which documents.
@@ -209,7 +267,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 			}
 			edits[p] = edit{} // deleted
 			edits[idsPath(p)] = edit{}
-			writeBack = append(writeBack, pending{idsPath(p), nil})
+			writeBack = append(writeBack, pending{idsPath(p), nil, nil})
 			continue
 		}
 		if err != nil {
@@ -223,7 +281,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 			return review.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
 		if converted {
-			writeBack = append(writeBack, pending{p, text})
+			writeBack = append(writeBack, pending{p, text, raw})
 			if opts.Notice != nil {
 				opts.Notice(fmt.Sprintf("%s: converted from GB18030 to UTF-8", p))
 			}
@@ -275,7 +333,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		if err != nil {
 			return review.Rev{}, err
 		}
-		writeBack = append(writeBack, pending{idsPath(p), b})
+		writeBack = append(writeBack, pending{idsPath(p), b, nil})
 		if old, ok := r.blobAt(baseTree, idsPath(p)); ok && old == plumbing.ComputeHash(plumbing.BlobObject, b) {
 			continue
 		}
@@ -319,39 +377,35 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	if err := c.Encode(o); err != nil {
 		return review.Rev{}, err
 	}
-	hash, err := r.s.st.SetEncodedObject(o)
+	hash, err := r.putObject(o)
 	if err != nil {
 		return review.Rev{}, err
 	}
 
-	// Every object is written; from here on only refs and the work tree.
+	// Every object is written, and flushed to disk before a ref names it;
+	// from here on only refs and the work tree.
+	if err := r.syncObjects(r.s.written); err != nil {
+		return review.Rev{}, err
+	}
+	r.s.written = r.s.written[:0]
 	if r.s.beforeRef != nil {
 		if err := r.s.beforeRef(); err != nil {
 			return review.Rev{}, err
 		}
 	}
-	if err := r.moveHead(parent, hash); err != nil {
+	old := plumbing.ZeroHash
+	if parent != nil {
+		old = parent.Hash
+	}
+	if err := r.updateRef(refName, old, hash, sig, reflogMessage(parent == nil, opts.Message)); err != nil {
 		return review.Rev{}, err
 	}
 	if opts.Stage != "" {
-		if err := plumbing.NewTagReferenceName(opts.Stage).Validate(); err == nil {
-			// The trailer is the truth; the tag is a convenience, so a tag
-			// that cannot be written does not undo the revision.
-			_ = r.s.st.SetReference(plumbing.NewHashReference(plumbing.NewTagReferenceName(opts.Stage), hash))
-		}
+		// The trailer is the truth; the tag is a convenience, so a tag
+		// that cannot be written does not undo the revision.
+		_ = r.updateRef(plumbing.NewTagReferenceName(opts.Stage), plumbing.ZeroHash, hash, sig, "")
 	}
-	for _, w := range writeBack {
-		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
-		if w.data == nil {
-			os.Remove(full)
-			continue
-		}
-		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, w.data) {
-			continue
-		}
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		writeCache(full, w.data) // atomic replace
-	}
+	r.writeBack(writeBack, opts.Notice)
 	r.updateIndex(edits)
 	ri, err := r.revInfoOf(hash)
 	if err != nil {
@@ -402,26 +456,33 @@ func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
 	if err := (&object.Tree{}).Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }
 
-// moveHead moves the branch HEAD names (or a detached HEAD) from parent to
-// hash, refusing when someone else moved it meanwhile.
-func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
-	name := plumbing.HEAD
-	if ref, err := r.s.st.Reference(plumbing.HEAD); err == nil && ref.Type() == plumbing.SymbolicReference {
-		name = ref.Target()
-	} else if err != nil {
-		name = plumbing.NewBranchReferenceName("main")
+// writeBack writes the files a commit changes in the work tree (converted
+// text, ids), each replaced whole, and only when it still holds the bytes
+// the commit read: an edit saved meanwhile wins and is reported.
+func (r *Repo) writeBack(files []pending, notice func(string)) {
+	for _, w := range files {
+		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
+		cur, err := os.ReadFile(full)
+		if w.read != nil && (err != nil || !bytes.Equal(cur, w.read)) {
+			if notice != nil {
+				notice(fmt.Sprintf("%s: changed while the commit ran: left as it is now (the revision has the text read before)", w.path))
+			}
+			continue
+		}
+		if w.data == nil {
+			os.Remove(full)
+			continue
+		}
+		if err == nil && bytes.Equal(cur, w.data) {
+			continue
+		}
+		if os.MkdirAll(filepath.Dir(full), 0o755) == nil {
+			atomicfile.Write(full, w.data, 0o644)
+		}
 	}
-	var old *plumbing.Reference
-	if parent != nil {
-		old = plumbing.NewHashReference(name, parent.Hash)
-	}
-	if err := r.s.st.CheckAndSetReference(plumbing.NewHashReference(name, hash), old); err != nil {
-		return fmt.Errorf("move %s: %w (%v)", name, ErrBusy, err)
-	}
-	return nil
 }
 
 // configAuthor is user.name and user.email from the repository's own git
@@ -472,6 +533,9 @@ func (r *Repo) updateIndex(edits map[string]edit) {
 		return
 	}
 	_, werr := f.Write(buf.Bytes())
+	if werr == nil {
+		werr = f.Sync()
+	}
 	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(path+".lock", path) != nil {
 		os.Remove(path + ".lock")
 	}

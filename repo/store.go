@@ -35,6 +35,9 @@ type store struct {
 	// and before any ref moves; an error aborts the commit there, as a crash
 	// would.
 	beforeRef func() error
+	// written lists the objects stored since the last syncObjects, to be
+	// flushed to disk before a ref names them.
+	written []plumbing.Hash
 	now       func() time.Time
 }
 

@@ -161,7 +161,7 @@ func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
 	if err := w.Close(); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }
 
 // edit is a change to one file of a tree: a new blob, or deletion (zero hash).
@@ -252,5 +252,5 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 	if err := t.Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }
