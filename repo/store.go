@@ -38,7 +38,7 @@ type store struct {
 	// written lists the objects stored since the last syncObjects, to be
 	// flushed to disk before a ref names them.
 	written []plumbing.Hash
-	now       func() time.Time
+	now     func() time.Time
 }
 
 // Init makes dir a redline repository, adopting an existing git repository.
