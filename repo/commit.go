@@ -210,6 +210,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	defer r.s.mu.Unlock()
 
 	r.s.written = r.s.written[:0]
+	if err := r.finishImport(); err != nil {
+		return review.Rev{}, err
+	}
 	refName, headHash, err := r.headRef()
 	if err != nil {
 		return review.Rev{}, err

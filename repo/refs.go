@@ -10,6 +10,7 @@ import (
 	"path/filepath"
 	"strings"
 	"syscall"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
@@ -157,7 +158,16 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, wh
 		return fmt.Errorf("update %s: %w", name, err)
 	}
 	lock := path + ".lock"
-	f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	r.removeDeadRefLock()
+	// Say which ref lock this writer takes before taking it: a writer
+	// killed while holding it leaves this note, so the next one knows the
+	// lock is dead rather than git's.
+	owner := filepath.Join(r.s.gitDir, refOwnerName)
+	if err := os.WriteFile(owner, []byte(lock+"\n"), 0o644); err != nil {
+		return fmt.Errorf("update %s: %w", name, err)
+	}
+	defer os.Remove(owner)
+	f, err := createRefLock(lock)
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("update %s: %w (%s exists: another git or redline is moving it; if none is running, remove that file)", name, ErrBusy, lock)
 	}
@@ -213,6 +223,47 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, wh
 	}
 	done = true
 	return atomicfile.SyncDir(filepath.Dir(path))
+}
+
+// refOwnerName, in the git directory, names the ref lock a redline writer
+// holds while it moves a ref (see updateRef).
+const refOwnerName = "redline-ref-lock"
+
+// refLockWait is how long a ref lock held by someone else is waited for
+// (git holds one for milliseconds; it waits 100 ms itself).
+const refLockWait = time.Second
+
+// createRefLock creates lock exclusively, waiting up to refLockWait for
+// another holder to let go.
+func createRefLock(lock string) (*os.File, error) {
+	deadline := time.Now().Add(refLockWait)
+	for {
+		f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil || !errors.Is(err, fs.ErrExist) || time.Now().After(deadline) {
+			return f, err
+		}
+		time.Sleep(10 * time.Millisecond)
+	}
+}
+
+// removeDeadRefLock removes the ref lock a redline writer killed in the
+// middle of a ref update left behind. Callers hold the writer lock, so a
+// note from another writer (refOwnerName) can only be a dead one's; the
+// lock it names is removed unless it is older than the note (then it was
+// not that writer's).
+func (r *Repo) removeDeadRefLock() {
+	owner := filepath.Join(r.s.gitDir, refOwnerName)
+	b, err := os.ReadFile(owner)
+	if err != nil {
+		return
+	}
+	ofi, oerr := os.Stat(owner)
+	lock := strings.TrimSpace(string(b))
+	if lfi, err := os.Stat(lock); err == nil && oerr == nil && strings.HasPrefix(lock, r.s.gitDir+string(filepath.Separator)) &&
+		strings.HasSuffix(lock, ".lock") && !lfi.ModTime().Before(ofi.ModTime().Add(-time.Second)) {
+		os.Remove(lock)
+	}
+	os.Remove(owner)
 }
 
 // logged says whether git keeps a reflog for the ref by default

@@ -235,3 +235,22 @@ func TestWriteBackKeepsANewerEdit(t *testing.T) {
 		t.Errorf("not converted in place:\n%s", b)
 	}
 }
+
+// A writer killed while it held the branch's lock leaves the lock and its
+// note; the next writer removes that lock and commits.
+func TestDeadWritersRefLock(t *testing.T) {
+	r := newRepo(t)
+	write(t, r, "plan.txt", historySteps[0].text)
+	commitAll(t, r, 0, "first")
+	lock := filepath.Join(r.s.gitDir, "refs", "heads", "main.lock")
+	os.WriteFile(filepath.Join(r.s.gitDir, refOwnerName), []byte(lock+"\n"), 0o644)
+	os.WriteFile(lock, nil, 0o644)
+	write(t, r, "plan.txt", historySteps[1].text)
+	commitAll(t, r, 1, "second")
+	for _, p := range []string{lock, filepath.Join(r.s.gitDir, refOwnerName)} {
+		if _, err := os.Stat(p); !os.IsNotExist(err) {
+			t.Errorf("%s left: %v", p, err)
+		}
+	}
+	fsck(t, r)
+}
