@@ -136,11 +136,16 @@ func (r *Repo) worktreeDocuments() ([]string, error) {
 			}
 			return nil
 		}
+		rel, _ := filepath.Rel(r.dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 && isDocument(rel) && !ignore.match(rel) {
+			return symlinkError(rel)
+		}
+		// Anything else that is not a plain file is passed over, links to
+		// folders too: they are never followed.
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		rel, _ := filepath.Rel(r.dir, p)
-		rel = filepath.ToSlash(rel)
 		if isDocument(rel) && !ignore.match(rel) {
 			out = append(out, rel)
 		}
@@ -148,6 +153,32 @@ func (r *Repo) worktreeDocuments() ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
+}
+
+// symlinkError refuses a document that is a symbolic link, or reached
+// through one: its target's content is not the repository's to record.
+func symlinkError(p string) error {
+	return fmt.Errorf("%s: a symbolic link; redline records documents, not links (put the file itself there): %w", p, ErrBadInput)
+}
+
+// checkNoSymlink refuses the repository path p when it, or a folder on the
+// way to it, is a symbolic link.
+func (r *Repo) checkNoSymlink(p string) error {
+	parts := strings.Split(p, "/")
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		fi, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(sub)))
+		if err != nil {
+			return nil // not there: the caller says what that means
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if sub == p {
+				return symlinkError(p)
+			}
+			return fmt.Errorf("%s: under %s, a symbolic link to a folder; redline does not follow links: %w", p, sub, ErrBadInput)
+		}
+	}
+	return nil
 }
 
 // worktreeMeta lists the work tree's files under .redline/ except the ids,
@@ -263,6 +294,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		if err := ctx.Err(); err != nil {
 			return review.Rev{}, err
 		}
+		if err := r.checkNoSymlink(p); err != nil {
+			return review.Rev{}, err
+		}
 		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
 		if errors.Is(err, fs.ErrNotExist) {
 			if !contains(headDocs, p) {
@@ -291,7 +325,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		newText[p] = text
 		mode := filemode.Regular
-		if fi, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil && fi.Mode()&0o111 != 0 {
+		if fi, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil && fi.Mode()&0o111 != 0 {
 			mode = filemode.Executable
 		}
 		h, err := r.writeBlob(text)

@@ -254,3 +254,57 @@ func TestDeadWritersRefLock(t *testing.T) {
 	}
 	fsck(t, r)
 }
+
+// A document that is a symbolic link, or under a linked folder, is refused
+// by name: never recorded as its target's content.
+func TestSymlinkedDocumentsRefused(t *testing.T) {
+	outside := t.TempDir()
+	secret := filepath.Join(outside, "secret.md")
+	os.WriteFile(secret, []byte("# secret\n\n一、不外传。\n"), 0o644)
+	for name, c := range map[string]struct {
+		setup func(dir string) error
+		paths []string
+		want  string
+	}{
+		"walk":          {func(d string) error { return os.Symlink(secret, filepath.Join(d, "leak.md")) }, nil, "leak.md: a symbolic link"},
+		"explicit":      {func(d string) error { return os.Symlink(secret, filepath.Join(d, "leak.md")) }, []string{"leak.md"}, "leak.md: a symbolic link"},
+		"linked folder": {func(d string) error { return os.Symlink(outside, filepath.Join(d, "docs")) }, []string{"docs/secret.md"}, "under docs, a symbolic link"},
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := newRepo(t)
+			write(t, r, "plan.txt", historySteps[0].text)
+			if err := c.setup(r.Dir()); err != nil {
+				t.Skip("no symbolic links here:", err)
+			}
+			_, err := r.Commit(context.Background(), CommitOptions{Message: "m", Author: author, Paths: c.paths})
+			if !errors.Is(err, ErrBadInput) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("commit: %v, want %q", err, c.want)
+			}
+		})
+	}
+	// A linked folder in the walk is passed over, not followed.
+	r := newRepo(t)
+	write(t, r, "plan.txt", historySteps[0].text)
+	if err := os.Symlink(outside, filepath.Join(r.Dir(), "docs")); err != nil {
+		t.Skip(err)
+	}
+	commitAll(t, r, 0, "first")
+	if docs, _ := r.Documents(context.Background(), "HEAD"); len(docs) != 1 || docs[0] != "plan.txt" {
+		t.Errorf("documents %v", docs)
+	}
+}
+
+// init on a bare repository says what to do and nests nothing inside it.
+func TestInitOnBareRepository(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "plans.git")
+	git(t, filepath.Dir(dir), "init", "-q", "--bare", dir)
+	_, err := Init(dir)
+	if !errors.Is(err, ErrNotRepository) || !strings.Contains(err.Error(), "bare git repository") || strings.Contains(err.Error(), "\n") {
+		t.Fatalf("init on a bare repository: %v", err)
+	}
+	for _, p := range []string{".git", ".redline"} {
+		if _, err := os.Stat(filepath.Join(dir, p)); !os.IsNotExist(err) {
+			t.Errorf("%s made inside the bare repository: %v", p, err)
+		}
+	}
+}

@@ -62,6 +62,9 @@ func (r *Repo) revInfoOf(h plumbing.Hash) (*revInfo, error) {
 	}
 	ri := &revInfo{Hash: h, Parents: c.ParentHashes, Tree: c.TreeHash, Date: c.Author.When,
 		Author: formatSig(c.Author.Name, c.Author.Email)}
+	if r.s.shallow[h] {
+		ri.Parents = nil // a shallow clone's history ends here
+	}
 	ri.Message, ri.Stage, ri.Resolves = parseTrailers(c.Message)
 	r.s.revs[h] = ri
 	return ri, nil

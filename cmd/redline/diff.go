@@ -101,6 +101,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		if err != nil {
 			return err
 		}
+		opts.noteShallow(r)
 		revs, paths, err := splitRevsPaths(ctx, opts.globals, r, opts.args, opts.dashAt)
 		if err != nil {
 			return err
