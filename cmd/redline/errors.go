@@ -23,8 +23,8 @@ const (
 	exitComment     = 7  // unknown comment
 	exitBadInput    = 8  // a bad input file: comment table, binary or undecodable document
 	exitNothing     = 9  // nothing to commit
-	exitBusy        = 10 // the repository is busy (another redline holds its lock)
-	exitFailure     = 11 // any other failure: I/O, permissions …
+	exitBusy        = 10 // the repository is busy (another redline holds its lock, git a ref's)
+	exitFailure     = 11 // any other failure: I/O, permissions, a broken ref (repo.ErrBrokenRef) …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
 
@@ -40,8 +40,8 @@ const exitCodesHelp = `Exit codes:
   7   unknown comment
   8   bad input file: malformed comment table, binary or undecodable document
   9   nothing to commit
-  10  repository busy (another redline is writing to it)
-  11  any other failure (I/O, permissions …)
+  10  repository busy (another redline or git is writing to it: run it again)
+  11  any other failure (I/O, permissions, a broken ref …)
   70  internal error (a bug in redline: please report it)`
 
 // errTooFewRevisions: diff with no REV needs two revisions.
