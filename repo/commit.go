@@ -241,6 +241,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	defer r.s.mu.Unlock()
 
 	r.s.written = r.s.written[:0]
+	r.removeDeadGitLock()
 	if err := r.finishImport(); err != nil {
 		return review.Rev{}, err
 	}
@@ -565,7 +566,8 @@ func (r *Repo) updateIndex(edits map[string]edit) {
 		return
 	}
 	path := filepath.Join(r.s.gitDir, "index")
-	f, err := os.OpenFile(path+".lock", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, release, err := r.gitLock(path+".lock", 0)
+	defer release()
 	if err != nil {
 		return
 	}

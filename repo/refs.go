@@ -158,16 +158,8 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, wh
 		return fmt.Errorf("update %s: %w", name, err)
 	}
 	lock := path + ".lock"
-	r.removeDeadRefLock()
-	// Say which ref lock this writer takes before taking it: a writer
-	// killed while holding it leaves this note, so the next one knows the
-	// lock is dead rather than git's.
-	owner := filepath.Join(r.s.gitDir, refOwnerName)
-	if err := os.WriteFile(owner, []byte(lock+"\n"), 0o644); err != nil {
-		return fmt.Errorf("update %s: %w", name, err)
-	}
-	defer os.Remove(owner)
-	f, err := createRefLock(lock)
+	f, release, err := r.gitLock(lock, refLockWait)
+	defer release()
 	if errors.Is(err, fs.ErrExist) {
 		return fmt.Errorf("update %s: %w (%s exists: another git or redline is moving it; if none is running, remove that file)", name, ErrBusy, lock)
 	}
@@ -225,33 +217,43 @@ func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, wh
 	return atomicfile.SyncDir(filepath.Dir(path))
 }
 
-// refOwnerName, in the git directory, names the ref lock a redline writer
-// holds while it moves a ref (see updateRef).
+// refOwnerName, in the git directory, names the git lock (a ref's, the
+// index's) a redline writer holds (see gitLock).
 const refOwnerName = "redline-ref-lock"
 
 // refLockWait is how long a ref lock held by someone else is waited for
 // (git holds one for milliseconds; it waits 100 ms itself).
 const refLockWait = time.Second
 
-// createRefLock creates lock exclusively, waiting up to refLockWait for
-// another holder to let go.
-func createRefLock(lock string) (*os.File, error) {
-	deadline := time.Now().Add(refLockWait)
+// gitLock takes one of git's lock files (a ref's, the index's): created
+// exclusively, waiting up to wait for another holder to let go. Before it
+// is taken, a note names it: a writer killed while holding it leaves the
+// note, so the next writer knows the lock is dead rather than git's (see
+// removeDeadGitLock). release removes the note; the caller renames or
+// removes the lock itself. Callers hold the writer lock.
+func (r *Repo) gitLock(lock string, wait time.Duration) (f *os.File, release func(), err error) {
+	r.removeDeadGitLock()
+	owner := filepath.Join(r.s.gitDir, refOwnerName)
+	if err := os.WriteFile(owner, []byte(lock+"\n"), 0o644); err != nil {
+		return nil, func() {}, err
+	}
+	release = func() { os.Remove(owner) }
+	deadline := time.Now().Add(wait)
 	for {
-		f, err := os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-		if err == nil || !errors.Is(err, fs.ErrExist) || time.Now().After(deadline) {
-			return f, err
+		f, err = os.OpenFile(lock, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if err == nil || !errors.Is(err, fs.ErrExist) || !time.Now().Before(deadline) {
+			return f, release, err
 		}
 		time.Sleep(10 * time.Millisecond)
 	}
 }
 
-// removeDeadRefLock removes the ref lock a redline writer killed in the
-// middle of a ref update left behind. Callers hold the writer lock, so a
-// note from another writer (refOwnerName) can only be a dead one's; the
-// lock it names is removed unless it is older than the note (then it was
-// not that writer's).
-func (r *Repo) removeDeadRefLock() {
+// removeDeadGitLock removes the git lock a redline writer killed while
+// holding it left behind. Callers hold the writer lock, so a note from
+// another writer (refOwnerName) can only be a dead one's; the lock it
+// names is removed unless it is older than the note (then it was not that
+// writer's).
+func (r *Repo) removeDeadGitLock() {
 	owner := filepath.Join(r.s.gitDir, refOwnerName)
 	b, err := os.ReadFile(owner)
 	if err != nil {
@@ -260,7 +262,7 @@ func (r *Repo) removeDeadRefLock() {
 	ofi, oerr := os.Stat(owner)
 	lock := strings.TrimSpace(string(b))
 	if lfi, err := os.Stat(lock); err == nil && oerr == nil && strings.HasPrefix(lock, r.s.gitDir+string(filepath.Separator)) &&
-		strings.HasSuffix(lock, ".lock") && !lfi.ModTime().Before(ofi.ModTime().Add(-time.Second)) {
+		strings.HasSuffix(lock, ".lock") && !lfi.ModTime().Before(ofi.ModTime()) {
 		os.Remove(lock)
 	}
 	os.Remove(owner)

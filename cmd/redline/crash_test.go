@@ -200,7 +200,7 @@ func TestCrashLoop(t *testing.T) {
 
 	step := 5
 	for it := 0; it < iterations; it++ {
-		importing := it%4 == 3
+		importing := it%3 == 2
 		var args []string
 		var limit time.Duration
 		before := commentCount(t, bin, dir, env)
@@ -212,7 +212,12 @@ func TestCrashLoop(t *testing.T) {
 			writeFile(t, filepath.Join(dir, "plan.txt"), plan.String())
 			args, limit = []string{"commit", "-m", fmt.Sprint("rev ", step)}, commitTime
 		}
-		delay := time.Duration(rng.Int63n(int64(limit)*3/2 + 1))
+		// Most kills land late in the command, where it writes: a third
+		// anywhere, the rest in its last half and a little after.
+		delay := time.Duration(rng.Int63n(int64(limit) + 1))
+		if rng.Intn(3) > 0 {
+			delay = limit/2 + time.Duration(rng.Int63n(int64(limit)*3/4+1))
+		}
 		cmd := exec.Command(bin, args...)
 		cmd.Dir, cmd.Env = dir, env
 		var out bytes.Buffer
@@ -253,6 +258,13 @@ func TestCrashLoop(t *testing.T) {
 		}
 		seen = append(seen, checkStore(t, dir, env, seen))
 		mustRun(t, dir, env, bin, "log")
+		// No lock of a dead redline is left for git to trip on.
+		for _, lock := range []string{"index.lock", "refs/heads/main.lock", "redline.lock"} {
+			if _, err := os.Stat(filepath.Join(dir, ".git", filepath.FromSlash(lock))); !os.IsNotExist(err) {
+				t.Fatalf(".git/%s left after the command that followed a kill: %v", lock, err)
+			}
+		}
+		mustRun(t, dir, env, "git", "status", "--short")
 	}
 }
 
@@ -272,8 +284,21 @@ func TestGitBesideRedline(t *testing.T) {
 	mustRun(t, dir, env, "git", "add", "notes.log")
 	mustRun(t, dir, env, "git", "commit", "-q", "-m", "notes")
 
+	// Both loop until they have tried rounds commits each and the time is
+	// up (REDLINE_BESIDE_SECONDS, default 15), whichever is later, within
+	// a hard bound of three minutes.
 	const rounds = 25
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	seconds := 15
+	if v := os.Getenv("REDLINE_BESIDE_SECONDS"); v != "" {
+		n, err := strconv.Atoi(v)
+		if err != nil || n < 1 {
+			t.Fatalf("REDLINE_BESIDE_SECONDS=%q: want a positive number", v)
+		}
+		seconds = n
+	}
+	until := time.Now().Add(time.Duration(seconds) * time.Second)
+	more := func(i int) bool { return i < rounds || time.Now().Before(until) }
+	ctx, cancel := context.WithTimeout(context.Background(), time.Duration(seconds)*time.Second+3*time.Minute)
 	defer cancel()
 	var mu sync.Mutex
 	var reported []string
@@ -282,7 +307,7 @@ func TestGitBesideRedline(t *testing.T) {
 	wg.Add(2)
 	go func() { // git
 		defer wg.Done()
-		for i := 0; i < rounds && ctx.Err() == nil; i++ {
+		for i := 0; more(i) && ctx.Err() == nil; i++ {
 			f, _ := os.OpenFile(filepath.Join(dir, "notes.log"), os.O_APPEND|os.O_WRONLY, 0)
 			fmt.Fprintf(f, "note %d\n", i)
 			f.Close()
@@ -313,7 +338,7 @@ func TestGitBesideRedline(t *testing.T) {
 	}()
 	go func() { // redline
 		defer wg.Done()
-		for i := 0; i < rounds && ctx.Err() == nil; i++ {
+		for i := 0; more(i) && ctx.Err() == nil; i++ {
 			plan.Step(100 + i)
 			if err := os.WriteFile(filepath.Join(dir, "plan.txt"), []byte(plan.String()), 0o644); err != nil {
 				t.Error(err)
