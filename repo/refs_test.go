@@ -308,3 +308,44 @@ func TestInitOnBareRepository(t *testing.T) {
 		}
 	}
 }
+
+// FuzzRefFiles: whatever bytes HEAD, the branch and packed-refs hold,
+// reading HEAD either gives a well-formed hash, ErrNoRevisions (no ref at
+// all) or ErrBrokenRef — never a panic, never "no revisions" for a ref file
+// that exists.
+func FuzzRefFiles(f *testing.F) {
+	f.Add([]byte("ref: refs/heads/main\n"), []byte("4b825dc642cb6eb9a060e54bf8d69288fbee4904\n"), []byte(""), true)
+	f.Add([]byte("ref: refs/heads/main\n"), []byte(""), []byte("# pack-refs with: peeled\n4b825dc642cb6eb9a060e54bf8d69288fbee4904 refs/heads/main\n"), false)
+	f.Add([]byte("4b825dc642cb6eb9a060e54bf8d69288fbee4904"), []byte("x"), []byte("^abc\n"), true)
+	f.Add([]byte("ref: refs/heads/../x"), []byte("ref: refs/heads/main\n"), []byte("zz refs/heads/main\n"), true)
+	dir := f.TempDir()
+	gitDir := filepath.Join(dir, ".git")
+	os.MkdirAll(filepath.Join(gitDir, "refs", "heads"), 0o755)
+	r := &Repo{dir: dir, s: &store{gitDir: gitDir}}
+	f.Fuzz(func(t *testing.T, head, branch, packed []byte, loose bool) {
+		os.WriteFile(filepath.Join(gitDir, "HEAD"), head, 0o644)
+		os.WriteFile(filepath.Join(gitDir, "packed-refs"), packed, 0o644)
+		ref := filepath.Join(gitDir, "refs", "heads", "main")
+		os.Remove(ref)
+		if loose {
+			os.WriteFile(ref, branch, 0o644)
+		}
+		h, err := r.head()
+		switch {
+		case err == nil:
+			if h.IsZero() {
+				t.Fatal("zero hash without an error")
+			}
+		case errors.Is(err, ErrNoRevisions):
+			if loose && strings.HasPrefix(string(head), "ref: refs/heads/main") && strings.TrimRight(string(head), "\r\n") == "ref: refs/heads/main" {
+				t.Fatalf("a branch file holding %q read as no revisions", branch)
+			}
+		case errors.Is(err, ErrBrokenRef):
+			if strings.Contains(err.Error(), "\n") {
+				t.Fatalf("two-line error %q", err)
+			}
+		default:
+			t.Fatalf("unexpected error %v", err)
+		}
+	})
+}
