@@ -88,13 +88,11 @@ func normLevel(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r == '\u3000' || r == '\t' || r == '\u00a0':
-			r = ' '
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+		if ZeroWidth(r) {
 			continue
+		}
+		if r = FoldWidth(r); r == '\t' || r == '\u00a0' {
+			r = ' '
 		}
 		if r == ' ' {
 			space = true

@@ -125,7 +125,7 @@ func check(t *testing.T, d *review.Diff, wants []want, unexplained []string) {
 func TestWuhanBuild(t *testing.T) {
 	ex := examples.Wuhan()
 	r, revs := build(t, ex, t.TempDir())
-	d, err := r.Diff(context.Background(), repo.DiffOptions{From: "征求意见稿", To: "送审稿"})
+	d, err := reviewDiff(t, r, repo.DiffOptions{From: "征求意见稿", To: "送审稿"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -157,7 +157,7 @@ func TestWuhanBuild(t *testing.T) {
 func TestEnglishBuild(t *testing.T) {
 	ex := examples.English()
 	r, _ := build(t, ex, t.TempDir())
-	d, err := r.Diff(context.Background(), repo.DiffOptions{From: "draft-01", To: "draft-02"})
+	d, err := reviewDiff(t, r, repo.DiffOptions{From: "draft-01", To: "draft-02"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -182,4 +182,15 @@ func TestBuildIsDeterministic(t *testing.T) {
 			t.Errorf("revision %d: %s, then %s", i, a[i].Hash, b[i].Hash)
 		}
 	}
+}
+
+// reviewDiff is the annotated diff of a range of r, through the review
+// pipeline as the command wires it.
+func reviewDiff(t *testing.T, r *repo.Repo, opts repo.DiffOptions) (*review.Diff, error) {
+	t.Helper()
+	rg, err := r.Range(opts)
+	if err != nil {
+		return nil, err
+	}
+	return review.DiffRange(context.Background(), r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths})
 }

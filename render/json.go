@@ -10,10 +10,10 @@ import (
 	"github.com/redline-docs/redline/review"
 )
 
-// SchemaVersion is the "schema_version" of every JSON output (CONTRACT.md).
+// SchemaVersion is the "schema_version" of every JSON output (README, "JSON").
 const SchemaVersion = 1
 
-// JSONComment is CONTRACT.md's COMMENT object.
+// JSONComment is README's COMMENT object.
 type JSONComment struct {
 	ID         string   `json:"id"`
 	By         string   `json:"by"`
@@ -60,7 +60,7 @@ type JSONRev struct {
 	Date  *string `json:"date"`
 }
 
-// JSONDiff is CONTRACT.md's diff JSON.
+// JSONDiff is README's diff JSON.
 type JSONDiff struct {
 	SchemaVersion     int            `json:"schema_version"`
 	From              JSONRev        `json:"from"`
@@ -156,12 +156,12 @@ func newJSONChange(c *review.Change) JSONChange {
 	return jc
 }
 
-// DiffJSON writes the annotated diff as CONTRACT.md's JSON. It streams: the
+// DiffJSON writes the annotated diff as README's JSON. It streams: the
 // bytes are those of NewJSONDiff(d) encoded indented, but only one change is
 // converted and encoded at a time.
 func DiffJSON(w io.Writer, d *review.Diff) error { return streamDiffJSON(w, d) }
 
-// JSONLog is CONTRACT.md's log JSON.
+// JSONLog is README's log JSON.
 type JSONLog struct {
 	SchemaVersion int           `json:"schema_version"`
 	Revisions     []JSONLogItem `json:"revisions"`
@@ -177,7 +177,7 @@ type JSONLogItem struct {
 	Resolves []string `json:"resolves"`
 }
 
-// LogJSON writes a revision list as CONTRACT.md's log JSON.
+// LogJSON writes a revision list as README's log JSON.
 func LogJSON(w io.Writer, revs []review.Rev) error {
 	out := JSONLog{SchemaVersion: SchemaVersion, Revisions: make([]JSONLogItem, 0, len(revs))}
 	for _, r := range revs {
@@ -189,7 +189,7 @@ func LogJSON(w io.Writer, revs []review.Rev) error {
 	return writeJSON(w, out)
 }
 
-// JSONHistory is CONTRACT.md's history JSON.
+// JSONHistory is README's history JSON.
 type JSONHistory struct {
 	SchemaVersion int                `json:"schema_version"`
 	ClauseID      string             `json:"clause_id"`
@@ -209,7 +209,7 @@ type JSONHistoryEntry struct {
 	Comments []JSONComment `json:"comments"`
 }
 
-// HistoryJSON writes a clause's history as CONTRACT.md's history JSON.
+// HistoryJSON writes a clause's history as README's history JSON.
 func HistoryJSON(w io.Writer, h *review.History) error {
 	out := JSONHistory{SchemaVersion: SchemaVersion, ClauseID: h.ClauseID, Path: h.Path,
 		Entries: make([]JSONHistoryEntry, 0, len(h.Entries))}
@@ -223,7 +223,7 @@ func HistoryJSON(w io.Writer, h *review.History) error {
 	return writeJSON(w, out)
 }
 
-// JSONBlame is CONTRACT.md's blame JSON.
+// JSONBlame is README's blame JSON.
 type JSONBlame struct {
 	SchemaVersion int               `json:"schema_version"`
 	Rev           string            `json:"rev"`
@@ -232,7 +232,7 @@ type JSONBlame struct {
 }
 
 // JSONBlameClause is one clause of the blame JSON. Stage and text are
-// additions to CONTRACT.md's fields.
+// additions to README's fields.
 type JSONBlameClause struct {
 	ClauseID string        `json:"clause_id"`
 	Label    string        `json:"label"`
@@ -244,7 +244,7 @@ type JSONBlameClause struct {
 	Comments []JSONComment `json:"comments"`
 }
 
-// BlameJSON writes blame as CONTRACT.md's blame JSON.
+// BlameJSON writes blame as README's blame JSON.
 func BlameJSON(w io.Writer, b *review.Blame) error {
 	out := JSONBlame{SchemaVersion: SchemaVersion, Rev: b.Rev.Hash, Path: b.Path,
 		Clauses: make([]JSONBlameClause, 0, len(b.Clauses))}
@@ -258,13 +258,13 @@ func BlameJSON(w io.Writer, b *review.Blame) error {
 	return writeJSON(w, out)
 }
 
-// JSONCommentList is CONTRACT.md's comment list JSON.
+// JSONCommentList is README's comment list JSON.
 type JSONCommentList struct {
 	SchemaVersion int           `json:"schema_version"`
 	Comments      []JSONComment `json:"comments"`
 }
 
-// CommentsJSON writes a comment list as CONTRACT.md's comment list JSON.
+// CommentsJSON writes a comment list as README's comment list JSON.
 func CommentsJSON(w io.Writer, cs []comment.Comment) error {
 	return writeJSON(w, JSONCommentList{SchemaVersion: SchemaVersion, Comments: NewJSONComments(cs)})
 }

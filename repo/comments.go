@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -101,40 +100,10 @@ func foldIDs(m map[string]comment.Comment) map[string]string {
 	return out
 }
 
-// sortComments orders comments as the report does: by group (groups in
-// the order of their first comment), then sequence, then id (numbers in ids
-// compared as numbers: C2 before C10).
-func sortComments(cs []comment.Comment) {
-	first := map[string]int{}
-	for _, c := range cs {
-		if f, ok := first[c.Group]; !ok || c.Seq < f {
-			first[c.Group] = c.Seq
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.Group != b.Group {
-			if first[a.Group] != first[b.Group] {
-				return first[a.Group] < first[b.Group]
-			}
-			return a.Group < b.Group
-		}
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return naturalLess(a.ID, b.ID)
-	})
-}
+// sortComments orders comments as the report does (comment.Sort).
+func sortComments(cs []comment.Comment) { comment.Sort(cs) }
 
-func naturalLess(a, b string) bool {
-	pa, na := splitNum(a)
-	pb, nb := splitNum(b)
-	if pa != pb || na < 0 || nb < 0 {
-		return a < b
-	}
-	return na < nb
-}
-
+// splitNum splits an id into its prefix and trailing number (-1: none).
 func splitNum(s string) (string, int) {
 	i := len(s)
 	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {

@@ -20,7 +20,7 @@ import (
 
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/internal/atomicfile"
-	"github.com/redline-docs/redline/review"
+	"github.com/redline-docs/redline/revision"
 )
 
 // defaultAuthor signs revisions when neither the options nor the
@@ -78,7 +78,7 @@ func (r *Repo) checkStage(stage string) error {
 		return nil
 	}
 	if h, ok := r.peel(plumbing.NewTagReferenceName(stage)); ok {
-		return fmt.Errorf("stage %q already names revision %s: %w", stage, h.String()[:12], ErrBadInput)
+		return fmt.Errorf("stage %q already names revision %s: %w", stage, h.String()[:12], ErrStageExists)
 	}
 	branch, _, err := r.readHEAD()
 	if err != nil {
@@ -96,7 +96,7 @@ func (r *Repo) checkStage(stage string) error {
 		if err != nil {
 			return err
 		}
-		return fmt.Errorf("stage %q already names a revision: %w", stage, ErrBadInput)
+		return fmt.Errorf("stage %q already names a revision: %w", stage, ErrStageExists)
 	}
 	return nil
 }
@@ -228,13 +228,13 @@ type pending struct {
 }
 
 // commit records a revision. See Repo.Commit.
-func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, error) {
+func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, error) {
 	if err := opts.Validate(); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	lk, err := r.lock()
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	defer lk.release()
 	r.s.mu.Lock()
@@ -243,16 +243,16 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	r.s.written = r.s.written[:0]
 	r.removeDeadGitLock()
 	if err := r.finishImport(); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	refName, headHash, err := r.headRef()
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	var parent *revInfo
 	if !headHash.IsZero() {
 		if parent, err = r.revInfoOf(headHash); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	var baseTree plumbing.Hash
@@ -260,29 +260,29 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		baseTree = parent.Tree
 	}
 	if err := r.checkStage(opts.Stage); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 
 	// Which documents.
 	headDocs, err := r.documentsIn(baseTree)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	var paths []string
 	if len(opts.Paths) == 0 {
 		wt, err := r.worktreeDocuments()
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		paths = union(wt, headDocs)
 	} else {
 		for _, p := range opts.Paths {
 			rel, err := r.relPath(p)
 			if err != nil {
-				return review.Rev{}, err
+				return revision.Rev{}, err
 			}
 			if !isDocument(rel) {
-				return review.Rev{}, fmt.Errorf("%s: not a document (.md or .txt outside .redline/): %w", rel, ErrBadInput)
+				return revision.Rev{}, fmt.Errorf("%s: not a document (.md or .txt outside .redline/): %w", rel, ErrBadInput)
 			}
 			paths = union(paths, []string{rel})
 		}
@@ -293,15 +293,15 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	newText := map[string][]byte{}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		if err := r.checkNoSymlink(p); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
 		if errors.Is(err, fs.ErrNotExist) {
 			if !contains(headDocs, p) {
-				return review.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
+				return revision.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
 			}
 			edits[p] = edit{} // deleted
 			edits[idsPath(p)] = edit{}
@@ -309,14 +309,14 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 			continue
 		}
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		text, converted, err := toUTF8(p, raw)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		if _, err := parseDoc(p, text); err != nil {
-			return review.Rev{}, fmt.Errorf("%s: %w", p, err)
+			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
 		if converted {
 			writeBack = append(writeBack, pending{p, text, raw})
@@ -331,7 +331,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		h, err := r.writeBlob(text)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[p] = edit{blob: h, mode: mode}
 	}
@@ -339,11 +339,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	// Comments and other metadata, as they stand in the work tree.
 	meta, err := r.worktreeMeta()
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	oldMeta, err := r.treeFiles(baseTree, metaDir+"/")
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p := range oldMeta {
 		if _, ok := meta[p]; !ok && !strings.HasPrefix(p, metaDir+"/ids/") {
@@ -353,7 +353,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	for p, b := range meta {
 		h, err := r.writeBlob(b)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[p] = edit{blob: h, mode: filemode.Regular}
 	}
@@ -361,7 +361,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	// Clause ids of every document of the new revision.
 	ids, err := r.commitIDs(parent, headDocs, edits, newText)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p, d := range ids {
 		if d == nil {
@@ -369,7 +369,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		b, err := d.marshal()
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		writeBack = append(writeBack, pending{idsPath(p), b, nil})
 		if old, ok := r.blobAt(baseTree, idsPath(p)); ok && old == plumbing.ComputeHash(plumbing.BlobObject, b) {
@@ -377,22 +377,22 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		h, err := r.writeBlob(b)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[idsPath(p)] = edit{blob: h, mode: filemode.Regular}
 	}
 
 	tree, err := r.applyEdits(baseTree, edits)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	if tree.IsZero() {
 		if tree, err = r.writeEmptyTree(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 {
-		return review.Rev{}, ErrNothingToCommit
+		return revision.Rev{}, ErrNothingToCommit
 	}
 
 	name, email := "", ""
@@ -413,22 +413,22 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	}
 	o := r.s.st.NewEncodedObject()
 	if err := c.Encode(o); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	hash, err := r.putObject(o)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 
 	// Every object is written, and flushed to disk before a ref names it;
 	// from here on only refs and the work tree.
 	if err := r.syncObjects(r.s.written); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	r.s.written = r.s.written[:0]
 	if r.s.beforeRef != nil {
 		if err := r.s.beforeRef(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	old := plumbing.ZeroHash
@@ -436,18 +436,22 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		old = parent.Hash
 	}
 	if err := r.updateRef(refName, old, hash, sig, reflogMessage(parent == nil, opts.Message)); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	if opts.Stage != "" {
 		// The trailer is the truth; the tag is a convenience, so a tag
 		// that cannot be written does not undo the revision.
 		_ = r.updateRef(plumbing.NewTagReferenceName(opts.Stage), plumbing.ZeroHash, hash, sig, "")
 	}
-	r.writeBack(writeBack, opts.Notice)
+	if err := r.writeBack(writeBack, opts.Notice); err != nil {
+		// The revision is recorded; a work-tree file that cannot be
+		// written is still the user's to know about.
+		return revision.Rev{}, fmt.Errorf("revision %s recorded, but %w", hash.String()[:12], err)
+	}
 	r.updateIndex(edits)
 	ri, err := r.revInfoOf(hash)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p, d := range ids {
 		if d != nil {
@@ -500,7 +504,7 @@ func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
 // writeBack writes the files a commit changes in the work tree (converted
 // text, ids), each replaced whole, and only when it still holds the bytes
 // the commit read: an edit saved meanwhile wins and is reported.
-func (r *Repo) writeBack(files []pending, notice func(string)) {
+func (r *Repo) writeBack(files []pending, notice func(string)) error {
 	for _, w := range files {
 		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
 		cur, err := os.ReadFile(full)
@@ -517,10 +521,15 @@ func (r *Repo) writeBack(files []pending, notice func(string)) {
 		if err == nil && bytes.Equal(cur, w.data) {
 			continue
 		}
-		if os.MkdirAll(filepath.Dir(full), 0o755) == nil {
-			atomicfile.Write(full, w.data, 0o644)
+		err = os.MkdirAll(filepath.Dir(full), 0o755)
+		if err == nil {
+			err = atomicfile.Write(full, w.data, 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("%s in the work tree: %w", w.path, err)
 		}
 	}
+	return nil
 }
 
 // configAuthor is user.name and user.email from the repository's own git

@@ -28,7 +28,6 @@ type store struct {
 	gitDir string // the .git directory
 	revs   map[plumbing.Hash]*revInfo
 	memo   map[memoKey]*docIDs
-	hist   map[string]*histIndex
 	// resolved caches resolvedIn for the HEAD it was computed at.
 	resolvedHead plumbing.Hash
 	resolved     map[string][]string
@@ -103,7 +102,7 @@ func openRepo(dir string, search bool) (*Repo, error) {
 	if err := checkGitDir(st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
 	}
-	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, hist: map[string]*histIndex{},
+	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{},
 		shallow: readShallow(gitDir), now: time.Now}}, nil
 }
 

@@ -1,23 +1,16 @@
 package review
 
 import (
-	"time"
-
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/revision"
 )
 
-// Rev describes one revision.
-type Rev struct {
-	Hash    string
-	Stage   string // "" when the revision has no stage name
-	Date    time.Time
-	Author  string // "NAME <EMAIL>"
-	Message string
-	// Resolves lists the comment ids the revision says it settles.
-	Resolves []string
-}
+// Rev describes one revision (the zero Rev: the work tree). It is
+// revision.Rev, named here so that renderers need not import the store's
+// value package.
+type Rev = revision.Rev
 
 // Diff is the annotated redline of two revisions.
 type Diff struct {
@@ -48,6 +41,15 @@ type Change struct {
 	OldText  string // "" when inserted
 	NewText  string // "" when deleted
 	Comments []comment.Comment
+}
+
+// Folded reports whether the change is folded away, not shown, unless
+// formatting changes are asked for: a formatting-only rewording of a clause
+// that keeps its number and place. It is the one rule of "formatting hides
+// a change": renderers fold by it, and diff --exit-code and status count
+// by it, so what is printed and what is counted agree.
+func (c *Change) Folded(showFormatting bool) bool {
+	return c.FormattingOnly && !showFormatting && c.Kind == diff.Modified && !c.Renumbered
 }
 
 // Unnumbered reports whether the change is to the text outside every

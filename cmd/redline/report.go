@@ -54,7 +54,7 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := r.Report(ctx, opts.from, opts.to)
+	rep, err := reviewReport(ctx, r, opts.from, opts.to)
 	if err != nil {
 		return err
 	}
