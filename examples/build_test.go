@@ -135,8 +135,10 @@ func TestWuhanBuild(t *testing.T) {
 	check(t, d, []want{
 		{label: "二", oldLabel: "二", comments: []string{"P1"}},
 		{label: "二/（一）/4", oldLabel: "二/（一）/4", comments: []string{"P3"}},
+		// 20 创新专项项目 a year and 40 共性技术创新成果 count different things:
+		// each is shown alone
 		{label: "三/（一）/1", oldLabel: "三/（一）/1", comments: []string{"D2"},
-			quantities: [][2]string{{"20", "40"}}, added: []string{"市经信局", "市发改委"}},
+			quantities: [][2]string{{"20", "40"}}, looseQuantities: true, added: []string{"市经信局", "市发改委"}},
 		{label: "三/（二）/1", oldLabel: "三/（二）/1", comments: []string{"D3"}},
 		{label: "三/（二）/3", oldLabel: "三/（二）/3", comments: []string{"D4"}},
 		{label: "三/（二）/4", oldLabel: "三/（二）/4", comments: []string{"D5"}, removed: []string{"市科技局"}},

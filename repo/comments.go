@@ -237,12 +237,13 @@ func short(ri *revInfo) string {
 func anchor(c *comment.Comment, t target) {
 	a := &c.Anchor
 	a.Path, a.Rev = t.d.path, t.ri.Hash.String()
-	text := string(t.d.doc.Src)
+	var text string
 	if t.node != nil {
 		a.ClauseID, a.Label = t.d.id(t.node), t.node.Path()
 		text = t.node.Text()
 	} else {
 		a.ClauseID, a.Label = "", ""
+		text = string(t.d.doc.Src) // copied only when needed: an import anchors every row
 	}
 	if a.Exact != "" {
 		if i := strings.Index(text, a.Exact); i >= 0 {
@@ -354,6 +355,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	}
 	out := make([]comment.Comment, 0, len(recs))
 	seen := map[string]string{} // folded id → id
+	clauses := newClauseMemo(r, opts.At)
 	for _, rec := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -389,7 +391,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		if c.Anchor.Path != "" && path == "" {
 			path = c.Anchor.Path
 		}
-		t, err := r.resolveClause(arg, path, opts.At)
+		t, err := clauses.resolve(arg, path)
 		if err != nil {
 			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
 				return nil, err

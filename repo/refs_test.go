@@ -289,7 +289,7 @@ func TestSymlinkedDocumentsRefused(t *testing.T) {
 		t.Skip(err)
 	}
 	commitAll(t, r, 0, "first")
-	if docs, _ := r.Documents(context.Background(), "HEAD"); len(docs) != 1 || docs[0] != "plan.txt" {
+	if docs, _ := r.documentsAt(context.Background(), "HEAD"); len(docs) != 1 || docs[0] != "plan.txt" {
 		t.Errorf("documents %v", docs)
 	}
 }
