@@ -198,7 +198,7 @@ func TestCommitRefusesForgeries(t *testing.T) {
 		}
 	}
 	commitAll(t, r, 1, "second", stage("征求意见稿"))
-	if _, err := r.Commit(context.Background(), CommitOptions{Message: "again", Author: author, Stage: "征求意见稿"}); !errors.Is(err, ErrBadInput) {
+	if _, err := r.Commit(context.Background(), CommitOptions{Message: "again", Author: author, Stage: "征求意见稿"}); !errors.Is(err, ErrStageExists) {
 		t.Errorf("a stage used twice: %v", err)
 	}
 }
