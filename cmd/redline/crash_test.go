@@ -21,14 +21,8 @@ import (
 // The tests here run the real redline binary (built once per test run)
 // beside the real git binary, and kill it at random moments.
 
-var (
-	buildOnce sync.Once
-	builtBin  string
-	buildErr  error
-)
-
-// redlineBinary builds the redline command into a folder that lives as
-// long as the test process, or returns $REDLINE_BIN.
+// redlineBinary builds the redline command into the test's temporary
+// folder (removed with it), or returns $REDLINE_BIN.
 func redlineBinary(t *testing.T) string {
 	t.Helper()
 	if testing.Short() {
@@ -37,22 +31,11 @@ func redlineBinary(t *testing.T) string {
 	if bin := os.Getenv("REDLINE_BIN"); bin != "" {
 		return bin // a binary built elsewhere (an older one, to see these tests fail)
 	}
-	buildOnce.Do(func() {
-		dir, err := os.MkdirTemp("", "redline-bin-")
-		if err != nil {
-			buildErr = err
-			return
-		}
-		builtBin = filepath.Join(dir, "redline")
-		out, err := exec.Command("go", "build", "-o", builtBin, ".").CombinedOutput()
-		if err != nil {
-			buildErr = fmt.Errorf("go build: %v\n%s", err, out)
-		}
-	})
-	if buildErr != nil {
-		t.Fatal(buildErr)
+	bin := filepath.Join(t.TempDir(), "redline")
+	if out, err := exec.Command("go", "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
 	}
-	return builtBin
+	return bin
 }
 
 // needGit skips without the git binary, except in CI, which has it.
