@@ -29,6 +29,8 @@ type Document struct {
 	// Unexplained lists the clause ids of substantive changes that no
 	// comment explains.
 	Unexplained []string
+	// Runs are the runs of changes that only renumber (see RenumberRun).
+	Runs []RenumberRun
 }
 
 // Change is one clause change with its identity and the comments behind it.
@@ -41,6 +43,9 @@ type Change struct {
 	OldText  string // "" when inserted
 	NewText  string // "" when deleted
 	Comments []comment.Comment
+	// Run is 1 + the index in Document.Runs of the run of renumberings
+	// this change belongs to, 0 when it is in none.
+	Run int
 }
 
 // Folded reports whether the change is folded away, not shown, unless
