@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -51,7 +50,7 @@ func (r *Repo) Documents(ctx context.Context, rev revision.Rev) ([]string, error
 // worktreeIDs is path's text in the work tree with ids derived from the
 // newest revision (not stored), or nil when the file is not there.
 func (r *Repo) worktreeIDs(path string) (*docIDs, error) {
-	raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(path)))
+	raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(path)), path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -112,7 +111,7 @@ func (r *Repo) Uncommitted(ctx context.Context) (docs, comments []string, err er
 		}
 	}
 	for _, p := range work {
-		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(p)), p)
 		if err != nil {
 			return nil, nil, err
 		}
