@@ -39,7 +39,7 @@ func pipelineDiff(t *testing.T, file, path string, from, to review.Rev, comments
 	}
 	doc := review.Attach(review.AttachInput{Path: path, Result: res, Comments: comments, Settled: settled})
 	return &review.Diff{From: from, To: to, Documents: []review.Document{doc},
-		Unapplied: review.Unapplied([]review.Document{doc}, comments, settled)}
+		Unapplied: review.Unapplied([]review.Document{doc}, comments, review.RangeStart{Revs: map[string]bool{from.Hash: true}})}
 }
 
 // anchored re-anchors a fixture comment to a clause of a pipeline document.

@@ -279,17 +279,27 @@ func (r *Repo) diffLocked(ctx context.Context, spec diffSpec) (*review.Diff, err
 		if b == nil {
 			b = emptyIDs(p)
 		}
-		out.Documents = append(out.Documents, r.attach(p, a, b, cs, settled))
+		out.Documents = append(out.Documents, r.attach(p, a, b, cs, settled, out.From.Stage, out.To.Stage))
 	}
 	if spec.progress != nil {
 		spec.progress(len(docs), len(docs), "")
 	}
-	out.Unapplied = review.Unapplied(out.Documents, attached, settled)
+	start := review.RangeStart{Revs: map[string]bool{}}
+	if spec.from != nil {
+		before, err := r.chain(spec.from.Hash)
+		if err != nil {
+			return nil, err
+		}
+		for _, ri := range before {
+			start.Revs[ri.Hash.String()] = true
+		}
+	}
+	out.Unapplied = review.Unapplied(out.Documents, attached, start)
 	return out, nil
 }
 
 // attach diffs two versions of a document and attaches the comments.
-func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled map[string]bool) review.Document {
+func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled map[string]bool, stages ...string) review.Document {
 	res := diff.Compare(a.doc, b.doc, diff.Options{})
 	id := func(n *clause.Node) string {
 		if s, ok := b.of[n]; ok {
@@ -297,7 +307,7 @@ func (r *Repo) attach(path string, a, b *docIDs, cs []comment.Comment, settled m
 		}
 		return a.of[n]
 	}
-	return review.Attach(review.AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled})
+	return review.Attach(review.AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled, Stages: stages})
 }
 
 // report builds the consultation report. See Repo.Report.

@@ -23,8 +23,8 @@ type Rev struct {
 type Diff struct {
 	From, To  Rev
 	Documents []Document
-	// Unapplied lists adopted or partly adopted comments, settled in the
-	// range, whose clause did not change.
+	// Unapplied lists the adopted or partly adopted comments open at the
+	// range's start whose clause did not change (see Unapplied).
 	Unapplied []comment.Comment
 }
 
@@ -48,7 +48,17 @@ type Change struct {
 	OldText  string // "" when inserted
 	NewText  string // "" when deleted
 	Comments []comment.Comment
+	// Editorial is true for a change that is not substance: formatting
+	// only, or a stage name in a title or heading swapped for the next
+	// stage's (see Editorial). It is shown, never unexplained.
+	Editorial bool
+
+	about []string // ids of the clauses whose comments are about this change (AboutClauses), both revisions
 }
+
+// Substance reports whether the change is substantive and not editorial:
+// one that a comment should explain.
+func (c *Change) Substance() bool { return c.Substantive() && !c.Editorial }
 
 // Unnumbered reports whether the change is to the text outside every
 // clause (a title, a preamble, closing lines): the document root's own
