@@ -154,8 +154,10 @@ func (r *Repo) SetComment(ctx context.Context, id string, status comment.Status,
 	return r.setComment(ctx, id, status, response)
 }
 
-// Report builds the consultation report over a range of revisions (from ""
-// means the first revision, to "" the newest).
+// Report builds the consultation report over a range of revisions. Without
+// from or to it covers one consultation round (review.Round): from the
+// revision the comments were made on to the revision that settled them, or
+// the newest.
 func (r *Repo) Report(ctx context.Context, from, to string) (*review.Report, error) {
 	return r.report(ctx, from, to)
 }

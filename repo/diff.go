@@ -319,15 +319,38 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 		return nil, err
 	}
 	var fromRI *revInfo
-	if from == "" {
-		chain, err := r.chain(toRI.Hash)
-		if err != nil {
+	if from != "" {
+		if fromRI, err = r.resolve(from); err != nil {
 			return nil, err
 		}
-		fromRI = chain[0]
-	} else if fromRI, err = r.resolve(from); err != nil {
+	}
+	all, err := r.commentList()
+	if err != nil {
 		return nil, err
 	}
+	// One consultation round unless --from and --to say otherwise.
+	chain, err := r.chain(toRI.Hash)
+	if err != nil {
+		return nil, err
+	}
+	hashes := make([]string, len(chain))
+	byHash := make(map[string]*revInfo, len(chain))
+	for i, ri := range chain {
+		hashes[i] = ri.Hash.String()
+		byHash[hashes[i]] = ri
+	}
+	var givenFrom, givenTo string
+	if fromRI != nil {
+		givenFrom = fromRI.Hash.String()
+	}
+	if to != "" {
+		givenTo = toRI.Hash.String()
+	}
+	fromH, toH := review.Round(hashes, all, givenFrom, givenTo)
+	if fromRI == nil {
+		fromRI = byHash[fromH]
+	}
+	toRI = byHash[toH]
 	d, err := r.diffLocked(ctx, diffSpec{from: fromRI, to: toRI})
 	if err != nil {
 		return nil, err
@@ -336,8 +359,16 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 	if err != nil {
 		return nil, err
 	}
-	all, err := r.commentList()
-	if err != nil {
+	settledIn := map[string]bool{}
+	for _, ri := range inRange {
+		settledIn[ri.Hash.String()] = true
+	}
+	start := review.RangeStart{Revs: map[string]bool{}}
+	if before, err := r.chain(fromRI.Hash); err == nil {
+		for _, ri := range before {
+			start.Revs[ri.Hash.String()] = true
+		}
+	} else {
 		return nil, err
 	}
 	rep := &review.Report{From: fromRI.rev(), To: toRI.rev(), Lang: clause.LangZH}
@@ -358,6 +389,9 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 	}
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
+		if !review.InRound(c, start, fromRI.Hash.String(), func(h string) bool { return settledIn[h] }) {
+			continue
+		}
 		e := review.ReportEntry{Comment: c, Label: c.Anchor.Label}
 		if dd := idsTo[c.Anchor.Path]; dd != nil && c.Anchor.ClauseID != "" {
 			ix := indexes[c.Anchor.Path]
