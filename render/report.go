@@ -164,7 +164,7 @@ func mdChanged(t tr, e *review.ReportEntry) string {
 	var parts []string
 	for i := range e.Changes {
 		c := &e.Changes[i]
-		parts = append(parts, "**"+md(changeLabel(t, c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
+		parts = append(parts, "**"+md(notedLabel(t, c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
 	}
 	if len(parts) == 0 {
 		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+t.s("textSame"))
@@ -269,7 +269,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 				Label: entryLabel(t, e), Revs: revsText(t, e)}
 			for j := range e.Changes {
 				c := &e.Changes[j]
-				row.Changes = append(row.Changes, hReportChange{changeLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+				row.Changes = append(row.Changes, hReportChange{notedLabel(t, c), hOps(condense(sideOps(c), reportContext))})
 			}
 			hg.Rows = append(hg.Rows, row)
 		}
@@ -316,7 +316,7 @@ func ReportCSV(w io.Writer, r *review.Report, o Options) error {
 				c := &e.Changes[j]
 				before = append(before, c.OldText)
 				after = append(after, c.NewText)
-				changed = append(changed, changeLabel(t, c)+t.sep()+plainRedline(condense(sideOps(c), reportContext)))
+				changed = append(changed, notedLabel(t, c)+t.sep()+plainRedline(condense(sideOps(c), reportContext)))
 			}
 			row := []string{seqOf(e, i), name, e.Comment.By, entryLabel(t, e), e.Comment.Anchor.Exact,
 				e.Comment.Text, e.Comment.Proposed, t.status(e.Comment.Status), e.Comment.Response,

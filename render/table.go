@@ -55,7 +55,7 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
 	for _, c := range shown {
-		r := compareRow{Label: changeLabel(t, c), Title: c.Title}
+		r := compareRow{Label: notedLabel(t, c), Title: c.Title}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {
 				r.Before = append(r.Before, op)
