@@ -77,6 +77,7 @@ var words = map[string][2]string{
 	"noRevisions": {"没有修订。", "No revisions."},
 	"resolvedIn":  {"处理于", "Settled in"},
 	"textSame":    {"（文本未修改）", "(text unchanged)"},
+	"otherChange": {"（条款有修改，与本意见无关）", "(the clause changed, but not because of this comment)"},
 	"separator":   {"：", ": "},
 	"listSep":     {"，", ", "},
 	// the consultation report

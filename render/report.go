@@ -130,6 +130,16 @@ func revsText(t tr, e *review.ReportEntry) string {
 	return t.join(parts)
 }
 
+// unchangedNote is what the report says of a comment that explains no
+// change: its clause's text did not change in the range, or it did, but not
+// because of this comment (a rejected comment on a reworded clause).
+func unchangedNote(t tr, e *review.ReportEntry) string {
+	if e.ClauseChanged {
+		return t.s("otherChange")
+	}
+	return t.s("textSame")
+}
+
 // reportContext is how many characters of unchanged text the report keeps
 // around each edit.
 const reportContext = 12
@@ -167,7 +177,7 @@ func mdChanged(t tr, e *review.ReportEntry) string {
 		parts = append(parts, "**"+md(notedLabel(t, c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+t.s("textSame"))
+		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+unchangedNote(t, e))
 	}
 	if rs := revsText(t, e); rs != "" {
 		parts = append(parts, t.s("revision")+t.sep()+md(rs))
@@ -219,7 +229,7 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 <span class="k">{{$.T.proposed}}{{$.T.separator}}</span>{{.Proposed}}{{end}}</td><td><span class="status st-{{.StatusClass}}">{{.Status}}</span>{{if .Response}}
 {{.Response}}{{end}}</td><td>
 {{- range .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>{{end}}
-{{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{$.T.textSame}}</span></p>{{end}}
+{{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{.Unchanged}}</span></p>{{end}}
 {{- if .Revs}}<p class="changed-item k">{{$.T.revision}}{{$.T.separator}}{{.Revs}}</p>{{end}}</td></tr>
 {{- end}}
 </tbody>
@@ -237,8 +247,8 @@ type hReportChange struct {
 }
 
 type hReportRow struct {
-	Seq, By, Text, Proposed, Status, StatusClass, Response, Label, Revs string
-	Changes                                                             []hReportChange
+	Seq, By, Text, Proposed, Status, StatusClass, Response, Label, Revs, Unchanged string
+	Changes                                                                        []hReportChange
 }
 
 type hReportGroup struct {
@@ -266,7 +276,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 		for i, e := range g.Entries {
 			row := hReportRow{Seq: seqOf(e, i), By: e.Comment.By, Text: e.Comment.Text, Proposed: e.Comment.Proposed,
 				Status: t.status(e.Comment.Status), StatusClass: string(e.Comment.Status), Response: e.Comment.Response,
-				Label: entryLabel(t, e), Revs: revsText(t, e)}
+				Label: entryLabel(t, e), Revs: revsText(t, e), Unchanged: unchangedNote(t, e)}
 			for j := range e.Changes {
 				c := &e.Changes[j]
 				row.Changes = append(row.Changes, hReportChange{notedLabel(t, c), hOps(condense(sideOps(c), reportContext))})
@@ -317,6 +327,9 @@ func ReportCSV(w io.Writer, r *review.Report, o Options) error {
 				before = append(before, c.OldText)
 				after = append(after, c.NewText)
 				changed = append(changed, notedLabel(t, c)+t.sep()+plainRedline(condense(sideOps(c), reportContext)))
+			}
+			if len(e.Changes) == 0 {
+				changed = append(changed, unchangedNote(t, e))
 			}
 			row := []string{seqOf(e, i), name, e.Comment.By, entryLabel(t, e), e.Comment.Anchor.Exact,
 				e.Comment.Text, e.Comment.Proposed, t.status(e.Comment.Status), e.Comment.Response,

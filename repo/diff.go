@@ -387,12 +387,13 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 			rep.Title, rep.Lang = titleOf(dd.doc), dd.doc.Lang
 		}
 	}
+	clauseChanged := review.ClauseChanged(d.Documents)
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
 		if !review.InRound(c, start, fromRI.Hash.String(), func(h string) bool { return settledIn[h] }) {
 			continue
 		}
-		e := review.ReportEntry{Comment: c, Label: c.Anchor.Label}
+		e := review.ReportEntry{Comment: c, Label: c.Anchor.Label, ClauseChanged: clauseChanged(c)}
 		if dd := idsTo[c.Anchor.Path]; dd != nil && c.Anchor.ClauseID != "" {
 			ix := indexes[c.Anchor.Path]
 			if ix == nil {

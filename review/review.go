@@ -127,4 +127,8 @@ type ReportEntry struct {
 	Label   string   // the clause's label path at To (or when last seen)
 	Changes []Change // the clause changes the comment explains, with their revision
 	Revs    []Rev    // the revisions that settled it
+	// ClauseChanged is true when the comment's clause, with its parts, has
+	// a substantive change in the range (whether or not the comment
+	// explains it): a report says "text unchanged" only when it is false.
+	ClauseChanged bool
 }

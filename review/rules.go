@@ -189,12 +189,38 @@ func (s RangeStart) open(c comment.Comment) bool {
 // substance. Rejected and pending comments are never unapplied. In report
 // order, like Change.Comments.
 func Unapplied(docs []Document, comments []comment.Comment, start RangeStart) []comment.Comment {
+	changed, applied := substance(docs)
+	var out []comment.Comment
+	for _, c := range comments {
+		if (c.Status != comment.Adopted && c.Status != comment.Partial) || applied[c.ID] || !start.open(c) {
+			continue
+		}
+		if !changed(c) {
+			out = append(out, c)
+		}
+	}
+	return sortComments(out)
+}
+
+// ClauseChanged returns whether a comment's clause, with its parts, has a
+// substantive change in docs (a whole-document comment: whether its
+// document has one), or the comment explains one: what Unapplied asks of
+// every comment, for the report to say of each.
+func ClauseChanged(docs []Document) func(comment.Comment) bool {
+	changed, applied := substance(docs)
+	return func(c comment.Comment) bool { return applied[c.ID] || changed(c) }
+}
+
+// substance indexes the substantive changes of docs: changed reports
+// whether a comment's clause with its parts (AboutClauses) changed, and
+// applied holds the ids of the comments that explain one.
+func substance(docs []Document) (changed func(comment.Comment) bool, applied map[string]bool) {
 	type key struct{ path, clause string }
-	applied := map[string]bool{}
-	changed := map[key]bool{}
+	applied = map[string]bool{}
+	keys := map[key]bool{}
 	mark := func(path, id string) {
-		changed[key{path, id}] = true
-		changed[key{"", id}] = true
+		keys[key{path, id}] = true
+		keys[key{"", id}] = true
 	}
 	for _, d := range docs {
 		for _, ch := range d.Changes {
@@ -211,20 +237,14 @@ func Unapplied(docs []Document, comments []comment.Comment, start RangeStart) []
 			}
 		}
 	}
-	var out []comment.Comment
-	for _, c := range comments {
-		if (c.Status != comment.Adopted && c.Status != comment.Partial) || applied[c.ID] || !start.open(c) {
-			continue
-		}
+	changed = func(c comment.Comment) bool {
 		k := key{c.Anchor.Path, c.Anchor.ClauseID}
 		if c.Anchor.ClauseID == "" {
 			k.clause = "\x00doc"
 		}
-		if !changed[k] {
-			out = append(out, c)
-		}
+		return keys[k]
 	}
-	return sortComments(out)
+	return changed, applied
 }
 
 // aboutIDs are the ids of AboutClauses(n).
