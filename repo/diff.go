@@ -359,9 +359,12 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 	if err != nil {
 		return nil, err
 	}
-	settledIn := map[string]bool{}
+	settledIn, inside := map[string]bool{}, map[string]bool{}
 	for _, ri := range inRange {
 		settledIn[ri.Hash.String()] = true
+		if ri.Hash != toRI.Hash {
+			inside[ri.Hash.String()] = true
+		}
 	}
 	start := review.RangeStart{Revs: map[string]bool{}}
 	if before, err := r.chain(fromRI.Hash); err == nil {
@@ -390,7 +393,7 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 	clauseChanged := review.ClauseChanged(d.Documents)
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
-		if !review.InRound(c, start, fromRI.Hash.String(), func(h string) bool { return settledIn[h] }) {
+		if !review.InRound(c, start, fromRI.Hash.String(), inside, func(h string) bool { return settledIn[h] }) {
 			continue
 		}
 		e := review.ReportEntry{Comment: c, Label: c.Anchor.Label, ClauseChanged: clauseChanged(c)}

@@ -72,22 +72,26 @@ func startOf(chain []string, from string) RangeStart {
 	return s
 }
 
-// InRound reports whether comment c belongs to the report of a range: open
-// at its start (made on or before it, not settled at or before it) and
-// either made on the start revision, or settled in the range (settledIn
-// says), or not saying which revision it was made on. Comments of earlier
-// rounds that are still open belong to their own round's report.
-func InRound(c comment.Comment, start RangeStart, from string, settledIn func(string) bool) bool {
-	if !start.open(c) {
-		return false
-	}
-	if c.Anchor.Rev == "" || c.Anchor.Rev == from {
-		return true
-	}
+// InRound reports whether comment c belongs to the report of the range
+// that starts at from: not settled at or before the start, and made on the
+// start revision (or not saying where), or made inside the range (inside
+// holds the revisions after from and before the range's end: comments made
+// on the end revision open the next round), or made earlier and settled in
+// the range (settledIn says). Comments of earlier rounds that are still open
+// belong to their own round's report.
+func InRound(c comment.Comment, start RangeStart, from string, inside map[string]bool, settledIn func(string) bool) bool {
+	settled := false
 	for _, h := range c.ResolvedIn {
-		if settledIn(h) {
-			return true
+		if start.Revs[h] {
+			return false
 		}
+		settled = settled || settledIn(h)
+	}
+	switch rev := c.Anchor.Rev; {
+	case rev == "" || rev == from || inside[rev]:
+		return true
+	case start.Revs[rev]:
+		return settled
 	}
 	return false
 }

@@ -42,8 +42,9 @@ func TestRound(t *testing.T) {
 }
 
 func TestInRound(t *testing.T) {
-	start := startOf([]string{"v1", "v2", "v3"}, "v2")
-	in := func(h string) bool { return h == "v3" }
+	start := startOf([]string{"v1", "v2", "v3", "v4"}, "v2")
+	in := func(h string) bool { return h == "v3" || h == "v4" }
+	inside := map[string]bool{"v3": true}
 	tests := []struct {
 		name string
 		c    comment.Comment
@@ -53,11 +54,13 @@ func TestInRound(t *testing.T) {
 		{"made earlier, settled in the range", comment.Comment{Anchor: comment.Anchor{Rev: "v1"}, ResolvedIn: []string{"v3"}}, true},
 		{"made earlier, settled at the start", comment.Comment{Anchor: comment.Anchor{Rev: "v1"}, ResolvedIn: []string{"v2"}}, false},
 		{"made earlier, still open", comment.Comment{Anchor: comment.Anchor{Rev: "v1"}}, false},
-		{"made later", comment.Comment{Anchor: comment.Anchor{Rev: "v3"}}, false},
+		{"made inside the range", comment.Comment{Anchor: comment.Anchor{Rev: "v3"}}, true},
+		{"made on the range's end", comment.Comment{Anchor: comment.Anchor{Rev: "v4"}}, false},
+		{"made after the range", comment.Comment{Anchor: comment.Anchor{Rev: "v5"}}, false},
 		{"made on an unknown revision", comment.Comment{}, true},
 	}
 	for _, tt := range tests {
-		if got := InRound(tt.c, start, "v2", in); got != tt.want {
+		if got := InRound(tt.c, start, "v2", inside, in); got != tt.want {
 			t.Errorf("%s: InRound = %v, want %v", tt.name, got, tt.want)
 		}
 	}
