@@ -391,6 +391,31 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 		}
 	}
 	clauseChanged := review.ClauseChanged(d.Documents)
+	// A comment's changes are those of the revision that settled it, each
+	// diffed against the revision before it: a change made by another
+	// revision of the range is never shown as this comment's.
+	explains := map[string][]review.Change{}
+	prev := fromRI
+	for _, ri := range inRange {
+		if len(ri.Resolves) > 0 {
+			step := d
+			if prev != fromRI || ri != toRI {
+				if step, err = r.diffLocked(ctx, diffSpec{from: prev, to: ri}); err != nil {
+					return nil, err
+				}
+			}
+			for _, doc := range step.Documents {
+				for _, ch := range doc.Changes {
+					for _, cc := range ch.Comments {
+						if contains(ri.Resolves, cc.ID) {
+							explains[cc.ID] = append(explains[cc.ID], ch)
+						}
+					}
+				}
+			}
+		}
+		prev = ri
+	}
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
 		if !review.InRound(c, start, fromRI.Hash.String(), inside, func(h string) bool { return settledIn[h] }) {
@@ -407,16 +432,7 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 				e.Label = n.Path()
 			}
 		}
-		for _, doc := range d.Documents {
-			for _, ch := range doc.Changes {
-				for _, cc := range ch.Comments {
-					if cc.ID == c.ID {
-						e.Changes = append(e.Changes, ch)
-						break
-					}
-				}
-			}
-		}
+		e.Changes = explains[c.ID]
 		for _, ri := range inRange {
 			if contains(ri.Resolves, c.ID) {
 				e.Revs = append(e.Revs, ri.rev())
