@@ -79,8 +79,11 @@ func QuoteIn(text string, a comment.Anchor) bool {
 	if strings.TrimSpace(a.Exact) == "" || text == "" {
 		return false
 	}
-	_, _, m := comment.Locate(text, a)
-	return m == comment.Exact
+	if strings.Contains(text, a.Exact) {
+		return true
+	}
+	q := diff.Fold(a.Exact)
+	return q != "" && strings.Contains(diff.Fold(text), q)
 }
 
 // quoteScope reports whether a comment anchored to the clause anchor (nil:

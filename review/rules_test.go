@@ -286,3 +286,22 @@ func TestRangeStartOpen(t *testing.T) {
 		}
 	}
 }
+
+func TestQuoteIn(t *testing.T) {
+	tests := []struct {
+		text, quote string
+		want        bool
+	}{
+		{"在智慧医疗领域打造90项应用场景。", "打造90项应用场景", true},
+		{"在智慧医疗领域打造９０项应用场景。", "打造90项应用场景", true}, // digit width
+		{"产品（含样品）", "产品(含样品)", true},             // parenthesis width
+		{"在智慧医疗领域打造80项应用场景。", "打造90项应用场景", false},
+		{"任何文本", "", false},
+		{"", "打造", false},
+	}
+	for _, tt := range tests {
+		if got := QuoteIn(tt.text, comment.Anchor{Exact: tt.quote}); got != tt.want {
+			t.Errorf("QuoteIn(%q, %q) = %v, want %v", tt.text, tt.quote, got, tt.want)
+		}
+	}
+}
