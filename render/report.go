@@ -165,6 +165,13 @@ func ReportMarkdown(w io.Writer, r *review.Report, o Options) error {
 	if len(r.Entries) == 0 {
 		m.printf("\n%s\n", t.s("noComments"))
 	}
+	if len(r.Unexplained) > 0 {
+		m.printf("\n## %s\n\n%s\n\n", md(t.count("unexplained", len(r.Unexplained))), md(t.s("unexplNote")))
+		for i := range r.Unexplained {
+			c := &r.Unexplained[i]
+			m.printf("- **%s**%s%s\n", md(changeLabel(t, c)), t.sep(), mdRedline(condense(sideOps(c), reportContext), false))
+		}
+	}
 	return m.err
 }
 
@@ -239,6 +246,15 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 {{- if not .Groups}}
 <p class="note">{{.T.noComments}}</p>
 {{- end}}
+{{- if .Unexplained}}
+<section class="unexplained">
+<h2>{{.UnexplainedHeading}}</h2>
+<p class="note">{{.T.unexplNote}}</p>
+{{- range .Unexplained}}
+<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>
+{{- end}}
+</section>
+{{- end}}
 {{template "bottom" .}}{{end}}`
 
 type hReportChange struct {
@@ -258,7 +274,9 @@ type hReportGroup struct {
 
 type hReport struct {
 	hPage
-	Groups []hReportGroup
+	Groups             []hReportGroup
+	Unexplained        []hReportChange
+	UnexplainedHeading string
 }
 
 // ReportHTML writes the consultation report as one self-contained HTML file.
@@ -284,6 +302,13 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 			hg.Rows = append(hg.Rows, row)
 		}
 		v.Groups = append(v.Groups, hg)
+	}
+	for i := range r.Unexplained {
+		c := &r.Unexplained[i]
+		v.Unexplained = append(v.Unexplained, hReportChange{changeLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+	}
+	if len(v.Unexplained) > 0 {
+		v.UnexplainedHeading = t.count("unexplained", len(v.Unexplained))
 	}
 	return execHTML(w, "report", reportTmpl, v)
 }

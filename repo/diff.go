@@ -440,6 +440,13 @@ func (r *Repo) report(ctx context.Context, from, to string) (*review.Report, err
 		}
 		rep.Entries = append(rep.Entries, e)
 	}
+	for _, doc := range d.Documents {
+		for _, ch := range doc.Changes {
+			if ch.Substance() && contains(doc.Unexplained, ch.ClauseID) {
+				rep.Unexplained = append(rep.Unexplained, ch)
+			}
+		}
+	}
 	return rep, nil
 }
 

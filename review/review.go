@@ -119,6 +119,9 @@ type Report struct {
 	Lang     clause.Lang
 	From, To Rev // the range the report covers
 	Entries  []ReportEntry
+	// Unexplained lists the substantive changes of the range that no
+	// comment explains, in document order.
+	Unexplained []Change
 }
 
 // ReportEntry is one comment of the report with the changes it explains.
