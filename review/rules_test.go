@@ -305,3 +305,21 @@ func TestQuoteIn(t *testing.T) {
 		}
 	}
 }
+
+// TestClauseChanged: a rejected comment on a reworded article explains
+// nothing, yet its clause did change; one on an untouched article did not.
+func TestClauseChanged(t *testing.T) {
+	res := diff.Compare(parse(t, "law.md", law), parse(t, "law.md", edit("收取的收付款凭证", "收取的凭证")), diff.Options{})
+	comments := []comment.Comment{on("R", "第一章/第三条", "", comment.Rejected), on("U", "第一章/第一条", "", comment.Rejected),
+		on("W", "", "", comment.Pending)}
+	d := Attach(AttachInput{Path: "law.md", Result: res, Comments: comments, Settled: map[string]bool{"R": true, "U": true}})
+	changed := ClauseChanged([]Document{d})
+	for _, tt := range []struct {
+		c    comment.Comment
+		want bool
+	}{{comments[0], true}, {comments[1], false}, {comments[2], true}} {
+		if got := changed(tt.c); got != tt.want {
+			t.Errorf("ClauseChanged(%s on %q) = %v, want %v", tt.c.ID, tt.c.Anchor.Label, got, tt.want)
+		}
+	}
+}
