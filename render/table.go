@@ -88,7 +88,7 @@ func basis(t tr, c *review.Change, unexplained map[string]bool) string {
 	case editorial(c):
 		return t.s("editorial")
 	case unexplained[c.ClauseID] && c.Substance():
-		return t.s("unexplained1")
+		return t.s("unexplTag")
 	}
 	return ""
 }
