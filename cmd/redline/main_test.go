@@ -46,6 +46,7 @@ func TestScripts(t *testing.T) {
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
+			"audit":     cmdAudit,
 		},
 	})
 }
