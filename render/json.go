@@ -74,6 +74,28 @@ type JSONDocument struct {
 	Path        string       `json:"path"`
 	Changes     []JSONChange `json:"changes"`
 	Unexplained []string     `json:"unexplained"`
+	// RenumberRuns are the runs of changes that only renumber, which the
+	// other formats say once; a change in one has Run, 1 + its index here.
+	RenumberRuns []JSONRun `json:"renumber_runs,omitempty"`
+}
+
+// JSONRun is a run of renumber-only changes: which clauses of the kind
+// counted, from and to which numbers.
+type JSONRun struct {
+	Count    int    `json:"count"`
+	OldFirst string `json:"old_first"`
+	OldLast  string `json:"old_last"`
+	NewFirst string `json:"new_first"`
+	NewLast  string `json:"new_last"`
+}
+
+// newJSONRuns converts a document's runs; nil when there are none.
+func newJSONRuns(runs []review.RenumberRun) []JSONRun {
+	var out []JSONRun
+	for _, r := range runs {
+		out = append(out, JSONRun{Count: r.Count, OldFirst: r.OldFirst, OldLast: r.OldLast, NewFirst: r.NewFirst, NewLast: r.NewLast})
+	}
+	return out
 }
 
 // JSONChange is one clause change of the diff JSON.
@@ -92,6 +114,7 @@ type JSONChange struct {
 	Quantities     []JSONQuantity `json:"quantities"`
 	Units          JSONUnits      `json:"units"`
 	Comments       []JSONComment  `json:"comments"`
+	Run            int            `json:"run,omitempty"` // 1 + index in the document's renumber_runs
 }
 
 // JSONOp is one piece of an edit script.
@@ -123,7 +146,7 @@ func NewJSONDiff(d *review.Diff) JSONDiff {
 		UnappliedComments: NewJSONComments(d.Unapplied),
 	}
 	for _, doc := range d.Documents {
-		jd := JSONDocument{Path: doc.Path, Changes: make([]JSONChange, 0, len(doc.Changes)), Unexplained: nonNil(doc.Unexplained)}
+		jd := JSONDocument{Path: doc.Path, Changes: make([]JSONChange, 0, len(doc.Changes)), Unexplained: nonNil(doc.Unexplained), RenumberRuns: newJSONRuns(doc.Runs)}
 		for i := range doc.Changes {
 			jd.Changes = append(jd.Changes, newJSONChange(&doc.Changes[i]))
 		}
@@ -148,6 +171,7 @@ func newJSONChange(c *review.Change) JSONChange {
 		Quantities:     make([]JSONQuantity, 0, len(c.Quantities)),
 		Units:          JSONUnits{Added: nonNil(c.Units.Added), Removed: nonNil(c.Units.Removed)},
 		Comments:       NewJSONComments(c.Comments),
+		Run:            c.Run,
 	}
 	for _, op := range c.Ops {
 		jc.Ops = append(jc.Ops, JSONOp{Op: op.Kind.String(), Text: op.Text})

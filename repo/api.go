@@ -111,6 +111,9 @@ type CommentOptions struct {
 	Clause string // clause id or label path; "" for the whole document
 	Path   string // the document; "" when the repository has one
 	At     string // the revision the label refers to; "" for the newest
+	// Notice, when set, is told (one line each) of the comments an import
+	// anchored by their quote because their clause could not be resolved.
+	Notice func(msg string)
 }
 
 // AddComment anchors and stores a new comment (written to the work tree,

@@ -175,8 +175,11 @@ func (r *Repo) resolveClause(arg, path, at string) (target, error) {
 		if n := d.find(arg); n != nil {
 			return target{ri, d, n}, nil
 		}
-		if n := d.doc.Find(arg); n != nil {
-			found = append(found, target{ri, d, n})
+		switch all := d.doc.FindAll(arg); {
+		case len(all) == 1:
+			found = append(found, target{ri, d, all[0]})
+		case len(all) > 1:
+			return target{}, ambiguous(arg, d.path, all)
 		}
 	}
 	switch {
@@ -188,6 +191,64 @@ func (r *Repo) resolveClause(arg, path, at string) (target, error) {
 		return target{}, fmt.Errorf("clause %q is in %d documents (%s, %s …): name one: %w", arg, len(found), found[0].d.path, found[1].d.path, ErrUnknownClause)
 	}
 	return target{}, fmt.Errorf("clause %q at %s: %w", arg, short(ri), ErrUnknownClause)
+}
+
+// resolveByQuote finds the clause whose text holds quote, when the quote
+// occurs exactly once in all the documents considered (path, or every
+// document at revision at).
+func (r *Repo) resolveByQuote(quote, path, at string) (target, bool) {
+	ri, err := r.resolve(at)
+	if err != nil {
+		return target{}, false
+	}
+	docs, err := r.documentsIn(ri.Tree)
+	if err != nil {
+		return target{}, false
+	}
+	if path != "" {
+		if path, err = r.relPath(path); err != nil || !contains(docs, path) {
+			return target{}, false
+		}
+		docs = []string{path}
+	}
+	var found target
+	count := 0
+	for _, p := range docs {
+		d, err := r.idsAt(ri, p)
+		if err != nil || d == nil {
+			continue
+		}
+		if k := strings.Count(d.doc.Root.Text(), quote); k > 0 {
+			count, found = count+k, target{ri, d, nil}
+		}
+		for _, n := range d.doc.Clauses() {
+			if k := strings.Count(n.Text(), quote); k > 0 {
+				count, found = count+k, target{ri, d, n}
+			}
+		}
+		if count > 1 {
+			return target{}, false
+		}
+	}
+	return found, count == 1
+}
+
+// ambiguous is the error for a CLAUSE that names several clauses of one
+// document: it lists them, so the user can name one.
+func ambiguous(arg, path string, all []*clause.Node) error {
+	const shown = 6
+	var b strings.Builder
+	for i, n := range all {
+		if i == shown {
+			fmt.Fprintf(&b, " … (%d in all)", len(all))
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(n.Path())
+	}
+	return fmt.Errorf("clause %q is ambiguous in %s: %s: name one: %w", arg, path, b.String(), ErrUnknownClause)
 }
 
 func short(ri *revInfo) string {
@@ -345,6 +406,20 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 			path = c.Anchor.Path
 		}
 		t, err := clauses.resolve(arg, path)
+		if err != nil && errors.Is(err, ErrUnknownClause) && c.Anchor.Exact != "" {
+			// A 条款 cell nobody can resolve, but a quote found once: the
+			// quote says where the comment belongs.
+			if qt, ok := r.resolveByQuote(c.Anchor.Exact, path, opts.At); ok {
+				where := "the document's unnumbered text"
+				if qt.node != nil {
+					where = qt.node.Path()
+				}
+				if opts.Notice != nil {
+					opts.Notice(fmt.Sprintf("%s:%d: clause %q names no single clause; anchored by its quote to %s in %s", name, rec.Row, arg, where, qt.d.path))
+				}
+				t, err = qt, nil
+			}
+		}
 		if err != nil {
 			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
 				return nil, err

@@ -30,7 +30,7 @@ func (r *Repo) show(ctx context.Context, rev, path string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s at %s: %w", path, short(ri), ErrUnknownDocument)
 	}
-	return r.readBlob(h)
+	return r.docText(r.readBlob, h, false) // the text cache if a diff filled it (textcache.go)
 }
 
 // Documents lists the documents at rev (the zero Rev: the work tree),

@@ -156,6 +156,7 @@ func Attach(in AttachInput) Document {
 			d.Unexplained = append(d.Unexplained, ch.ClauseID)
 		}
 	}
+	d.Runs = renumberRuns(d.Changes)
 	return d
 }
 

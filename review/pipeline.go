@@ -4,7 +4,9 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"path"
 	"slices"
+	"strings"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
@@ -308,8 +310,14 @@ func ReportOf(ctx context.Context, src Source, from, to *Rev) (*Report, error) {
 		}
 		at[p] = v
 		if rep.Title == "" && v != nil {
-			// The parser says what a title is (Document.Title).
+			// The parser says what a title is (Document.Title: never a
+			// chapter or article heading); a document without one is
+			// named by its file name.
 			rep.Title, rep.Lang = v.doc.Title, v.doc.Lang
+			if rep.Title == "" {
+				base := path.Base(p)
+				rep.Title = strings.TrimSuffix(base, path.Ext(base))
+			}
 		}
 	}
 	clauseChanged := ClauseChanged(d.Documents)

@@ -29,6 +29,8 @@ type Document struct {
 	// Unexplained lists the clause ids of substantive changes that no
 	// comment explains.
 	Unexplained []string
+	// Runs are the runs of changes that only renumber (see RenumberRun).
+	Runs []RenumberRun
 }
 
 // Change is one clause change with its identity and the comments behind it.
@@ -45,6 +47,10 @@ type Change struct {
 	// only, or a stage name in a title or heading swapped for the next
 	// stage's (see Editorial). It is shown, never unexplained.
 	Editorial bool
+
+	// Run is 1 + the index in Document.Runs of the run of renumberings
+	// this change belongs to, 0 when it is in none.
+	Run int
 
 	about []string // ids of the clauses whose comments are about this change (AboutClauses), both revisions
 }

@@ -158,7 +158,8 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 	if err != nil {
 		return err
 	}
-	cs, err := r.ImportComments(ctx, name, data, repo.CommentOptions{Path: opts.docPath(r, opts.path), At: opts.at})
+	cs, err := r.ImportComments(ctx, name, data, repo.CommentOptions{Path: opts.docPath(r, opts.path), At: opts.at,
+		Notice: func(msg string) { opts.notice("%s", msg) }})
 	if err != nil {
 		return err
 	}

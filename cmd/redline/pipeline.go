@@ -30,7 +30,11 @@ func reviewHistory(ctx context.Context, r *repo.Repo, clauseArg, path, at string
 	}
 	// With no clause of that name at tip, the argument may be the id of a
 	// clause deleted before it: its history says.
-	return review.HistoryOf(ctx, r, tip, doc, id)
+	h, herr := review.HistoryOf(ctx, r, tip, doc, id)
+	if herr != nil && err != nil {
+		return nil, err // say why the argument named no clause (ambiguous, with its candidates …)
+	}
+	return h, herr
 }
 
 // reviewBlame blames document path at rev.
