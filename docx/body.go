@@ -191,9 +191,9 @@ type reader struct {
 	quotes    map[string]*strings.Builder
 
 	table    int
-	row      []string     // cells of the row being read
-	rowSegs  [][]Segment  // their segments
-	cellSegs []Segment    // the cell being read
+	row      []string    // cells of the row being read
+	rowSegs  [][]Segment // their segments
+	cellSegs []Segment   // the cell being read
 	rowMarks [2]bool
 	tables   [][][]string // rows of each table
 }

@@ -52,14 +52,14 @@ type style struct {
 }
 
 type xLvl struct {
-	Ilvl    int    `xml:"ilvl,attr"`
-	Start   *xVal  `xml:"start"`
-	NumFmt  *xVal  `xml:"numFmt"`
-	LvlText *xVal  `xml:"lvlText"`
-	IsLgl   *xVal  `xml:"isLgl"`
-	Suff    *xVal  `xml:"suff"`
-	Restart *xVal  `xml:"lvlRestart"`
-	PStyle  *xVal  `xml:"pStyle"`
+	Ilvl    int   `xml:"ilvl,attr"`
+	Start   *xVal `xml:"start"`
+	NumFmt  *xVal `xml:"numFmt"`
+	LvlText *xVal `xml:"lvlText"`
+	IsLgl   *xVal `xml:"isLgl"`
+	Suff    *xVal `xml:"suff"`
+	Restart *xVal `xml:"lvlRestart"`
+	PStyle  *xVal `xml:"pStyle"`
 }
 
 type xVal struct {
