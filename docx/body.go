@@ -569,3 +569,26 @@ func (r *reader) comments(data []byte) error {
 	}
 	return nil
 }
+
+// Rejected is the document with every tracked change rejected: the text
+// the reviewers started from.
+func (d *Document) Rejected() string {
+	var b strings.Builder
+	joined := false
+	for i := range d.Paragraphs {
+		p := &d.Paragraphs[i]
+		if !joined {
+			b.WriteString(p.Label)
+		}
+		for _, s := range p.Segments {
+			if s.Change < 0 || !d.Changes[s.Change].Insert {
+				b.WriteString(s.Text)
+			}
+		}
+		joined = p.MarkInserted && i+1 < len(d.Paragraphs)
+		if !joined {
+			b.WriteByte('\n')
+		}
+	}
+	return b.String()
+}

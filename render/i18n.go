@@ -46,6 +46,7 @@ var words = map[string][2]string{
 	"title":       {"修改对照", "Redline"},
 	"tableTitle":  {"修改前后对照表", "Comparison of revisions"},
 	"tableNote":   {"注：未修改的条款从略。", "Note: unchanged clauses are omitted."},
+	"basis":       {"修改依据", "Basis"},
 	"tableEmpty":  {"（无）", "(none)"},
 	"toc":         {"目录", "Contents"},
 	"from":        {"修改前", "From"},

@@ -4,6 +4,7 @@ import (
 	"io"
 	"strings"
 
+	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/review"
 )
@@ -18,6 +19,7 @@ import (
 type compareRow struct {
 	Label, Title  string
 	Before, After []diff.Op // Before: equal and delete ops; After: equal and insert ops
+	Comments      []comment.Comment
 }
 
 // sideOps is the change as an edit script for the comparison table. A clause
@@ -55,7 +57,7 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
 	for _, c := range shown {
-		r := compareRow{Label: changeLabel(t, c), Title: c.Title}
+		r := compareRow{Label: changeLabel(t, c), Title: c.Title, Comments: c.Comments}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {
 				r.Before = append(r.Before, op)
