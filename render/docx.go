@@ -74,6 +74,14 @@ func source(d *clause.Document) string {
 // the old, in Word and in the programs that follow its rules.
 func redlineParas(t tr, doc *review.Document, rev *docx.Rev) []docx.Block {
 	oldSrc, newSrc := source(doc.Old), source(doc.New)
+	// A paragraph always ends with its mark in Word: a last line without
+	// a newline is ended as if it had one (appended, so no offset moves).
+	if oldSrc != "" && !strings.HasSuffix(oldSrc, "\n") {
+		oldSrc += "\n"
+	}
+	if newSrc != "" && !strings.HasSuffix(newSrc, "\n") {
+		newSrc += "\n"
+	}
 	p := &paraBuilder{rev: rev, notes: newNoteFinder(t, doc), noted: map[int]bool{}}
 	if steps, ok := alignLines(splitLines(oldSrc), splitLines(newSrc)); ok {
 		// Paragraph by paragraph: whole paragraphs inserted or deleted
