@@ -95,6 +95,11 @@ type Node struct {
 	cs, tlo, thi, blo int32
 	mlen              int32 // byte length of Marker
 	idx               int32 // position in creation order, for building Children
+	// rep counts the siblings before this clause whose label is the same
+	// (three lists in one §: the second list's 1 has rep 1); repeated marks
+	// every clause of such a group. See labelOf.
+	rep      int32
+	repeated bool
 }
 
 // Document is one version of one document, parsed.

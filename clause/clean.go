@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -143,6 +144,9 @@ func isDash(r rune) bool {
 // "第3页/共20页", "Page 3 of 20", "3 / 20". A bare number is not furniture:
 // tables use them.
 func isFurniture(b []byte) bool {
+	if rfcFurniture(b) {
+		return true
+	}
 	if len(b) == 0 || len(b) > 48 {
 		return false
 	}
@@ -375,4 +379,51 @@ func titleLine(b []byte) bool {
 // （征求意见稿）.
 func bracketed(b []byte) bool {
 	return openParenAt(b) > 0 && (closeParenAt(b[len(b)-1:]) > 0 || len(b) >= 3 && closeParenAt(b[len(b)-3:]) > 0)
+}
+
+// rfcFurniture reports whether a trimmed line is the running footer or
+// header of an IETF RFC or Internet-Draft in plain text: "Kerwin
+// Standards Track   [Page 5]", "RFC 8089   The "file" URI Scheme
+// February 2017", "Internet-Draft   File URI   March 2016". Such lines
+// are spaced into columns; a sentence citing "[Page 5]" is not.
+func rfcFurniture(b []byte) bool {
+	if len(b) < 12 || len(b) > 100 || !bytes.Contains(b, []byte("  ")) {
+		return false
+	}
+	if b[len(b)-1] == ']' {
+		i := bytes.LastIndex(b, []byte("[Page "))
+		if i <= 0 {
+			return false
+		}
+		_, n, ok := parseArabic(b[i+6:], 5)
+		return ok && i+6+n == len(b)-1
+	}
+	var rest []byte
+	switch {
+	case bytes.HasPrefix(b, []byte("RFC ")):
+		_, n, ok := parseArabic(b[4:], 5)
+		if !ok {
+			return false
+		}
+		rest = b[4+n:]
+	case bytes.HasPrefix(b, []byte("Internet-Draft ")):
+		rest = b[len("Internet-Draft"):]
+	default:
+		return false
+	}
+	// … Month YYYY
+	f := bytes.Fields(rest)
+	if len(f) < 2 {
+		return false
+	}
+	year, month := f[len(f)-1], string(f[len(f)-2])
+	if _, n, ok := parseArabic(year, 4); !ok || n != 4 || len(year) != 4 {
+		return false
+	}
+	switch month {
+	case "January", "February", "March", "April", "May", "June", "July",
+		"August", "September", "October", "November", "December":
+		return true
+	}
+	return false
 }

@@ -42,8 +42,19 @@
 //     "## 一、总体要求" takes the heading's place in the tree and the label
 //     一. A lone, unnumbered level-1 heading before any text is the
 //     document's title (Document.Title), not a clause; so is an unnumbered
-//     first line without sentence punctuation in any document. Front
-//     matter, code blocks and tables of contents (目录) are text.
+//     first line without sentence punctuation in any document; a chapter
+//     or article heading never is. Front matter and code blocks are text;
+//     a table of contents (目录, Contents, dot-leader entries) and a
+//     LawRefBook INFO block (ending in <!-- INFO END -->) are not.
+//   - German statutes: (1) Absätze, 1. and 1a. Nummern, a) and aa)
+//     Buchstaben; the parts of a § have no titles, and a paragraph after
+//     an Absatz's list is the Absatz's tail.
+//   - Labels are unique: a number repeated among siblings (three lists in
+//     one §) gets "~" and its place among those sharing it: 1, 1~2, 1~3.
+//     A label without the count names the whole group (FindAll).
+//   - FindAll also reads citations as lawyers write them: 第三条第一款,
+//     第二十一条第二款第（一）项, 第3条, 第三条之一, § 2 Abs. 1 Nr. 3,
+//     Art. 5(1)(a), Article 5, paragraph 1, Section 3.3.1.
 //   - Drafts written one clause per line need no blank lines: in text that
 //     is not hard-wrapped, a marker numbered 1 after a short line opens a
 //     new level.
@@ -53,7 +64,9 @@
 //     tail: Text and Body include it, the children's source ranges do not.
 //
 // Page furniture — "— 3 —", "第 3 页 共 20 页", "Page 3 of 20", form feeds,
-// and a running header repeated at the top of pages — is left out of texts.
+// a running header repeated at the top of pages, and the page footers and
+// headers of RFCs and Internet-Drafts ("Kerwin  Standards Track  [Page 5]")
+// — is left out of texts.
 // Hard-wrapped text (a PDF extraction) is recognised by its line widths; its
 // wrapped lines are joined in Node.Text (without a space in Chinese).
 //

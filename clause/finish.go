@@ -2,6 +2,7 @@ package clause
 
 import (
 	"strings"
+	"unicode"
 	"unicode/utf8"
 )
 
@@ -31,8 +32,12 @@ func (p *parser) finish() error {
 			} else {
 				c.End = n.End
 			}
-			if n.tail != nil && c.Start < n.tail.src && c.End > n.tail.src {
-				c.End = n.tail.src // the tail is the parent's
+			// The tail is the parent's; but a tail that more children
+			// follow (a sentence between two lists of an Absatz) stays in
+			// the source range of the child before it, so that the
+			// children still cover the source in order.
+			if n.tail != nil && c.Start < n.tail.src && c.End > n.tail.src && i+1 == len(n.Children) {
+				c.End = n.tail.src
 			}
 		}
 		n.HeadEnd = n.End
@@ -147,8 +152,13 @@ func (p *parser) title(n *Node, body, text string, trailer bool) string {
 	}
 	inArticle := false
 	for a := n; a != nil; a = a.Parent {
-		if a.Kind == KindArticle && !(a == n && a.Depth > 0) {
-			inArticle = true
+		if (a.Kind == KindArticle || a.Kind == KindSection && strings.Contains(a.Marker, "§")) && !(a == n && a.Depth > 0) {
+			inArticle = true // an article or a §: its parts have no titles of their own
+		}
+	}
+	for a := n.Parent; a != nil; a = a.Parent {
+		if a.Kind == KindSection && strings.Contains(a.Marker, "§") {
+			return "" // the Absätze, Nummern and Buchstaben of a § have no titles
 		}
 	}
 	if p.doc.Lang == LangEN {
@@ -212,6 +222,9 @@ func (n *Node) src0() byte {
 // titleEN finds an English title: a heading line ("Definitions") or a lead
 // phrase of capitalised words ending in a full stop ("Scope. This Act …").
 func titleEN(first string, heading, inArticle bool) string {
+	if inArticle && endsLowerWord(first) {
+		return "" // "(1) Dieses Gesetz findet Anwendung auf die Werbung für": a lead-in, not a title
+	}
 	if len(first) <= 80 && heading && headingLike(first) {
 		return first
 	}
@@ -248,4 +261,18 @@ func smallWord(w string) bool {
 		return true
 	}
 	return false
+}
+
+// endsLowerWord reports whether s ends with a word in lower case (für,
+// wenn, that): a sentence going on into a list, never a title.
+func endsLowerWord(s string) bool {
+	s = strings.TrimRight(s, " \t")
+	i := strings.LastIndexAny(s, " \t")
+	w := s[i+1:]
+	if w == "" {
+		return false
+	}
+	r, _ := utf8.DecodeRuneInString(w)
+	last, _ := utf8.DecodeLastRuneInString(w)
+	return unicode.IsLower(r) && unicode.IsLetter(last)
 }

@@ -10,7 +10,7 @@ import (
 )
 
 // FuzzParse checks what must hold for every input: no panic, a typed error
-// or a tree, String() == input, offsets nested and in bounds, children
+// or a tree, the text rebuilt from it (Rebuild) == input, offsets nested and in bounds, children
 // ordered and not overlapping, the depth limit kept, Text() and labels safe.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.*")
@@ -61,8 +61,8 @@ func FuzzParse(f *testing.F) {
 			}
 			return
 		}
-		if d.String() != string(src) {
-			t.Fatal("String() != input")
+		if got := d.Rebuild(); got != string(src) {
+			t.Fatalf("the text rebuilt from the tree differs from the input:\n%q\n%q", got, src)
 		}
 		max := depth
 		if max == 0 {

@@ -6,11 +6,80 @@ import (
 	"unicode/utf8"
 )
 
-// labelOf is Node.Label.
+// repeatSep joins a label that repeats among its siblings to the count
+// that tells it apart: the second clause labelled 1 in § 3 is 1~2.
+const repeatSep = "~"
+
+// labelOf is Node.Label: the numbering as written, and when the text itself
+// repeats it among the clause's siblings (three lists in one §), "~" and
+// the clause's place among those that share it: 1, 1~2, 1~3.
 func labelOf(n *Node) string {
 	if n == nil {
 		return ""
 	}
+	if n.rep > 0 {
+		return baseLabel(n) + repeatSep + strconv.Itoa(int(n.rep)+1)
+	}
+	return baseLabel(n)
+}
+
+// markRepeats sets rep and repeated for the children of every clause whose
+// labels (folded by normLevel) repeat among their siblings. Numbered
+// siblings that count up cannot repeat, so only the rare parent whose
+// children restart a count (or are unnumbered) has its labels compared.
+func markRepeats(d *Document) {
+	var seen map[string]int32
+	var visit func(n *Node)
+	visit = func(n *Node) {
+		if mayRepeat(n.Children) {
+			if seen == nil {
+				seen = map[string]int32{}
+			}
+			clear(seen)
+			for _, c := range n.Children {
+				l := normLevel(baseLabel(c))
+				k, dup := seen[l]
+				seen[l] = k + 1
+				if dup {
+					c.rep, c.repeated = k, true
+				}
+			}
+			for _, c := range n.Children {
+				if c.rep == 0 && seen[normLevel(baseLabel(c))] > 1 {
+					c.repeated = true
+				}
+			}
+		}
+		for _, c := range n.Children {
+			visit(c)
+		}
+	}
+	visit(d.Root)
+}
+
+// mayRepeat reports whether two of cs might share a label: false when each
+// is numbered and counts up from the last before it of the same kind.
+func mayRepeat(cs []*Node) bool {
+	if len(cs) < 2 {
+		return false
+	}
+	var last [32]Number
+	var seen [32]bool
+	for _, c := range cs {
+		if !c.Num.Valid && c.Kind != KindParagraph || int(c.Kind) >= len(last) {
+			return true // unnumbered: labelled by its title
+		}
+		k := c.Kind
+		if p := last[k]; seen[k] && (c.Num.Value < p.Value || c.Num.Value == p.Value && c.Num.Sub <= p.Sub) {
+			return true
+		}
+		last[k], seen[k] = c.Num, true
+	}
+	return false
+}
+
+// baseLabel is the label as written, without the repeat count.
+func baseLabel(n *Node) string {
 	switch n.Kind {
 	case KindDocument:
 		return ""
@@ -88,13 +157,11 @@ func normLevel(s string) string {
 	var b strings.Builder
 	space := false
 	for _, r := range s {
-		switch {
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r == '\u3000' || r == '\t' || r == '\u00a0':
-			r = ' '
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\ufeff' || r == '\u2060':
+		if ZeroWidth(r) {
 			continue
+		}
+		if r = FoldWidth(r); r == '\t' || r == '\u00a0' {
+			r = ' '
 		}
 		if r == ' ' {
 			space = true
@@ -141,28 +208,42 @@ func (d *Document) FindAll(path string) []*Node {
 	if want == "" {
 		return nil
 	}
+	// A label written without the repeat count (§ 3/1 where § 3 holds
+	// 1, 1~2, 1~3) names every clause of the group: the caller sees that
+	// it is ambiguous. base is the path without repeat counts.
 	var exact, suffix []*Node
-	var walk func(n *Node, prefix string)
-	walk = func(n *Node, prefix string) {
+	var walk func(n *Node, prefix, base string, rep bool)
+	walk = func(n *Node, prefix, base string, rep bool) {
 		for _, c := range n.Children {
-			p := normLevel(c.Label())
-			if prefix != "" {
-				p = prefix + "/" + p
+			rep := rep || c.repeated
+			p, b := normLevel(c.Label()), ""
+			if c.rep > 0 {
+				b = normLevel(baseLabel(c))
+			} else {
+				b = p
 			}
-			if p == want {
+			if prefix != "" {
+				p, b = prefix+"/"+p, base+"/"+b
+			}
+			if p == want || rep && b == want {
 				exact = append(exact, c)
-			} else if strings.HasSuffix(p, "/"+want) {
+			} else if strings.HasSuffix(p, "/"+want) || rep && strings.HasSuffix(b, "/"+want) {
 				suffix = append(suffix, c)
 			}
-			walk(c, p)
+			walk(c, p, b, rep)
 		}
 	}
-	walk(d.Root, "")
+	walk(d.Root, "", "", false)
 	if len(exact) > 0 {
 		return exact
 	}
 	if len(suffix) > 0 {
 		return suffix
+	}
+	if steps, ok := parseCitation(path); ok {
+		if found := d.findCitation(steps); len(found) > 0 {
+			return found
+		}
 	}
 	if found := d.findLoose(strings.Split(want, "/")); len(found) > 0 {
 		return found

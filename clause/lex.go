@@ -1,6 +1,7 @@
 package clause
 
 import (
+	"bytes"
 	"unicode/utf8"
 )
 
@@ -192,6 +193,12 @@ func lexMarker(b []byte) (m marker, ok bool) {
 			return lexAnnexCN(b)
 		}
 	case c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c == 0xC2:
+		if m, ok := lexLetterClose(b); ok {
+			return m, true
+		}
+		if m, ok := lexAppendixDecimal(b); ok {
+			return m, true
+		}
 		return lexEnglish(b)
 	}
 	return m, false
@@ -286,11 +293,14 @@ func lexParen(b []byte) (m marker, ok bool) {
 	o := openParenAt(b)
 	in := b[o:]
 	var k Kind
-	var v, n, alt, variant int
+	var v, n, alt, variant, sub int
 	if val, l, isNum := parseCNNumber(in); isNum {
 		k, v, n = KindCNParen, val, l
 	} else if val, l, isNum := parseArabic(in, 3); isNum {
 		k, v, n = KindArabicParen, val, l
+		if n+1 < len(in) && in[n] >= 'a' && in[n] <= 'z' && closeParenAt(in[n+1:]) > 0 {
+			sub, n = int(in[n]-'a')+1, n+1 // (3a): an Absatz inserted after (3)
+		}
 	} else {
 		for n < len(in) && n < 8 && (in[n] >= 'a' && in[n] <= 'z' || in[n] >= 'A' && in[n] <= 'Z') {
 			n++
@@ -318,7 +328,7 @@ func lexParen(b []byte) (m marker, ok bool) {
 		return m, false
 	}
 	end := o + n + cl
-	m = marker{kind: k, scheme: scheme(k, variant), num: Number{Value: v, Valid: true}, alt: alt, end: end}
+	m = marker{kind: k, scheme: scheme(k, variant), num: Number{Value: v, Sub: sub, Valid: true}, alt: alt, end: end}
 	m.spaced = spacedAt(b[end:])
 	return m, true
 }
@@ -365,6 +375,9 @@ func lexArabic(b []byte) (m marker, ok bool) {
 		return m, true
 	}
 	if cl := closeParenAt(b[n:]); cl > 0 {
+		if k := n + cl; k < len(b) && (b[k] == ',' || b[k] == ';' || b[k] == '.') {
+			return m, false // "59), die …": a footnote number or a reference wrapped to the line's start
+		}
 		m = marker{kind: KindArabicParen, scheme: scheme(KindArabicParen, varCloseOnly), num: Number{Value: v, Valid: true}, end: n + cl}
 		m.spaced = spacedAt(b[n+cl:])
 		return m, true
@@ -467,6 +480,9 @@ func lexEnglish(b []byte) (m marker, ok bool) {
 			if len(rest) > 1 && rest[1] >= '0' && rest[1] <= '9' {
 				return m, false // Article 2.3 is no article
 			}
+			if w.kind == KindSection && rest[0] == '.' && len(bytes.TrimSpace(rest[1:])) == 0 {
+				return m, false // "… described in\nSection 4.": a wrapped reference ending a sentence
+			}
 			end++
 		case hasPrefixRune(rest, '—') > 0 || hasPrefixRune(rest, '–') > 0:
 		default:
@@ -510,4 +526,53 @@ func equalFoldASCII(b []byte, s string) bool {
 		}
 	}
 	return true
+}
+
+// Variants of KindLatinParen written with a closing parenthesis only, as
+// German statutes number their Buchstaben: a) and, a level below, aa).
+const (
+	varLetterClose  = 4
+	varLetterDouble = 5
+)
+
+// lexLetterClose reads a) b) … and aa) bb) …, lower case, followed by
+// white space: the Buchstaben of a German statute.
+func lexLetterClose(b []byte) (m marker, ok bool) {
+	n := 0
+	for n < len(b) && n < 3 && b[n] == b[0] && b[0] >= 'a' && b[0] <= 'z' {
+		n++
+	}
+	if n == 0 || n == 3 || n >= len(b) || b[n] != ')' || !spacedAt(b[n+1:]) || n+1 == len(b) {
+		return m, false
+	}
+	v := varLetterClose
+	if n == 2 {
+		v = varLetterDouble
+	}
+	m = marker{kind: KindLatinParen, scheme: scheme(KindLatinParen, v), num: Number{Value: int(b[0]-'a') + 1, Valid: true}, end: n + 1, spaced: true}
+	return m, true
+}
+
+// lexAppendixDecimal reads the sections of an appendix: A.1, A.1.2, B.3.
+// (an upper-case letter, then dotted numbers), followed by white space.
+func lexAppendixDecimal(b []byte) (m marker, ok bool) {
+	if len(b) < 4 || b[0] < 'A' || b[0] > 'Z' || b[1] != '.' || b[2] < '0' || b[2] > '9' {
+		return m, false
+	}
+	i, parts, last := 1, 1, 0
+	for parts < 5 && i+1 < len(b) && b[i] == '.' && b[i+1] >= '0' && b[i+1] <= '9' {
+		v, n, okd := parseArabic(b[i+1:], 3)
+		if !okd {
+			return m, false
+		}
+		i, parts, last = i+1+n, parts+1, v
+	}
+	if i < len(b) && b[i] == '.' {
+		i++
+	}
+	if i < len(b) && !spacedAt(b[i:]) {
+		return m, false
+	}
+	m = marker{kind: KindDecimal, scheme: scheme(KindDecimal, parts), num: Number{Value: last, Valid: true}, end: i, spaced: true}
+	return m, true
 }

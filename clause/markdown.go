@@ -1,6 +1,9 @@
 package clause
 
-import "bytes"
+import (
+	"bytes"
+	"strings"
+)
 
 // headingLevel returns the level of an ATX heading line ("## Title" → 2),
 // or 0.
@@ -35,6 +38,24 @@ func frontMatterEnd(src []byte) int {
 		s = next
 	}
 	return 0
+}
+
+// infoEndMark closes the INFO block of the LawRefBook law library: the
+// lines after the title that list when the law was passed and amended.
+const infoEndMark = "<!-- INFO END -->"
+
+// infoEnd returns the Src offset just after the line that closes an INFO
+// block in the first 16 KiB of src, or 0 when there is none.
+func infoEnd(src []byte) int {
+	head := src[:min(len(src), 16<<10)]
+	i := bytes.Index(head, []byte(infoEndMark))
+	if i < 0 {
+		return 0
+	}
+	if e := bytes.IndexByte(src[i:], '\n'); e >= 0 {
+		return i + e + 1
+	}
+	return len(src)
 }
 
 // isFence reports whether a line opens or closes a fenced code block.
@@ -86,6 +107,10 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 			v = v*10 + int(content[i]-'0')
 			i++
 		}
+		sub := 0
+		if i+1 < len(content) && content[i] >= 'a' && content[i] <= 'z' && content[i+1] == '.' {
+			sub, i = int(content[i]-'a')+1, i+1 // "1a.": an item inserted after 1, as German statutes number them
+		}
 		if i == len(content) || content[i] != '.' && content[i] != ')' {
 			return false
 		}
@@ -93,7 +118,7 @@ func (p *parser) markdownLine(ln line, content []byte, strong bool) bool {
 		if i < len(content) && content[i] != ' ' && content[i] != '\t' {
 			return false // "1.推进…": a Chinese item, not a Markdown list
 		}
-		m.num, m.end = Number{Value: v, Valid: true}, i
+		m.num, m.end = Number{Value: v, Sub: sub, Valid: true}, i
 	default:
 		return false
 	}
@@ -190,4 +215,40 @@ func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) 
 	n := p.openClause(m, ln, ln.lo, entry{})
 	n.Depth = level
 	p.lineHeading = true
+}
+
+// mdContinues reports whether a text line of an English (or German)
+// Markdown document continues the paragraph of the line before: in
+// Markdown only a blank line ends a paragraph, so a line right after one
+// that stops mid-sentence (on a lower-case word or a comma) is a hard
+// wrap, indented under a list item or not. Chinese Markdown files often
+// put paragraphs on consecutive lines, so this holds for Latin-script
+// documents only.
+func (p *parser) mdContinues(ln line) bool {
+	if !p.markdown || p.doc.Lang != LangEN || !p.havePrev || p.blankBefore || p.prevHeading || p.afterFurniture {
+		return false
+	}
+	if ln.lo > ln.start && p.stack[len(p.stack)-1].n.Kind == KindListItem {
+		return true // indented under a list item, no blank line between: the item goes on
+	}
+	prev := string(p.prev)
+	return strings.HasSuffix(prev, ",") || endsLowerWord(prev)
+}
+
+// afterList gives an unindented paragraph that follows a Markdown list in a
+// Latin-script document to the clause holding the list, as the text after
+// its items: in a German statute, the sentence after an Absatz's Nummern
+// belongs to the Absatz, not to its last Nummer. It reports whether it did.
+func (p *parser) afterList(ln line, content []byte) bool {
+	if !p.markdown || p.doc.Lang != LangEN || !p.blankBefore || ln.lo != ln.start || p.prevHeading {
+		return false
+	}
+	i := len(p.stack) - 1
+	for i > 0 && (p.stack[i].n.Kind == KindListItem || p.stack[i].n.Kind == KindLatinParen && p.stack[i].rank == 0) {
+		i--
+	}
+	if i == len(p.stack)-1 || i == 0 || p.stack[i+1].n.Kind != KindListItem {
+		return false
+	}
+	return p.openTail(i, ln, content)
 }

@@ -29,6 +29,7 @@ func Parse(name string, src []byte, opts Options) (*Document, error) {
 	if err := p.finish(); err != nil {
 		return nil, err
 	}
+	markRepeats(d)
 	return d, nil
 }
 
@@ -68,6 +69,7 @@ type parser struct {
 	markdown    bool
 	h1          int // number of "# " lines (0, 1, 2 for more): a single one is the document's title
 	frontMatter int // byte length of the YAML front matter
+	info        int // Src offset after a LawRefBook INFO block, 0 if none
 	wrapW       int // hard-wrap width of the document, 0 if not hard-wrapped
 	wrapTol     int
 	indents     bool // some lines are indented: indentation marks paragraphs
@@ -120,6 +122,13 @@ func (p *parser) run() error {
 			p.blankBefore = true
 			continue
 		}
+		if ln.start < p.info && !(len(content) > 0 && headingLevel(content) == 1) {
+			// A LawRefBook INFO block (dates of passing and amendment):
+			// metadata, not text — no clause, no title, no quantities.
+			// Only the law's "# " title line in it is read.
+			p.blankBefore = true
+			continue
+		}
 		// A form feed before the content (or ending the line before) breaks
 		// the page: what follows may be a running header.
 		if ffAfter || ln.lo > ln.start && bytes.IndexByte(src[ln.start:ln.lo], '\f') >= 0 {
@@ -153,7 +162,8 @@ func (p *parser) run() error {
 		p.pageBreak = false
 		p.afterFurniture = false
 		if p.inTOC(content) {
-			p.appendLine(ln, false)
+			// A table of contents is furniture: its entries are neither
+			// clauses nor text that a revision changes.
 			p.after(content)
 			continue
 		}
@@ -168,7 +178,7 @@ func (p *parser) run() error {
 				placed = p.place(m, ln, content, strong)
 			}
 		}
-		if !placed && p.tailLine(ln, content) {
+		if !placed && (p.tailLine(ln, content) || p.afterList(ln, content)) {
 			p.after(content)
 			continue
 		}
@@ -246,7 +256,7 @@ func (p *parser) strong() bool {
 // continues reports whether a text line continues the paragraph of the line
 // before (a hard wrap) rather than starting a new one.
 func (p *parser) continues(ln line) bool {
-	if !p.strong() || closingPunct(p.src[ln.lo:ln.hi]) {
+	if !p.strong() || closingPunct(p.src[ln.lo:ln.hi]) || p.mdContinues(ln) {
 		return true
 	}
 	// In hard-wrapped text a full line may end in 。 by chance: a new

@@ -90,6 +90,7 @@ func (p *parser) scan() {
 	}
 	p.indents = indented*20 >= lines
 	p.frontMatter = frontMatterEnd(src)
+	p.info = infoEnd(src)
 	switch strings.ToLower(path.Ext(p.doc.Name)) {
 	case ".md", ".markdown", ".mdown", ".mkd":
 		p.markdown = true
@@ -190,6 +191,15 @@ func (p *parser) inTOC(content []byte) bool {
 			p.tocFirst = content
 			return true
 		}
+		if tocEntry(p.tocFirst) {
+			// Entries with dot leaders and page numbers (RFCs, printed
+			// books): the table ends at the first line without them.
+			if tocEntry(content) {
+				return true
+			}
+			p.toc = 2
+			return false
+		}
 		if string(content) == string(p.tocFirst) || !headingLike(content) {
 			p.toc = 2
 			return false
@@ -217,4 +227,17 @@ func isTOCTitle(b []byte) bool {
 	}
 	w := string(buf[:k])
 	return w == "目录" || equalFoldASCII(buf[:k], "contents") || equalFoldASCII(buf[:k], "tableofcontents")
+}
+
+// tocEntry reports whether a line is a table-of-contents entry with dot
+// leaders and a page number: "1.1.  Notational Conventions . . . . .   2".
+func tocEntry(b []byte) bool {
+	if !bytes.Contains(b, []byte(". . .")) && !bytes.Contains(b, []byte("....")) && !bytes.Contains(b, []byte("……")) {
+		return false
+	}
+	i := len(b)
+	for i > 0 && b[i-1] >= '0' && b[i-1] <= '9' {
+		i--
+	}
+	return i < len(b)
 }

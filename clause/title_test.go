@@ -88,3 +88,26 @@ func TestSetextHeadings(t *testing.T) {
 		t.Errorf("Scope heading = %+v", n)
 	}
 }
+
+// A LawRefBook INFO block is metadata: no clause, not the title, not text.
+func TestInfoBlock(t *testing.T) {
+	for _, c := range []struct{ name, src, title string }{
+		{"with-title", "# 中华人民共和国示例法\n\n1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n\n2023年9月1日 修订\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了示例，制定本法。\n", "中华人民共和国示例法"},
+		{"without-title", "1999年4月29日 第九届全国人民代表大会常务委员会第九次会议通过\n\n（一）2009年8月27日修正\n\n<!-- INFO END -->\n\n## 第一章 总则\n\n第一条 为了示例，制定本法。\n", ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			d := mustParse(t, "law.md", c.src)
+			if d.Title != c.title {
+				t.Errorf("Title = %q, want %q", d.Title, c.title)
+			}
+			if got := paths(d); got != "第一章\n第一章/第一条" {
+				t.Errorf("paths:\n%s", got)
+			}
+			for _, n := range append(d.Clauses(), d.Root) {
+				if strings.Contains(n.Text(), "1999") || strings.Contains(n.Text(), "INFO") {
+					t.Errorf("%q: text %q holds the INFO block", n.Path(), n.Text())
+				}
+			}
+		})
+	}
+}

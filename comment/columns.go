@@ -36,7 +36,7 @@ var fieldNames = map[field]string{
 	fPath: "文件/document", fPrefix: "prefix", fSuffix: "suffix", fRev: "rev",
 }
 
-// headerNames lists, for each field, the header names of CONTRACT.md and
+// headerNames lists, for each field, the header names README lists ("Comment files") and
 // the variants real consultation reports use.
 var headerNames = []struct {
 	f     field

@@ -5,6 +5,8 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-docs/redline/clause"
 )
 
 // folded is a text with punctuation and digit width, letter case and white
@@ -19,7 +21,7 @@ func fold(s string) folded {
 	for i, n := 0, 0; i < len(s); i += n {
 		var r rune
 		r, n = utf8.DecodeRuneInString(s[i:])
-		if unicode.IsSpace(r) || r == '\u200b' || r == '\ufeff' {
+		if unicode.IsSpace(r) || clause.ZeroWidth(r) {
 			continue
 		}
 		f.r = append(f.r, foldRune(r))

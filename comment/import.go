@@ -72,7 +72,7 @@ type item struct {
 // an *ImportError; on success every record has a non-empty Comment.Text and
 // a unique Comment.ID.
 //
-// Columns are found by header name (CONTRACT.md, and the variants real
+// Columns are found by header name (README, "Comment files", and the variants real
 // reports use), in any order, after folding width, case and spaces; columns
 // that are not understood are ignored, and listed in the error when the
 // comment text column is missing. JSON and YAML files hold a list of objects

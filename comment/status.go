@@ -6,8 +6,6 @@ import (
 	"strings"
 	"unicode"
 
-	"golang.org/x/text/width"
-
 	"github.com/redline-docs/redline/clause"
 )
 
@@ -110,8 +108,7 @@ func matchWord(s []rune, word string) (int, bool) {
 	return i, true
 }
 
-// foldRune folds width (full-width forms to ASCII, half-width katakana to
-// full) and case.
+// foldRune folds width (clause.FoldWidth) and case.
 func foldRune(r rune) rune {
 	switch {
 	case r < 0x80:
@@ -122,10 +119,7 @@ func foldRune(r rune) rune {
 	case 0x3400 <= r && r <= 0x9fff: // CJK ideographs: nothing to fold
 		return r
 	}
-	if f := width.LookupRune(r).Folded(); f != 0 {
-		r = f
-	}
-	return unicode.ToLower(r)
+	return unicode.ToLower(clause.FoldWidth(r))
 }
 
 // cleanReason trims the separators between a disposition and its reason.

@@ -31,6 +31,11 @@ import (
 //     rewritten while its items stayed).
 //  5. siblings: the unpaired children of each paired parent are matched
 //     among themselves, and parents inferred again.
+//  6. articles (article.go): throughout, an article and a 款 are compared
+//     by their whole text with their parts, and never paired with a clause
+//     of another unit; at the end, an article that has 款 in one version
+//     only takes the 款 that carries its text as its own (reshape), and a
+//     款 that became an article, or an article a 款, is paired (promote).
 //
 // Every similarity search runs on an inverted bigram index with capped
 // posting lists and a capped number of candidates per clause, so the work
@@ -62,7 +67,10 @@ type clauseSide struct {
 	nodes    []*clause.Node
 	parent   []int32   // index of the parent clause; -1 for the root
 	children [][]int32 // children of each clause; the last entry is the root's
-	body     []string  // Node.Body()
+	body     []string  // what alignment compares: Node.Body(), with its parts for an article or 款 (partsBody)
+	own      []string  // Node.Body(): what a change describes
+	alias    []int32   // the other side's article a 款 stands for (reshaped); -1 otherwise
+	unit     []int8    // unitKind
 	title    []string  // folded title (titleOf)
 	label    []string  // NormLabel of the clause's own label (labelOf)
 	titled   []bool
@@ -94,6 +102,9 @@ func newSide(d *clause.Document) *clauseSide {
 		parent:   make([]int32, 0, total),
 		children: make([][]int32, total+1),
 		body:     make([]string, total),
+		own:      make([]string, total),
+		alias:    make([]int32, total),
+		unit:     make([]int8, total),
 		title:    make([]string, total),
 		label:    make([]string, total),
 		grams:    make([][]uint64, total),
@@ -118,7 +129,13 @@ func newSide(d *clause.Document) *clauseSide {
 			i := int32(len(s.nodes))
 			s.nodes = append(s.nodes, c)
 			s.parent = append(s.parent, p)
-			s.body[i] = c.Body()
+			s.own[i] = c.Body()
+			s.unit[i] = int8(unitKind(c))
+			s.body[i] = s.own[i]
+			if s.unit[i] != 0 {
+				s.body[i] = partsBody(c, s.own[i])
+			}
+			s.alias[i] = -1
 			list[j] = i
 			walk(c, i)
 		}
@@ -201,6 +218,7 @@ type aligner struct {
 	scratchParents []int32
 	gapO, gapN     []int32 // the gap (between anchors) of each unpaired clause
 	samePath       []int8  // memo of sameLabelPath by new clause: 1 yes, -1 no
+	crossUnits     bool    // promote: a 款 may pair with an article (compatible)
 }
 
 func align(old, new *clause.Document) *aligner {
@@ -222,6 +240,8 @@ func align(old, new *clause.Document) *aligner {
 	a.matchSiblings()
 	a.inferParents()
 	a.inPlace()
+	a.reshape()
+	a.promote()
 	return a
 }
 
@@ -243,10 +263,14 @@ func (a *aligner) anchor() {
 	if !ok {
 		cands, _ = uniqueBodies(a.o.body, a.n.body, func(s string) string { return s })
 	}
+	kept := cands[:0]
 	for _, c := range cands {
-		a.pair(c[0], c[1])
+		if a.compatible(c[0], c[1]) {
+			a.pair(c[0], c[1])
+			kept = append(kept, c)
+		}
 	}
-	a.anchors = increasingRun(cands)
+	a.anchors = increasingRun(kept)
 }
 
 // uniqueBodies returns, in new-document order, the (old, new) clauses whose
@@ -365,11 +389,11 @@ func (a *aligner) matchGaps() {
 // again inside each smaller gap between those, depth levels down. A body
 // repeated (本条删除, 略, a list of identical items) so stays in order.
 func (a *aligner) exact(olds, news []int32, depth int) {
-	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[0]] == a.n.body[news[0]] {
+	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[0]] == a.n.body[news[0]] && a.compatible(olds[0], news[0]) {
 		a.pair(olds[0], news[0])
 		olds, news = olds[1:], news[1:]
 	}
-	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[len(olds)-1]] == a.n.body[news[len(news)-1]] {
+	for len(olds) > 0 && len(news) > 0 && a.o.body[olds[len(olds)-1]] == a.n.body[news[len(news)-1]] && a.compatible(olds[len(olds)-1], news[len(news)-1]) {
 		a.pair(olds[len(olds)-1], news[len(news)-1])
 		olds, news = olds[:len(olds)-1], news[:len(news)-1]
 	}
@@ -394,7 +418,7 @@ func (a *aligner) exact(olds, news []int32, depth int) {
 	var cands [][2]int32 // positions in olds and news
 	for j, n := range news {
 		b := a.n.body[n]
-		if s := oc[b]; b != "" && s.count == 1 && nc[b] == 1 {
+		if s := oc[b]; b != "" && s.count == 1 && nc[b] == 1 && a.compatible(olds[s.at], n) {
 			cands = append(cands, [2]int32{int32(s.at), int32(j)})
 		}
 	}
@@ -463,7 +487,7 @@ func (a *aligner) inferParents() {
 			}
 			i = j
 		}
-		if best >= 0 && 2*votes >= len(kids) && 2*votes >= len(a.n.children[best]) {
+		if best >= 0 && a.compatible(oi, best) && 2*votes >= len(kids) && 2*votes >= len(a.n.children[best]) {
 			a.pair(oi, best)
 		}
 	}

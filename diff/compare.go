@@ -88,7 +88,7 @@ func (r *Result) Describe() {
 // describeEdit fills in the word diff, formatting flag and quantities of a
 // change whose body was edited.
 func describeEdit(c *Change) {
-	ob, nb := c.Old.Body(), c.New.Body()
+	ob, nb := c.Bodies()
 	// Tokenize each body once, for the word diff and the quantities.
 	oe, ne := tokenEnds(ob, nil), tokenEnds(nb, nil)
 	c.Ops = textEnds(ob, nb, oe, ne)
@@ -219,15 +219,17 @@ func (a *aligner) deletedSlot(oi int32, end, slot []int32) int32 {
 // and reports false when it did not change.
 func (a *aligner) change(o, n int32) (Change, bool) {
 	switch {
+	case o < 0 && a.n.alias[n] >= 0, n < 0 && a.o.alias[o] >= 0:
+		return Change{}, false // a first 款 that is its article's own text
 	case o < 0:
-		node, body := a.n.nodes[n], a.n.body[n]
+		node, body := a.n.nodes[n], a.n.own[n]
 		c := Change{Kind: Inserted, New: node, Units: CompareUnits(nil, node.Units)}
 		if body != "" {
 			c.Ops = []Op{{Insert, body}}
 		}
 		return c, true
 	case n < 0:
-		node, body := a.o.nodes[o], a.o.body[o]
+		node, body := a.o.nodes[o], a.o.own[o]
 		c := Change{Kind: Deleted, Old: node, Units: CompareUnits(node.Units, nil)}
 		if body != "" {
 			c.Ops = []Op{{Delete, body}}
@@ -241,10 +243,11 @@ func (a *aligner) change(o, n int32) (Change, bool) {
 	} else {
 		c.Renumbered = !a.sameLabelPath(o, n)
 	}
-	ob, nb := a.o.body[o], a.n.body[n]
+	ob, nb := a.o.own[o], a.n.own[n]
 	if c.Kind == Modified && !c.Renumbered && ob == nb {
 		return Change{}, false
 	}
+	c.oldBody, c.newBody, c.bodies = ob, nb, true
 	c.Units = CompareUnits(c.Old.Units, c.New.Units)
 	if ob == nb { // only renumbered or moved: no need to diff
 		c.Ops = []Op{}
@@ -269,7 +272,7 @@ func (a *aligner) sameLabelPath(o, n int32) bool {
 	if m := a.samePath[n]; m != 0 && a.n2o[n] == o {
 		return m > 0
 	}
-	same := a.labelsEqual(o, n) && a.sameLabelPath(a.o.parent[o], a.n.parent[n])
+	same := a.labelsEqual(o, n) && a.sameLabelPath(a.o.parentOf(o), a.n.parentOf(n))
 	if a.n2o[n] == o {
 		a.samePath[n] = -1
 		if same {

@@ -234,6 +234,7 @@ func FuzzCompare(f *testing.F) {
 	}
 	f.Add("一、总则\n（一）甲\n（二）乙\n", "一、总则\n（一）甲\n（二）丙\n（三）乙\n")
 	f.Add("", "第一条 内容。\n")
+	f.Add("第一条 甲乙丙。\n\n丁戊己。\n\n第二条 庚辛。\n", "第一条 甲乙丙丁戊己。\n\n第二条 丁戊己。\n")
 	f.Fuzz(func(t *testing.T, a, b string) {
 		old, err := clause.Parse("old.md", []byte(a), clause.Options{})
 		if err != nil {
@@ -246,13 +247,7 @@ func FuzzCompare(f *testing.F) {
 		r := Compare(old, new, Options{})
 		checkPairs(t, r)
 		for _, c := range r.Changes {
-			var ob, nb string
-			if c.Old != nil {
-				ob = c.Old.Body()
-			}
-			if c.New != nil {
-				nb = c.New.Body()
-			}
+			ob, nb := c.Bodies()
 			got, err := Apply(ob, c.Ops)
 			if err != nil || got != nb {
 				t.Fatalf("%s %q → %q: ops rebuild %q, %v", c.Kind, ob, nb, got, err)

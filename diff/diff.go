@@ -1,6 +1,8 @@
 package diff
 
 import (
+	"strings"
+
 	"github.com/redline-docs/redline/clause"
 )
 
@@ -77,9 +79,14 @@ type Change struct {
 	Renumbered     bool // the label path changed
 	FormattingOnly bool // texts differ only in punctuation width, digit width, white space, zero-width characters
 
-	Ops        []Op // word-level edit of the clause's own text without its marker (Node.Body, children excluded): a clause only renumbered has Equal ops only
+	Ops        []Op // word-level edit of the clause's own text without its marker (Node.Body, children excluded; for an article that has 款 in one version only, the text of its first 款): a clause only renumbered has Equal ops only
 	Quantities []QuantityChange
 	Units      UnitChange
+
+	// The bodies compared, when not the nodes' own: an article whose
+	// first 款 stands for its text (see article.go).
+	oldBody, newBody string
+	bodies           bool
 }
 
 // Substantive reports whether the change inserts, deletes, moves or rewords a
@@ -121,3 +128,43 @@ type Result struct {
 
 // Options tune Compare. The zero value is the default.
 type Options struct{}
+
+// Bodies returns the texts Ops edit: the old and new clauses' Body, or,
+// for an article that has 款 in one version only, its own text joined with
+// the 款 that carries it. A side without a clause is "".
+func (c *Change) Bodies() (old, new string) {
+	if c.bodies {
+		return c.oldBody, c.newBody
+	}
+	if c.Old != nil {
+		old = c.Old.Body()
+	}
+	if c.New != nil {
+		new = c.New.Body()
+	}
+	return old, new
+}
+
+// Texts returns the old and new clauses' text as the change describes it:
+// Node.Text, or for an article that has 款 in one version only, its number
+// followed by Bodies. Each ends with its body, so a renderer can put the
+// number back in front of the Ops.
+func (c *Change) Texts() (old, new string) {
+	ob, nb := c.Bodies()
+	return describedText(c.Old, ob), describedText(c.New, nb)
+}
+
+func describedText(n *clause.Node, body string) string {
+	if n == nil {
+		return ""
+	}
+	text, own := n.Text(), n.Body()
+	if body == own || !strings.HasSuffix(text, own) {
+		return text
+	}
+	head := strings.TrimSuffix(text, own)
+	if own == "" && head != "" {
+		head += " "
+	}
+	return head + body
+}

@@ -4,13 +4,15 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/redline-docs/redline/clause"
 )
 
 // Fold maps s to a canonical form in which changes of formatting alone
 // vanish:
 //
-//   - full-width ASCII forms become half-width: （）→(), ，→, ：→: ；→; ！→!
-//     ？→? ．→. １２３→123 ＡＢＣ→ABC, and ￥ ￡ ￠ likewise;
+//   - width variants fold as clause.FoldWidth says: （）→(), ，→, ：→: ；→;
+//     ！→! ？→? ．→. １２３→123 ＡＢＣ→ABC, and ￥ ￡ ￠ likewise;
 //   - zero-width characters (U+200B–U+200D, U+2060, U+FEFF) are dropped;
 //   - every run of white space (the ideographic space U+3000, CR, LF and
 //     tabs included) becomes one space, and a space next to a character of
@@ -57,15 +59,17 @@ func (f *folder) next() rune {
 		}
 		f.i += w
 		switch {
-		case r == '\u200b' || r == '\u200c' || r == '\u200d' || r == '\u2060' || r == '\ufeff':
-			continue
-		case r == ' ' || r >= '\t' && r <= '\r' || r > utf8.RuneSelf && unicode.IsSpace(r):
+		case r == ' ' || r >= '\t' && r <= '\r':
 			space = true
 			continue
-		case r >= 0xFF01 && r <= 0xFF5E:
-			r -= 0xFEE0
-		case r >= 0xFFE0 && r <= 0xFFE6:
-			r = [...]rune{'¢', '£', '¬', '¯', '¦', '¥', '₩'}[r-0xFFE0]
+		case r < utf8.RuneSelf:
+		case clause.ZeroWidth(r):
+			continue
+		case unicode.IsSpace(r):
+			space = true
+			continue
+		default:
+			r = clause.FoldWidth(r)
 		}
 		if space && f.last != 0 && !unspaced(f.last) && !unspaced(r) {
 			f.pending, f.held, f.last = r, true, ' '

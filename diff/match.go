@@ -61,7 +61,7 @@ func (a *aligner) sameTitle(o, n int32) bool {
 // parentsPaired reports whether the parents of old o and new n are paired
 // with each other (both the root counts).
 func (a *aligner) parentsPaired(o, n int32) bool {
-	op, np := a.o.parent[o], a.n.parent[n]
+	op, np := a.o.parentOf(o), a.n.parentOf(n)
 	if op < 0 || np < 0 {
 		return op == np
 	}
@@ -123,6 +123,9 @@ func (a *aligner) match(olds, news []int32, far bool) {
 	}
 	var cands []alignCand
 	consider := func(o, n int32, d float64) {
+		if !a.compatible(o, n) {
+			return
+		}
 		if s, d := a.score(o, n, d); a.accept(o, n, s, d, far) {
 			cands = append(cands, alignCand{s, o, n})
 		}
@@ -132,7 +135,7 @@ func (a *aligner) match(olds, news []int32, far bool) {
 		// alone (same title and place) accepts it, as it does for most
 		// clauses edited in place, the bigrams need not be computed: a
 		// higher content similarity could only accept it more.
-		if s, _ := a.score(olds[0], news[0], 0); a.accept(olds[0], news[0], s, 0, far) {
+		if s, _ := a.score(olds[0], news[0], 0); a.compatible(olds[0], news[0]) && a.accept(olds[0], news[0], s, 0, far) {
 			a.pair(olds[0], news[0])
 			return
 		}

@@ -24,11 +24,15 @@ type Quantity struct {
 
 // Bounds written before and after a number, longest first.
 var (
-	boundsBefore = [...]string{"不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
+	boundsBefore = [...]string{"不得超过", "不得少于", "不得低于", "不得高于", "不得多于", "未超过", "未满", "不大于", "不小于", "不少于", "不低于", "不超过", "不高于", "不多于", "不足", "超过", "高于", "低于", "少于", "多于", "大于", "小于", "达到", "累计", "至少", "至多", "突破", "约", "近", "逾"}
 	boundsAfter  = [...]string{"及以上", "以上", "以下", "以内", "左右"}
 	// English bounds, matched with the space before the number.
 	boundsBeforeEN = [...]string{"no fewer than", "no less than", "not less than", "not more than", "no more than",
-		"at least", "at most", "more than", "less than", "fewer than", "up to", "over", "under", "about", "approximately", "around"}
+		"not exceeding", "in excess of", "at least", "at most", "more than", "less than", "fewer than", "greater than",
+		"exceeding", "up to", "over", "under", "above", "below", "about", "approximately", "around",
+		// German
+		"nicht weniger als", "nicht mehr als", "mindestens", "höchstens", "weniger als", "mehr als", "bis zu",
+		"maximal", "über", "unter", "etwa", "rund"}
 	// vagueWords are amounts without a number; a measure word may follow.
 	vagueWords = [...]string{"一批", "若干", "一些", "多个", "多家", "多项", "多名", "多所", "多种", "多次", "数个", "数家"}
 )
@@ -51,12 +55,28 @@ func Quantities(s string) []Quantity {
 func quantitiesOf(s string, ends []int) []Quantity {
 	var out []Quantity
 	start := 0
+	skip, ref := 0, -1 // skip tokens before skip; ref: the end of the last reference
 	for k, e := range ends {
 		tok := s[start:e]
 		i := start
 		start = e
+		if i < skip {
+			continue // inside the last number
+		}
 		q, ok := quantityAt(s, i, tok)
-		if !ok || isClauseNumber(s, i, e) || isDate(s, q, e) || isReference(s, q) {
+		if !ok {
+			continue
+		}
+		skip = q.End
+		if end, ok := numberRunEnd(s, i); ok {
+			skip = max(skip, end) // a date, a version, an identifier
+			continue
+		}
+		if isReference(s, q) || citesPart(s, q) || continuesReferences(s, ref, q) {
+			ref = q.End
+			continue
+		}
+		if isClauseNumber(s, i, e) || isPageNumber(s, q) {
 			continue
 		}
 		if k > 0 && i > 0 {
@@ -93,6 +113,9 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		if q.Bound == "" && !q.Vague && strings.ContainsAny(s[i:e], "余多") {
 			q.Bound = "余"
 		}
+		if isDate(s, q, e) { // after the bounds: 不低于30日 is a term, not a day
+			continue
+		}
 		q.Text = s[q.Start:q.End]
 		q.Context = quantityContext(s, ends, q.Start, q.End)
 		out = append(out, q)
@@ -127,6 +150,15 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 	case isDigit(r):
 		j := scanDigits(s, i)
 		num := digitsOf(s[i:j])
+		if k, digits := groupedEnd(s, i, j); k > j {
+			// 1 000 Euro, 1.000 Euro: the unit is what follows in the
+			// last group's token
+			g := k - 3
+			q.End = max(k, g+nextToken(s, g))
+			q.Value = parseDecimal(digits)
+			q.Unit, q.Value = unitOf(s[k:q.End], q.Value)
+			return q, true
+		}
 		for j+4 <= len(s) && s[j] == ',' && allASCIIDigits(s[j+1:j+4]) && (j+4 == len(s) || !isDigitAt(s, j+4)) {
 			num += s[j+1 : j+4]
 			j += 4
@@ -158,7 +190,8 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 // monthNames are the English month names, which make a number next to them
 // part of a date.
 var monthNames = [...]string{"january", "february", "march", "april", "may", "june", "july",
-	"august", "september", "october", "november", "december"}
+	"august", "september", "october", "november", "december",
+	"januar", "februar", "märz", "mai", "juni", "juli", "oktober", "dezember"}
 
 // yearWords are English words that put a year after them: "by 2025".
 var yearWords = [...]string{"in", "by", "since", "until", "till", "before", "after", "from", "through", "to", "end"}
@@ -177,9 +210,9 @@ func isDate(s string, q Quantity, e int) bool {
 	case "年":
 		return v >= 1000 && whole
 	case "月":
-		return v >= 1 && v <= 12 && whole
+		return v >= 1 && v <= 12 && whole && q.Bound == ""
 	case "日":
-		return v >= 1 && v <= 31 && whole
+		return v >= 1 && v <= 31 && whole && q.Bound == "" // 不低于30日 is a term
 	case "":
 	default:
 		return false
@@ -199,7 +232,11 @@ func isDate(s string, q Quantity, e int) bool {
 	year := whole && v >= 1900 && v <= 2100 && q.End-q.Start == 4 && q.Bound == ""
 	if !year {
 		// a day before an English month: 25 October
-		return whole && v >= 1 && v <= 31 && q.Bound == "" && nextWordIsMonth(s[e:])
+		// a day before or after an English or German month: 25 October,
+		// 1. September, September 1
+		day := whole && v >= 1 && v <= 31 && q.Bound == ""
+		return day && (nextWordIsMonth(s[e:]) || strings.HasPrefix(s[e:], ".") && nextWordIsMonth(s[e+1:]) ||
+			prevWordIsMonth(s[:q.Start]))
 	}
 	// the start of a range of years: 2023-2025年, 2023至2025年
 	if r, w := utf8.DecodeRuneInString(s[e:]); strings.ContainsRune("-–—～~至到", r) && e+w < len(s) && isDigitAt(s, e+w) {
@@ -211,8 +248,12 @@ func isDate(s string, q Quantity, e int) bool {
 		return false
 	}
 	k := len(head)
-	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
-		k--
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) || isHan(r) {
+			break
+		}
+		k -= w
 	}
 	w := strings.ToLower(head[k:])
 	for _, m := range yearWords {
@@ -220,10 +261,16 @@ func isDate(s string, q Quantity, e int) bool {
 			return true
 		}
 	}
-	for _, m := range monthNames {
-		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
-			return true
+	if isMonth(w) {
+		return true
+	}
+	// September 1, 2023
+	if w == "" && k > 0 && isDigit(rune(head[k-1])) {
+		d := k
+		for d > 0 && isDigit(rune(head[d-1])) {
+			d--
 		}
+		return k-d <= 2 && prevWordIsMonth(head[:d])
 	}
 	return false
 }
@@ -233,12 +280,18 @@ func isDate(s string, q Quantity, e int) bool {
 // references, not amounts.
 var referenceWords = [...]string{"article", "articles", "section", "sections", "chapter", "chapters", "part", "parts",
 	"paragraph", "paragraphs", "point", "points", "annex", "annexes", "title", "item", "items", "clause", "clauses",
-	"rule", "rules", "schedule", "appendix", "no", "art", "sec", "draft", "version", "revision", "edition", "amendment"}
+	"rule", "rules", "schedule", "appendix", "no", "art", "sec", "draft", "version", "revision", "edition", "amendment",
+	"page", "pages", "p", "pp", "figure", "fig", "table", "footnote",
+	// German
+	"absatz", "absätze", "abs", "nr", "nummer", "nummern", "satz", "sätze", "buchstabe", "buchst", "anlage", "anhang",
+	"kapitel", "abschnitt", "artikel", "teil", "seite", "s", "ziffer", "ziff", "lit", "tabelle", "abbildung", "fassung",
+	// Roman parts of a gazette (BGBl. I 2192), the series of the EU's (ABl. L 117)
+	"i", "ii", "iii", "l"}
 
 // isReference reports whether the bare number q follows a word that names
 // a part of a text (Article 5, Section 2, point 3, No. 7).
 func isReference(s string, q Quantity) bool {
-	if q.Unit != "" || q.Bound != "" || q.Vague {
+	if q.Unit != "" && !letterSuffix(q.Unit) || q.Bound != "" || q.Vague {
 		return false
 	}
 	head := strings.TrimRight(s[:q.Start], " .\u00a0")
@@ -246,12 +299,44 @@ func isReference(s string, q Quantity) bool {
 		return false
 	}
 	k := len(head)
-	for k > 0 && head[k-1] < utf8.RuneSelf && isWordRune(rune(head[k-1])) {
-		k--
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) {
+			break
+		}
+		k -= w
 	}
 	w := strings.ToLower(head[k:])
 	for _, r := range referenceWords {
 		if w == r {
+			return true
+		}
+	}
+	return false
+}
+
+// prevWordIsMonth reports whether s ends with an English or German month
+// name (or its abbreviation) and a space.
+func prevWordIsMonth(s string) bool {
+	head := strings.TrimRight(s, " \u00a0")
+	if len(head) == len(s) {
+		return false
+	}
+	head = strings.TrimSuffix(head, ".")
+	k := len(head)
+	for k > 0 {
+		r, w := utf8.DecodeLastRuneInString(head[:k])
+		if !isWordRune(r) || isHan(r) {
+			break
+		}
+		k -= w
+	}
+	return isMonth(strings.ToLower(head[k:]))
+}
+
+func isMonth(w string) bool {
+	for _, m := range monthNames {
+		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
 			return true
 		}
 	}
@@ -266,16 +351,14 @@ func nextWordIsMonth(s string) bool {
 	}
 	s = s[1:]
 	k := 0
-	for k < len(s) && s[k] < utf8.RuneSelf && isWordRune(rune(s[k])) {
-		k++
-	}
-	w := strings.ToLower(s[:k])
-	for _, m := range monthNames {
-		if w == m || len(w) >= 3 && strings.HasPrefix(m, w) {
-			return true
+	for k < len(s) {
+		r, w := utf8.DecodeRuneInString(s[k:])
+		if !isWordRune(r) || isHan(r) {
+			break
 		}
+		k += w
 	}
-	return false
+	return isMonth(strings.ToLower(s[:k]))
 }
 
 // unitOf splits what follows the digits of a number token — multipliers,
@@ -317,6 +400,9 @@ func isClauseNumber(s string, i, e int) bool {
 	head := strings.TrimLeft(s[:i], " \t\r\n\u3000")
 	if head != "" && head != "(" && head != "（" {
 		return false
+	}
+	if e < len(s) && 'a' <= s[e] && s[e] <= 'z' {
+		e++ // (3a), 7a.
 	}
 	r, _ := utf8.DecodeRuneInString(s[e:])
 	return strings.ContainsRune(".．、)）", r)
@@ -548,12 +634,20 @@ func contextWords(toks []string, limit int) int {
 // Pairing survives reordering and additions: an old quantity pairs with the
 // new one whose context (the words around it) is most alike, then by unit,
 // bound and position; "一批" pairs with "80项" when both count 应用场景.
+// Two amounts pair only when they count the same thing (see sameCount):
+// in a full revision 10万元以上 (违法所得) and 不足1万元 (货值金额) stay apart.
 // A quantity with no counterpart has New "" (vanished) or Old "" (new).
 func CompareQuantities(old, new string) []QuantityChange {
 	return compareQuantities(old, new, Quantities(old), Quantities(new))
 }
 
 // compareQuantities is CompareQuantities on quantities already found.
+//
+// It takes time linear in the number of quantities: unchanged ones are
+// matched through maps, and each old quantity is scored against at most
+// pairWindow new ones around its relative position and pairPerContext ones
+// counting the same thing, so that a clause of thousands of figures is not
+// compared figure by figure with every other.
 func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	usedO := make([]bool, len(oq))
 	usedN := make([]bool, len(nq))
@@ -567,32 +661,88 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	}
 	fo, fn := fold(oq), fold(nq)
 	// Unchanged: same text (up to width, Fold) and context, then same text
-	// anywhere.
-	for _, sameCtx := range []bool{true, false} {
-		for i := range oq {
-			for j := range nq {
-				if !usedO[i] && !usedN[j] && fo[i].text == fn[j].text && (!sameCtx || fo[i].ctx == fn[j].ctx) {
-					usedO[i], usedN[j] = true, true
-				}
-			}
+	// anywhere; each old quantity takes the first unused new one.
+	matchUnchanged(usedO, usedN, func(i int) string { return fo[i].text + "\x00" + fo[i].ctx },
+		func(j int) string { return fn[j].text + "\x00" + fn[j].ctx })
+	matchUnchanged(usedO, usedN, func(i int) string { return fo[i].text }, func(j int) string { return fn[j].text })
+
+	// Candidates: the new quantities near each old one's relative place,
+	// and those that count the same thing (same folded context).
+	byCtx := map[string][]int{}
+	for j := range nq {
+		if !usedN[j] && fn[j].ctx != "" {
+			byCtx[fn[j].ctx] = append(byCtx[fn[j].ctx], j)
 		}
+	}
+	oWin := make([][]uint64, len(oq))
+	nWin := make([][]uint64, len(nq))
+	winO := func(i int) []uint64 {
+		if oWin[i] == nil {
+			oWin[i] = append(bigramSet(window(old, oq[i])), 0) // 0 marks "computed"; no bigram is 0
+		}
+		return oWin[i][:len(oWin[i])-1]
+	}
+	winN := func(j int) []uint64 {
+		if nWin[j] == nil {
+			nWin[j] = append(bigramSet(window(new, nq[j])), 0)
+		}
+		return nWin[j][:len(nWin[j])-1]
 	}
 	type cand struct {
 		i, j  int
 		score float64
 	}
 	var cands []cand
+	tried := make([]int, len(nq)) // tried[j] == i+1: j already scored for i
 	for i, o := range oq {
-		for j, n := range nq {
-			if usedO[i] || usedN[j] {
-				continue
+		if usedO[i] {
+			continue
+		}
+		at := 0
+		if len(oq) > 1 {
+			at = i * (len(nq) - 1) / (len(oq) - 1)
+		}
+		try := func(j int) {
+			if usedN[j] || tried[j] == i+1 {
+				return
 			}
-			if sc := pairScore(o, n, old, new); sc > 0 {
+			tried[j] = i + 1
+			n := nq[j]
+			ctx := contextDice(winO(i), winN(j))
+			if !sameCount(o, n, fo[i].ctx, fn[j].ctx, ctx) {
+				return
+			}
+			if sc := pairScore(o, n, ctx, old, new); sc > 0 {
 				cands = append(cands, cand{i, j, sc})
 			}
 		}
+		for j := max(0, at-pairWindow); j < len(nq) && j <= at+pairWindow; j++ {
+			try(j)
+		}
+		if js := byCtx[fo[i].ctx]; len(js) > 0 {
+			k := sort.SearchInts(js, at)
+			for lo, hi := k-1, k; hi-lo-1 < pairPerContext && (lo >= 0 || hi < len(js)); {
+				if hi < len(js) && (lo < 0 || js[hi]-at <= at-js[lo]) {
+					try(js[hi])
+					hi++
+				} else {
+					try(js[lo])
+					lo--
+				}
+			}
+		}
 	}
-	sort.SliceStable(cands, func(x, y int) bool { return cands[x].score > cands[y].score })
+	// Best first; among equals, old then new order.
+	sort.Slice(cands, func(x, y int) bool {
+		a, b := cands[x], cands[y]
+		if a.score != b.score {
+			return a.score > b.score
+		}
+		if a.i != b.i {
+			return a.i < b.i
+		}
+		return a.j < b.j
+	})
 	type change struct {
 		QuantityChange
 		at int // position for ordering: the new offset, or the old one
@@ -628,11 +778,76 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 	return res
 }
 
-// pairScore rates how likely n is what o became; 0 means not at all.
-// Context similarity dominates; unit and bound agree or differ; a vague
-// amount pairs with a number of the same measure or context.
-func pairScore(o, n Quantity, old, new string) float64 {
-	ctx := contextDice(window(old, o), window(new, n))
+// pairWindow and pairPerContext bound the new quantities an old one is
+// scored against: those within pairWindow places of its relative position,
+// and the pairPerContext nearest that count the same thing. A clause with
+// up to 2*pairWindow+1 quantities is compared in full.
+const (
+	pairWindow     = 32
+	pairPerContext = 32
+)
+
+// matchUnchanged marks as used each old quantity and the first unused new
+// one with the same key, in order.
+func matchUnchanged(usedO, usedN []bool, keyO, keyN func(int) string) {
+	queue := map[string][]int{}
+	for j := range usedN {
+		if !usedN[j] {
+			k := keyN(j)
+			queue[k] = append(queue[k], j)
+		}
+	}
+	for i := range usedO {
+		if usedO[i] {
+			continue
+		}
+		k := keyO(i)
+		if js := queue[k]; len(js) > 0 {
+			usedO[i], usedN[js[0]] = true, true
+			queue[k] = js[1:]
+		}
+	}
+}
+
+// minContextDice is how alike the words around two quantities must be for
+// them to count the same thing when their contexts are not the same words.
+const minContextDice = 0.4
+
+// sameCount reports whether o and n count the same thing, so that n can be
+// what o became: the same context (fo, fn: folded), one context the head
+// of the other (智慧城市应用场景, 应用场景), or words around them alike
+// (ctx, their Dice). An amount and a vague amount (90项, 一批) need the
+// context only; otherwise a different unit needs the very same context.
+func sameCount(o, n Quantity, fo, fn string, ctx float64) bool {
+	if fo != "" && fo == fn {
+		return true
+	}
+	if o.Unit != n.Unit && !o.Vague && !n.Vague {
+		return false
+	}
+	if headOf(fo, fn) || headOf(fn, fo) {
+		return true
+	}
+	return ctx >= minContextDice
+}
+
+// headOf reports whether the context short ends the context long, and is
+// a word of at least two characters: 应用场景 of 智慧城市应用场景.
+func headOf(short, long string) bool {
+	return utf8.RuneCountInString(short) >= 2 && strings.HasSuffix(long, short) &&
+		(len(short) == len(long) || isHan(firstRune(short)) || long[len(long)-len(short)-1] == ' ')
+}
+
+func firstRune(s string) rune {
+	r, _ := utf8.DecodeRuneInString(s)
+	return r
+}
+
+// pairScore rates how likely n is what o became, given ctx, the Dice of
+// the words around them; 0 means not at all. Context similarity
+// dominates; unit and bound agree or differ; a vague amount pairs with a
+// number of the same measure or context.
+func pairScore(o, n Quantity, ctx float64, old, new string) float64 {
 	sc := 2 * ctx
 	if o.Unit == n.Unit && o.Unit != "" {
 		sc += 0.6
@@ -678,10 +893,10 @@ func window(s string, q Quantity) string {
 	return s[b:q.Start] + "|" + s[q.End:e]
 }
 
-// contextDice is how alike the words around two quantities are: the
-// alignment's bigram Dice (formatting folded), 0 when neither has any.
-func contextDice(a, b string) float64 {
-	ga, gb := bigramSet(a), bigramSet(b)
+// contextDice is how alike the words around two quantities are, given
+// the bigram sets of their windows: the alignment's bigram Dice
+// (formatting folded), 0 when neither has any.
+func contextDice(ga, gb []uint64) float64 {
 	if len(ga)+len(gb) == 0 {
 		return 0
 	}

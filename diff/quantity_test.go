@@ -39,6 +39,21 @@ func TestQuantities(t *testing.T) {
 			"4=4 @tasks"},
 		{"Draft 02, revised after consultation; Version 3 of the plan", ""},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
+		// bounds are kept whole, in every language
+		{"应当具有少于2年的工作经历", "少于2年=2 年 [少于] @工作经历"},
+		{"mindestens 5 Jahre, bis zu 3 Monate", "mindestens 5=5 [mindestens] @Jahre; bis zu 3=3 [bis zu] @Monate"},
+		{"期限不低于30日", "不低于30日=30 日 [不低于] @期限"},
+		// thousands separators keep a number whole
+		{"1 000 Euro und 2.000 Euro, 3\u2009000 Euro", "1 000=1000 @Euro und; 2.000=2000 @Euro; 3\u2009000=3000 @Euro"},
+		// citations, dates, versions, identifiers and pages are not quantities
+		{"nach § 2 Absatz 1 Satz 2 Nr. 3 und §§ 4 bis 6, Article 5 and 6, 附件1, 见表4", ""},
+		{"am 1.9.2023, 2023-09-01, September 1, 2023, 1. September 2023", ""},
+		{"Version 1.2.3, v1.2, Richtlinie 2001/83/EG", ""},
+		{"第一章 总则 ...... 12\n[Page 5]\n- 7 -", ""},
+		{"vom 27\\.12.2019 (ABl. L 117), Richtlinie 93/42/EWG, bis zum 31. März 1999", ""},
+		{"(3a) Teleshopping im Sinne dieses Gesetzes", ""},
+		{"采用版本2和15.3版标准，印刷3版", "3=3 @版"},
+		{"延长期限最多不得超过三十日", "不得超过三十日=30 日 [不得超过] @延长期限最多"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
 		{"1.推进第三部分第十二条,符合GB18030,一是统一", ""},
 		{"（2）实施人工智能伙伴计划", ""},
@@ -83,7 +98,8 @@ func TestCompareQuantities(t *testing.T) {
 		{"health 一批→80", "在智慧医疗领域打造一批应用场景", "在智慧领域打造80项应用场景", "一批→80项 @应用场景"},
 		{"science rewrite", "每年组织实施人工智能创新专项项目不少于20项,推进人工智能领域关键核心技术攻关项目3项",
 			"组织实施人工智能领域创新专项和关键核心技术攻关项目,形成不少于40项共性技术创新成果,攻克不少于5项关键核心技术",
-			"不少于20项→不少于40项 @共性技术创新成果; 3项→不少于5项 @关键核心技术"},
+			// 创新专项项目 and 共性技术创新成果 are not the same thing: each alone
+			"不少于20项→ @创新专项项目; →不少于40项 @共性技术创新成果; 3项→不少于5项 @关键核心技术"},
 		{"compute unchanged", "全市总算力规模超过1500PFLOPS,其中高性能算力比例超过60%",
 			"全市总算力规模超过1500PFLOPS,其中,智能算力和高性能算力比例超过60%", ""},
 		{"smart city", "在水务、城管、交通、税务、燃气等领域形成100项智慧城市应用场景", "在智慧城市领域打造20项应用场景", "100项→20项 @应用场景"},
@@ -102,6 +118,9 @@ func TestCompareQuantities(t *testing.T) {
 			"→四个 @先导方向; →四个 @方向"},
 		{"one occurrence, one change", "建设平台10个,建设平台10个", "建设平台12个,建设平台10个", "10个→12个 @建设平台"},
 		{"vanished", "培养万名算法工程师,实施倍增计划,新增3所学院", "培养万名算法工程师", "3所→ @学院"},
+		{"inversion", "应当具有不少于2年的工作经历", "应当具有少于2年的工作经历", "不少于2年→少于2年 @工作经历"},
+		{"unrelated amounts stay apart", "对违法所得10万元以上的，处5000元以上罚款", "货值金额不足1万元的企业，注册资本5万元以上的企业",
+			"→不足1万元 @企业; 10万元以上→ @违法所得; 5000元以上→ @罚款; →5万元以上 @企业"},
 		{"public targets", "推广人工智能产品100项以上,建设人工智能典型场景100项以上。组建总规模100亿的基金。",
 			"推广人工智能产品50项以上,建设人工智能典型场景50项以上。",
 			"100项以上→50项以上 @推广人工智能产品; 100项以上→50项以上 @人工智能典型场景; 100亿→ @基金"},
@@ -120,7 +139,8 @@ func TestCompareQuantities(t *testing.T) {
 }
 
 func FuzzQuantities(f *testing.F) {
-	for _, s := range []string{"不少于20项", "1,500.5万元以上", "一亿五千万元", "第十二条", "若干项", "1.推进", "超过60％", "\xff十个"} {
+	for _, s := range []string{"不少于20项", "1,500.5万元以上", "一亿五千万元", "第十二条", "若干项", "1.推进", "超过60％", "\xff十个",
+		"1 000 Euro", "4.000.000 Euro", "§ 2 und 3", "1.9.2023", "2017/745", "...... 12", "- 7 -", "mindestens 5 Jahre"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {
@@ -133,4 +153,35 @@ func FuzzQuantities(f *testing.F) {
 		}
 		CompareQuantities(s, strings.ToUpper(s))
 	})
+}
+
+// TestCompareQuantitiesLong checks the bounded pairing on a clause far
+// longer than the candidate window: a revision that changed every figure
+// pairs each with its counterpart, none shown alone.
+func TestCompareQuantitiesLong(t *testing.T) {
+	old, new := numbered(20_000, 1), numbered(20_000, 2)
+	oq, nq := Quantities(old), Quantities(new)
+	if len(oq) != len(nq) || len(oq) < 10*pairWindow {
+		t.Fatalf("%d and %d quantities, want the same number, over %d", len(oq), len(nq), 10*pairWindow)
+	}
+	changed := 0
+	for i := range oq {
+		if oq[i].Text != nq[i].Text {
+			changed++
+		}
+	}
+	// A figure that happens to be written the same far away is taken as
+	// unchanged there (1 in 1000 for the second figure of each sentence),
+	// which leaves its counterpart and another alone.
+	got := CompareQuantities(old, new)
+	alone := 0
+	for _, c := range got {
+		if c.Old == "" || c.New == "" {
+			alone++
+		}
+	}
+	t.Logf("%d quantities, %d changed, %d changes, %d alone", len(oq), changed, len(got), alone)
+	if alone > len(oq)/100 || len(got)-alone/2 < changed*98/100 {
+		t.Errorf("%d of %d changes shown alone, want nearly all %d changed figures paired", alone, len(got), changed)
+	}
 }

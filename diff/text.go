@@ -195,7 +195,7 @@ func sentences(s string, ends []int) []int {
 		t := s[start:e]
 		start = e
 		switch {
-		case t == "。" || t == "！" || t == "？" || t == "；" || t == "!" || t == "?" || t == ";":
+		case isSentenceEnd(t):
 		case strings.ContainsRune(t, '\n'):
 		case t == "." && i+1 < len(ends) && strings.ContainsAny(s[e:ends[i+1]], " \n\t"):
 		default:
@@ -525,8 +525,29 @@ func (d *differ) ops(hs []hunk) []Op {
 	return ops
 }
 
+// sentenceEnd reports whether r ends a sentence (or a clause of one, as ；
+// does in Chinese drafting): 。！？； and ! ? ;. The full stop "." is not
+// among them: it also writes decimals and clause numbers (1.5, "1."), so
+// each use decides about it in context. This is the diff engine's one list
+// of sentence-final marks.
+func sentenceEnd(r rune) bool {
+	switch r {
+	case '。', '！', '？', '；', '!', '?', ';':
+		return true
+	}
+	return false
+}
+
+// isSentenceEnd reports whether the token t is one sentence-final mark.
+func isSentenceEnd(t string) bool {
+	r, n := utf8.DecodeRuneInString(t)
+	return n > 0 && n == len(t) && sentenceEnd(r)
+}
+
 // hasStop reports whether s holds a line break or a sentence-final mark.
-func hasStop(s string) bool { return strings.ContainsAny(s, "\n\r。！？；") }
+func hasStop(s string) bool {
+	return strings.IndexFunc(s, func(r rune) bool { return r == '\n' || r == '\r' || sentenceEnd(r) }) >= 0
+}
 
 // maxSlide bounds how far slide moves an insertion or deletion.
 const maxSlide = 32
@@ -620,7 +641,7 @@ func boundaryScore(s string, ends []int, p int) int {
 	switch {
 	case strings.ContainsRune(before, '\n'):
 		return 4
-	case strings.ContainsRune("。！？；.!?;", r1):
+	case sentenceEnd(r1) || r1 == '.':
 		return 3
 	case unicode.IsSpace(r1) || unicode.IsPunct(r1) && !strings.ContainsRune("（(“‘《[{", r1),
 		unicode.IsSpace(r2) || strings.ContainsRune("（(“‘《[{", r2):

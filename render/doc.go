@@ -1,7 +1,7 @@
 // Package render writes redline's data (annotated diffs, histories, blame,
 // logs, comments, reports) in every output format: terminal text, Markdown,
 // self-contained HTML, the 修改前后对照表 comparison table, CSV and the JSON
-// of CONTRACT.md. One file per format; each function writes to an io.Writer
+// of README's "JSON" section. One file per format; each function writes to an io.Writer
 // and returns the first write error.
 //
 //	text.go      Text: the annotated diff for a terminal

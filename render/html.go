@@ -274,6 +274,14 @@ func HTML(w io.Writer, d *review.Diff, o Options) error {
 		anchors := map[*review.Change]string{}
 		for i, c := range shown {
 			anchors[c] = fmt.Sprintf("d%d-c%d", di+1, i+1)
+			if r, first := runOf(doc, c); r != nil {
+				if first {
+					hc := hChange{Anchor: anchors[c], Label: runText(dt, r), Kind: dt.s("renumbered"), KindClass: "renumbered"}
+					hd.Changes = append(hd.Changes, hc)
+					v.TOC = append(v.TOC, hc)
+				}
+				continue
+			}
 			hc := newHChange(dt, c, anchors[c], unexplained[c.ClauseID])
 			hd.Changes = append(hd.Changes, hc)
 			v.TOC = append(v.TOC, hc)

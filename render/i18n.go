@@ -130,6 +130,10 @@ func (t tr) lang() clause.Lang {
 // status is a comment disposition in t's language (已采纳 / adopted …).
 func (t tr) status(s comment.Status) string { return s.Label(t.lang()) }
 
+// ChangeWord is the word for a change in language l (新增, 修改, 仅格式修改,
+// formatting only …): every output that names a change says it this way.
+func ChangeWord(c *review.Change, l clause.Lang) string { return newTr(l).kind(c) }
+
 // kind is the word for a change: its kind, or renumbered / formatting only
 // when that is all it is.
 func (t tr) kind(c *review.Change) string {

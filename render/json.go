@@ -10,10 +10,10 @@ import (
 	"github.com/redline-docs/redline/review"
 )
 
-// SchemaVersion is the "schema_version" of every JSON output (CONTRACT.md).
+// SchemaVersion is the "schema_version" of every JSON output (README, "JSON").
 const SchemaVersion = 1
 
-// JSONComment is CONTRACT.md's COMMENT object.
+// JSONComment is README's COMMENT object.
 type JSONComment struct {
 	ID         string   `json:"id"`
 	By         string   `json:"by"`
@@ -60,7 +60,7 @@ type JSONRev struct {
 	Date  *string `json:"date"`
 }
 
-// JSONDiff is CONTRACT.md's diff JSON.
+// JSONDiff is README's diff JSON.
 type JSONDiff struct {
 	SchemaVersion     int            `json:"schema_version"`
 	From              JSONRev        `json:"from"`
@@ -74,6 +74,28 @@ type JSONDocument struct {
 	Path        string       `json:"path"`
 	Changes     []JSONChange `json:"changes"`
 	Unexplained []string     `json:"unexplained"`
+	// RenumberRuns are the runs of changes that only renumber, which the
+	// other formats say once; a change in one has Run, 1 + its index here.
+	RenumberRuns []JSONRun `json:"renumber_runs,omitempty"`
+}
+
+// JSONRun is a run of renumber-only changes: which clauses of the kind
+// counted, from and to which numbers.
+type JSONRun struct {
+	Count    int    `json:"count"`
+	OldFirst string `json:"old_first"`
+	OldLast  string `json:"old_last"`
+	NewFirst string `json:"new_first"`
+	NewLast  string `json:"new_last"`
+}
+
+// newJSONRuns converts a document's runs; nil when there are none.
+func newJSONRuns(runs []review.RenumberRun) []JSONRun {
+	var out []JSONRun
+	for _, r := range runs {
+		out = append(out, JSONRun{Count: r.Count, OldFirst: r.OldFirst, OldLast: r.OldLast, NewFirst: r.NewFirst, NewLast: r.NewLast})
+	}
+	return out
 }
 
 // JSONChange is one clause change of the diff JSON.
@@ -91,6 +113,7 @@ type JSONChange struct {
 	Quantities     []JSONQuantity `json:"quantities"`
 	Units          JSONUnits      `json:"units"`
 	Comments       []JSONComment  `json:"comments"`
+	Run            int            `json:"run,omitempty"` // 1 + index in the document's renumber_runs
 }
 
 // JSONOp is one piece of an edit script.
@@ -122,7 +145,7 @@ func NewJSONDiff(d *review.Diff) JSONDiff {
 		UnappliedComments: NewJSONComments(d.Unapplied),
 	}
 	for _, doc := range d.Documents {
-		jd := JSONDocument{Path: doc.Path, Changes: make([]JSONChange, 0, len(doc.Changes)), Unexplained: nonNil(doc.Unexplained)}
+		jd := JSONDocument{Path: doc.Path, Changes: make([]JSONChange, 0, len(doc.Changes)), Unexplained: nonNil(doc.Unexplained), RenumberRuns: newJSONRuns(doc.Runs)}
 		for i := range doc.Changes {
 			jd.Changes = append(jd.Changes, newJSONChange(&doc.Changes[i]))
 		}
@@ -146,6 +169,7 @@ func newJSONChange(c *review.Change) JSONChange {
 		Quantities:     make([]JSONQuantity, 0, len(c.Quantities)),
 		Units:          JSONUnits{Added: nonNil(c.Units.Added), Removed: nonNil(c.Units.Removed)},
 		Comments:       NewJSONComments(c.Comments),
+		Run:            c.Run,
 	}
 	for _, op := range c.Ops {
 		jc.Ops = append(jc.Ops, JSONOp{Op: op.Kind.String(), Text: op.Text})
@@ -156,12 +180,12 @@ func newJSONChange(c *review.Change) JSONChange {
 	return jc
 }
 
-// DiffJSON writes the annotated diff as CONTRACT.md's JSON. It streams: the
+// DiffJSON writes the annotated diff as README's JSON. It streams: the
 // bytes are those of NewJSONDiff(d) encoded indented, but only one change is
 // converted and encoded at a time.
 func DiffJSON(w io.Writer, d *review.Diff) error { return streamDiffJSON(w, d) }
 
-// JSONLog is CONTRACT.md's log JSON.
+// JSONLog is README's log JSON.
 type JSONLog struct {
 	SchemaVersion int           `json:"schema_version"`
 	Revisions     []JSONLogItem `json:"revisions"`
@@ -177,7 +201,7 @@ type JSONLogItem struct {
 	Resolves []string `json:"resolves"`
 }
 
-// LogJSON writes a revision list as CONTRACT.md's log JSON.
+// LogJSON writes a revision list as README's log JSON.
 func LogJSON(w io.Writer, revs []review.Rev) error {
 	out := JSONLog{SchemaVersion: SchemaVersion, Revisions: make([]JSONLogItem, 0, len(revs))}
 	for _, r := range revs {
@@ -189,7 +213,7 @@ func LogJSON(w io.Writer, revs []review.Rev) error {
 	return writeJSON(w, out)
 }
 
-// JSONHistory is CONTRACT.md's history JSON.
+// JSONHistory is README's history JSON.
 type JSONHistory struct {
 	SchemaVersion int                `json:"schema_version"`
 	ClauseID      string             `json:"clause_id"`
@@ -209,7 +233,7 @@ type JSONHistoryEntry struct {
 	Comments []JSONComment `json:"comments"`
 }
 
-// HistoryJSON writes a clause's history as CONTRACT.md's history JSON.
+// HistoryJSON writes a clause's history as README's history JSON.
 func HistoryJSON(w io.Writer, h *review.History) error {
 	out := JSONHistory{SchemaVersion: SchemaVersion, ClauseID: h.ClauseID, Path: h.Path,
 		Entries: make([]JSONHistoryEntry, 0, len(h.Entries))}
@@ -223,7 +247,7 @@ func HistoryJSON(w io.Writer, h *review.History) error {
 	return writeJSON(w, out)
 }
 
-// JSONBlame is CONTRACT.md's blame JSON.
+// JSONBlame is README's blame JSON.
 type JSONBlame struct {
 	SchemaVersion int               `json:"schema_version"`
 	Rev           string            `json:"rev"`
@@ -232,7 +256,7 @@ type JSONBlame struct {
 }
 
 // JSONBlameClause is one clause of the blame JSON. Stage and text are
-// additions to CONTRACT.md's fields.
+// additions to README's fields.
 type JSONBlameClause struct {
 	ClauseID string        `json:"clause_id"`
 	Label    string        `json:"label"`
@@ -244,7 +268,7 @@ type JSONBlameClause struct {
 	Comments []JSONComment `json:"comments"`
 }
 
-// BlameJSON writes blame as CONTRACT.md's blame JSON.
+// BlameJSON writes blame as README's blame JSON.
 func BlameJSON(w io.Writer, b *review.Blame) error {
 	out := JSONBlame{SchemaVersion: SchemaVersion, Rev: b.Rev.Hash, Path: b.Path,
 		Clauses: make([]JSONBlameClause, 0, len(b.Clauses))}
@@ -258,13 +282,13 @@ func BlameJSON(w io.Writer, b *review.Blame) error {
 	return writeJSON(w, out)
 }
 
-// JSONCommentList is CONTRACT.md's comment list JSON.
+// JSONCommentList is README's comment list JSON.
 type JSONCommentList struct {
 	SchemaVersion int           `json:"schema_version"`
 	Comments      []JSONComment `json:"comments"`
 }
 
-// CommentsJSON writes a comment list as CONTRACT.md's comment list JSON.
+// CommentsJSON writes a comment list as README's comment list JSON.
 func CommentsJSON(w io.Writer, cs []comment.Comment) error {
 	return writeJSON(w, JSONCommentList{SchemaVersion: SchemaVersion, Comments: NewJSONComments(cs)})
 }

@@ -42,6 +42,10 @@ func streamDiffJSON(w io.Writer, d *review.Diff) error {
 		}
 		s.raw("],\n      \"unexplained\": ")
 		s.value("      ", nonNil(doc.Unexplained))
+		if len(doc.Runs) > 0 {
+			s.raw(",\n      \"renumber_runs\": ")
+			s.value("      ", newJSONRuns(doc.Runs))
+		}
 		s.raw("\n    }")
 	}
 	if len(d.Documents) > 0 {

@@ -3,6 +3,7 @@ package render
 import (
 	"bytes"
 	"encoding/json"
+	"strconv"
 	"strings"
 	"unicode/utf8"
 
@@ -155,6 +156,10 @@ func (w *jsonWriter) change(c *review.Change) {
 		w.comment(&c.Comments[i])
 	}
 	w.close(']')
+	if c.Run > 0 {
+		w.key("run")
+		w.b = strconv.AppendInt(w.b, int64(c.Run), 10)
+	}
 	w.close('}')
 }
 

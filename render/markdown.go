@@ -140,6 +140,12 @@ func mdDocument(m *mdWriter, doc *review.Document, o Options) {
 	}
 	m.printf("%s\n", md(summary))
 	for _, c := range shown {
+		if r, first := runOf(doc, c); r != nil {
+			if first {
+				m.printf("\n### %s\n", md(runText(t, r)))
+			}
+			continue
+		}
 		m.printf("\n### %s\n", md(changeHeading(t, c)))
 		if hasEdits(changeOps(c)) || c.Kind != diff.Modified {
 			m.printf("\n%s\n", mdRedline(fullOps(c), true))

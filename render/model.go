@@ -110,6 +110,11 @@ func fullOps(c *review.Change) []diff.Op {
 	if om == "" && nm == "" {
 		return stripHeading(ops)
 	}
+	if om != nm && diff.FormattingOnly(om, nm) {
+		// "第四条　" and "第四条 ", "(四)" and "（四）": the same number,
+		// written differently, is no edit.
+		om = nm
+	}
 	// "Article 7 " → "Article 8 ": keep the common words, mark the number.
 	common := 0
 	for i := 0; i < len(om) && i < len(nm) && om[i] == nm[i]; i++ {
@@ -172,7 +177,9 @@ func changeLabel(t tr, c *review.Change) string {
 	switch {
 	case c.Unnumbered():
 		return t.s("unnumbered")
-	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel:
+	case c.OldLabel != "" && c.NewLabel != "" && c.OldLabel != c.NewLabel && (c.Renumbered || c.Kind == diff.Moved):
+		// (四) and （四） are one label: only a renumbering or a move
+		// shows the old one.
 		return c.OldLabel + " → " + c.NewLabel
 	case c.NewLabel != "":
 		return c.NewLabel
@@ -196,7 +203,7 @@ func currentLabel(t tr, c *review.Change) string {
 func split(o Options, cs []review.Change) (shown, folded []*review.Change) {
 	for i := range cs {
 		c := &cs[i]
-		if c.FormattingOnly && !o.ShowFormatting && c.Kind == diff.Modified && !c.Renumbered {
+		if c.Folded(o.ShowFormatting) {
 			folded = append(folded, c)
 			continue
 		}

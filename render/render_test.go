@@ -140,7 +140,7 @@ func jsonKeys(prefix string, v any, out map[string]bool) {
 	}
 }
 
-// TestJSONFields pins the field names of CONTRACT.md's JSON outputs.
+// TestJSONFields pins the field names of the JSON outputs README fixes.
 func TestJSONFields(t *testing.T) {
 	cm := []string{"id", "by", "clause_id", "label", "quote", "text", "proposed", "status", "response", "resolved_in"}
 	withPrefix := func(p string, names ...string) []string {
@@ -218,7 +218,7 @@ func TestJSONFields(t *testing.T) {
 	}
 }
 
-// TestJSONShapes checks nulls and arrays where CONTRACT.md fixes them.
+// TestJSONShapes checks nulls and arrays where README fixes them.
 func TestJSONShapes(t *testing.T) {
 	d := &review.Diff{
 		From: revZH1, // To: the working tree

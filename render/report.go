@@ -54,27 +54,9 @@ func groupHeading(t tr, i int, name string) string {
 		name = t.s("otherGroup")
 	}
 	if t.zh {
-		return cnNumeral(i+1) + "、" + name
+		return clause.Numeral(i+1) + "、" + name
 	}
 	return strconv.Itoa(i+1) + ". " + name
-}
-
-// cnNumeral writes 1–99 in Chinese numerals, as section headings count.
-func cnNumeral(n int) string {
-	digits := []string{"零", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
-	switch {
-	case n < 10:
-		return digits[n]
-	case n < 20:
-		return "十" + strings.TrimPrefix(digits[n%10], "零")
-	case n < 100:
-		s := digits[n/10] + "十"
-		if n%10 != 0 {
-			s += digits[n%10]
-		}
-		return s
-	}
-	return strconv.Itoa(n)
 }
 
 // seqOf is the entry's number in its group: 序号 restarts in each section,

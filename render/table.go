@@ -57,6 +57,15 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
 	for _, c := range shown {
+		if run, first := runOf(doc, c); run != nil {
+			if first {
+				before, after, note := runSides(t, run)
+				rows = append(rows, compareRow{Label: before + " → " + after,
+					Before: []diff.Op{{Kind: diff.Equal, Text: before}},
+					After:  []diff.Op{{Kind: diff.Equal, Text: after + t.s("listSep") + note}}})
+			}
+			continue
+		}
 		r := compareRow{Label: changeLabel(t, c), Title: c.Title, Comments: c.Comments}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {

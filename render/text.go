@@ -102,6 +102,13 @@ func textDocument(tw *termWriter, doc *review.Document, o Options) {
 		tw.para("", "", seg{t.s("noChanges"), plain})
 	}
 	for _, c := range shown {
+		if r, first := runOf(doc, c); r != nil {
+			if first {
+				tw.line("")
+				tw.para("", "    ", seg{runText(t, r), bold}, seg{"  [" + t.s("renumbered") + "]", dim})
+			}
+			continue
+		}
 		tw.line("")
 		textChange(tw, t, c)
 	}

@@ -6,7 +6,7 @@ import (
 	"time"
 
 	"github.com/redline-docs/redline/comment"
-	"github.com/redline-docs/redline/review"
+	"github.com/redline-docs/redline/revision"
 )
 
 // Errors callers map to exit codes.
@@ -20,6 +20,8 @@ var (
 	ErrNothingToCommit = errors.New("nothing to commit")
 	ErrNoRevisions     = errors.New("no revisions yet")
 	ErrBadInput        = errors.New("bad input")
+	// ErrStageExists: a commit names a stage another revision already has.
+	ErrStageExists = errors.New("stage name already used")
 )
 
 // Progress receives progress messages on long work; nil means silent.
@@ -74,56 +76,29 @@ func (r *Repo) Dir() string { return r.dir }
 // Another writer at work makes it fail with ErrBusy; a bad document (binary,
 // neither UTF-8 nor GB18030) with ErrBadInput naming the file. Either way
 // no revision is made and no ref moves.
-func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (review.Rev, error) {
+func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (revision.Rev, error) {
 	return r.commit(ctx, opts)
 }
 
 // Resolve resolves a REV argument: hash, stage, HEAD, HEAD~N, tag or branch.
-func (r *Repo) Resolve(rev string) (review.Rev, error) {
+func (r *Repo) Resolve(rev string) (revision.Rev, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	ri, err := r.resolve(rev)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	return ri.rev(), nil
 }
 
 // Log lists revisions newest first, only those touching path when path != "".
-func (r *Repo) Log(ctx context.Context, path string) ([]review.Rev, error) {
+func (r *Repo) Log(ctx context.Context, path string) ([]revision.Rev, error) {
 	return r.log(ctx, path)
 }
 
 // Show returns a document's text at a revision.
 func (r *Repo) Show(ctx context.Context, rev, path string) ([]byte, error) {
 	return r.show(ctx, rev, path)
-}
-
-// Documents lists the documents at a revision ("" for the working tree).
-func (r *Repo) Documents(ctx context.Context, rev string) ([]string, error) {
-	return r.documents(ctx, rev)
-}
-
-// Diff returns the annotated diff of two revisions.
-func (r *Repo) Diff(ctx context.Context, opts DiffOptions) (*review.Diff, error) {
-	return r.diff(ctx, opts)
-}
-
-// Status compares the working tree with the newest revision; before the
-// first revision, every document in the work tree is new.
-func (r *Repo) Status(ctx context.Context) (*review.Diff, error) {
-	return r.diff(ctx, DiffOptions{})
-}
-
-// History traces one clause (an id, or a label path at rev "at", default the
-// newest revision) through every revision.
-func (r *Repo) History(ctx context.Context, clauseArg, path, at string) (*review.History, error) {
-	return r.history(ctx, clauseArg, path, at)
-}
-
-// Blame says which revision and comment last changed each clause at rev.
-func (r *Repo) Blame(ctx context.Context, rev, path string) (*review.Blame, error) {
-	return r.blame(ctx, rev, path)
 }
 
 // Comments lists every comment with its derived ResolvedIn.
@@ -136,6 +111,9 @@ type CommentOptions struct {
 	Clause string // clause id or label path; "" for the whole document
 	Path   string // the document; "" when the repository has one
 	At     string // the revision the label refers to; "" for the newest
+	// Notice, when set, is told (one line each) of the comments an import
+	// anchored by their quote because their clause could not be resolved.
+	Notice func(msg string)
 }
 
 // AddComment anchors and stores a new comment (written to the work tree,
@@ -152,10 +130,4 @@ func (r *Repo) ImportComments(ctx context.Context, name string, data []byte, opt
 // SetComment records a disposition.
 func (r *Repo) SetComment(ctx context.Context, id string, status comment.Status, response string) (comment.Comment, error) {
 	return r.setComment(ctx, id, status, response)
-}
-
-// Report builds the consultation report over a range of revisions (from ""
-// means the first revision, to "" the newest).
-func (r *Repo) Report(ctx context.Context, from, to string) (*review.Report, error) {
-	return r.report(ctx, from, to)
 }

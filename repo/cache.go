@@ -1,7 +1,6 @@
 package repo
 
 import (
-	"context"
 	"crypto/sha1"
 	"encoding/hex"
 	"encoding/json"
@@ -114,19 +113,6 @@ func (r *Repo) idsAt(ri *revInfo, path string) (*docIDs, error) {
 			return nil, err
 		}
 		cur = next
-	}
-	if base == nil && len(todo) > checkpointEvery {
-		// A long stretch without recorded ids (a history written with
-		// plain git): index it, which leaves ids at checkpoints and at ri
-		// far more cheaply than deriving revision by revision.
-		if _, _, err := r.histFor(context.Background(), path, ri, nil); err != nil {
-			return nil, err
-		}
-		if blob, ok := r.blobAt(ri.Tree, path); ok {
-			if _, known := r.storedIDs(ri, path, blob); known {
-				todo = todo[:1]
-			}
-		}
 	}
 	prev := base
 	for i := len(todo) - 1; i >= 0; i-- {

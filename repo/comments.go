@@ -7,7 +7,6 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strconv"
 	"strings"
 	"unicode"
@@ -69,40 +68,10 @@ func (r *Repo) readComments() (map[string]comment.Comment, error) {
 	return out, nil
 }
 
-// sortComments orders comments as the report does: by group (groups in
-// the order of their first comment), then sequence, then id (numbers in ids
-// compared as numbers: C2 before C10).
-func sortComments(cs []comment.Comment) {
-	first := map[string]int{}
-	for _, c := range cs {
-		if f, ok := first[c.Group]; !ok || c.Seq < f {
-			first[c.Group] = c.Seq
-		}
-	}
-	sort.SliceStable(cs, func(i, j int) bool {
-		a, b := cs[i], cs[j]
-		if a.Group != b.Group {
-			if first[a.Group] != first[b.Group] {
-				return first[a.Group] < first[b.Group]
-			}
-			return a.Group < b.Group
-		}
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return naturalLess(a.ID, b.ID)
-	})
-}
+// sortComments orders comments as the report does (comment.Sort).
+func sortComments(cs []comment.Comment) { comment.Sort(cs) }
 
-func naturalLess(a, b string) bool {
-	pa, na := splitNum(a)
-	pb, nb := splitNum(b)
-	if pa != pb || na < 0 || nb < 0 {
-		return a < b
-	}
-	return na < nb
-}
-
+// splitNum splits an id into its prefix and trailing number (-1: none).
 func splitNum(s string) (string, int) {
 	i := len(s)
 	for i > 0 && s[i-1] >= '0' && s[i-1] <= '9' {
@@ -206,8 +175,11 @@ func (r *Repo) resolveClause(arg, path, at string) (target, error) {
 		if n := d.find(arg); n != nil {
 			return target{ri, d, n}, nil
 		}
-		if n := d.doc.Find(arg); n != nil {
-			found = append(found, target{ri, d, n})
+		switch all := d.doc.FindAll(arg); {
+		case len(all) == 1:
+			found = append(found, target{ri, d, all[0]})
+		case len(all) > 1:
+			return target{}, ambiguous(arg, d.path, all)
 		}
 	}
 	switch {
@@ -219,6 +191,64 @@ func (r *Repo) resolveClause(arg, path, at string) (target, error) {
 		return target{}, fmt.Errorf("clause %q is in %d documents (%s, %s …): name one: %w", arg, len(found), found[0].d.path, found[1].d.path, ErrUnknownClause)
 	}
 	return target{}, fmt.Errorf("clause %q at %s: %w", arg, short(ri), ErrUnknownClause)
+}
+
+// resolveByQuote finds the clause whose text holds quote, when the quote
+// occurs exactly once in all the documents considered (path, or every
+// document at revision at).
+func (r *Repo) resolveByQuote(quote, path, at string) (target, bool) {
+	ri, err := r.resolve(at)
+	if err != nil {
+		return target{}, false
+	}
+	docs, err := r.documentsIn(ri.Tree)
+	if err != nil {
+		return target{}, false
+	}
+	if path != "" {
+		if path, err = r.relPath(path); err != nil || !contains(docs, path) {
+			return target{}, false
+		}
+		docs = []string{path}
+	}
+	var found target
+	count := 0
+	for _, p := range docs {
+		d, err := r.idsAt(ri, p)
+		if err != nil || d == nil {
+			continue
+		}
+		if k := strings.Count(d.doc.Root.Text(), quote); k > 0 {
+			count, found = count+k, target{ri, d, nil}
+		}
+		for _, n := range d.doc.Clauses() {
+			if k := strings.Count(n.Text(), quote); k > 0 {
+				count, found = count+k, target{ri, d, n}
+			}
+		}
+		if count > 1 {
+			return target{}, false
+		}
+	}
+	return found, count == 1
+}
+
+// ambiguous is the error for a CLAUSE that names several clauses of one
+// document: it lists them, so the user can name one.
+func ambiguous(arg, path string, all []*clause.Node) error {
+	const shown = 6
+	var b strings.Builder
+	for i, n := range all {
+		if i == shown {
+			fmt.Fprintf(&b, " … (%d in all)", len(all))
+			break
+		}
+		if i > 0 {
+			b.WriteString(", ")
+		}
+		b.WriteString(n.Path())
+	}
+	return fmt.Errorf("clause %q is ambiguous in %s: %s: name one: %w", arg, path, b.String(), ErrUnknownClause)
 }
 
 func short(ri *revInfo) string {
@@ -233,12 +263,13 @@ func short(ri *revInfo) string {
 func anchor(c *comment.Comment, t target) {
 	a := &c.Anchor
 	a.Path, a.Rev = t.d.path, t.ri.Hash.String()
-	text := string(t.d.doc.Src)
+	var text string
 	if t.node != nil {
 		a.ClauseID, a.Label = t.d.id(t.node), t.node.Path()
 		text = t.node.Text()
 	} else {
 		a.ClauseID, a.Label = "", ""
+		text = string(t.d.doc.Src) // copied only when needed: an import anchors every row
 	}
 	if a.Exact != "" {
 		if i := strings.Index(text, a.Exact); i >= 0 {
@@ -342,6 +373,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	}
 	out := make([]comment.Comment, 0, len(recs))
 	seen := map[string]bool{}
+	clauses := newClauseMemo(r, opts.At)
 	for _, rec := range recs {
 		if err := ctx.Err(); err != nil {
 			return nil, err
@@ -373,7 +405,21 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		if c.Anchor.Path != "" && path == "" {
 			path = c.Anchor.Path
 		}
-		t, err := r.resolveClause(arg, path, opts.At)
+		t, err := clauses.resolve(arg, path)
+		if err != nil && errors.Is(err, ErrUnknownClause) && c.Anchor.Exact != "" {
+			// A 条款 cell nobody can resolve, but a quote found once: the
+			// quote says where the comment belongs.
+			if qt, ok := r.resolveByQuote(c.Anchor.Exact, path, opts.At); ok {
+				where := "the document's unnumbered text"
+				if qt.node != nil {
+					where = qt.node.Path()
+				}
+				if opts.Notice != nil {
+					opts.Notice(fmt.Sprintf("%s:%d: clause %q names no single clause; anchored by its quote to %s in %s", name, rec.Row, arg, where, qt.d.path))
+				}
+				t, err = qt, nil
+			}
+		}
 		if err != nil {
 			if errors.Is(err, ErrUnknownRevision) || errors.Is(err, ErrNoRevisions) {
 				return nil, err

@@ -19,7 +19,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/comment"
-	"github.com/redline-docs/redline/review"
+	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/revision"
 )
 
 // defaultAuthor signs revisions when neither the options nor the
@@ -142,13 +143,13 @@ type pending struct {
 }
 
 // commit records a revision. See Repo.Commit.
-func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, error) {
+func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, error) {
 	if err := opts.Validate(); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	lk, err := r.lock()
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	defer lk.release()
 	r.s.mu.Lock()
@@ -157,7 +158,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	var parent *revInfo
 	if h, err := r.head(); err == nil {
 		if parent, err = r.revInfoOf(h); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	var baseTree plumbing.Hash
@@ -166,30 +167,30 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	}
 	if opts.Stage != "" {
 		if h, ok := r.peel(plumbing.NewTagReferenceName(opts.Stage)); ok {
-			return review.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrBadInput)
+			return revision.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrStageExists)
 		}
 	}
 
 	// Which documents.
 	headDocs, err := r.documentsIn(baseTree)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	var paths []string
 	if len(opts.Paths) == 0 {
 		wt, err := r.worktreeDocuments()
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		paths = union(wt, headDocs)
 	} else {
 		for _, p := range opts.Paths {
 			rel, err := r.relPath(p)
 			if err != nil {
-				return review.Rev{}, err
+				return revision.Rev{}, err
 			}
 			if !isDocument(rel) {
-				return review.Rev{}, fmt.Errorf("%s: not a document (.md or .txt outside .redline/): %w", rel, ErrBadInput)
+				return revision.Rev{}, fmt.Errorf("%s: not a document (.md or .txt outside .redline/): %w", rel, ErrBadInput)
 			}
 			paths = union(paths, []string{rel})
 		}
@@ -200,12 +201,12 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	newText := map[string][]byte{}
 	for _, p := range paths {
 		if err := ctx.Err(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
 		if errors.Is(err, fs.ErrNotExist) {
 			if !contains(headDocs, p) {
-				return review.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
+				return revision.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
 			}
 			edits[p] = edit{} // deleted
 			edits[idsPath(p)] = edit{}
@@ -213,14 +214,14 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 			continue
 		}
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		text, converted, err := toUTF8(p, raw)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		if _, err := parseDoc(p, text); err != nil {
-			return review.Rev{}, fmt.Errorf("%s: %w", p, err)
+			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
 		if converted {
 			writeBack = append(writeBack, pending{p, text})
@@ -235,7 +236,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		h, err := r.writeBlob(text)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[p] = edit{blob: h, mode: mode}
 	}
@@ -243,11 +244,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	// Comments and other metadata, as they stand in the work tree.
 	meta, err := r.worktreeMeta()
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	oldMeta, err := r.treeFiles(baseTree, metaDir+"/")
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p := range oldMeta {
 		if _, ok := meta[p]; !ok && !strings.HasPrefix(p, metaDir+"/ids/") {
@@ -257,7 +258,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	for p, b := range meta {
 		h, err := r.writeBlob(b)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[p] = edit{blob: h, mode: filemode.Regular}
 	}
@@ -265,7 +266,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	// Clause ids of every document of the new revision.
 	ids, err := r.commitIDs(parent, headDocs, edits, newText)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p, d := range ids {
 		if d == nil {
@@ -273,7 +274,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		b, err := d.marshal()
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		writeBack = append(writeBack, pending{idsPath(p), b})
 		if old, ok := r.blobAt(baseTree, idsPath(p)); ok && old == plumbing.ComputeHash(plumbing.BlobObject, b) {
@@ -281,22 +282,22 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		}
 		h, err := r.writeBlob(b)
 		if err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 		edits[idsPath(p)] = edit{blob: h, mode: filemode.Regular}
 	}
 
 	tree, err := r.applyEdits(baseTree, edits)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	if tree.IsZero() {
 		if tree, err = r.writeEmptyTree(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 {
-		return review.Rev{}, ErrNothingToCommit
+		return revision.Rev{}, ErrNothingToCommit
 	}
 
 	name, email := "", ""
@@ -317,21 +318,21 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 	}
 	o := r.s.st.NewEncodedObject()
 	if err := c.Encode(o); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	hash, err := r.s.st.SetEncodedObject(o)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 
 	// Every object is written; from here on only refs and the work tree.
 	if r.s.beforeRef != nil {
 		if err := r.s.beforeRef(); err != nil {
-			return review.Rev{}, err
+			return revision.Rev{}, err
 		}
 	}
 	if err := r.moveHead(parent, hash); err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	if opts.Stage != "" {
 		if err := plumbing.NewTagReferenceName(opts.Stage).Validate(); err == nil {
@@ -349,13 +350,20 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (review.Rev, erro
 		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, w.data) {
 			continue
 		}
-		os.MkdirAll(filepath.Dir(full), 0o755)
-		writeCache(full, w.data) // atomic replace
+		// The revision is recorded; a work-tree file that cannot be
+		// written is still the user's to know about.
+		err := os.MkdirAll(filepath.Dir(full), 0o755)
+		if err == nil {
+			err = atomicfile.Write(full, w.data, 0o644)
+		}
+		if err != nil {
+			return revision.Rev{}, fmt.Errorf("revision %s recorded, but %s in the work tree: %w", hash.String()[:12], w.path, err)
+		}
 	}
 	r.updateIndex(edits)
 	ri, err := r.revInfoOf(hash)
 	if err != nil {
-		return review.Rev{}, err
+		return revision.Rev{}, err
 	}
 	for p, d := range ids {
 		if d != nil {

@@ -68,7 +68,7 @@ func TestCommitLogResolve(t *testing.T) {
 	if _, err := r.Show(ctx, "HEAD", "nope.md"); !errors.Is(err, ErrUnknownDocument) {
 		t.Errorf("Show of a missing document: %v", err)
 	}
-	docs, err := r.Documents(ctx, "HEAD")
+	docs, err := r.documentsAt(ctx, "HEAD")
 	if err != nil || strings.Join(docs, ",") != "plan.txt" {
 		t.Errorf("Documents = %v, %v", docs, err)
 	}
@@ -79,7 +79,7 @@ func TestCommitLogResolve(t *testing.T) {
 	}
 	// A stage name is one revision.
 	write(t, r, "plan.txt", planV1)
-	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Date: at(2), Stage: "送审稿"}); !errors.Is(err, ErrBadInput) {
+	if _, err := r.Commit(ctx, CommitOptions{Message: "x", Date: at(2), Stage: "送审稿"}); !errors.Is(err, ErrStageExists) {
 		t.Errorf("reused stage: %v", err)
 	}
 
@@ -195,7 +195,7 @@ func TestDocumentsAndPaths(t *testing.T) {
 	}
 	os.Remove(filepath.Join(r.Dir(), "laws", "act.md"))
 	commitAll(t, r, 2, "drop the act")
-	docs, err := r.Documents(ctx, "HEAD")
+	docs, err := r.documentsAt(ctx, "HEAD")
 	if err != nil || strings.Join(docs, ",") != "plan.txt" {
 		t.Errorf("documents after the deletion: %v, %v", docs, err)
 	}

@@ -67,18 +67,8 @@
 // revision are, in order of preference: its ids file in that commit (when
 // "blob" matches); a cached derivation; or a derivation from the first
 // parent's ids, where each clause the alignment pairs with a clause of the
-// parent inherits that clause's id. The alignment is diff.Compare's, except
-// where the edit decides it alone (and a randomized test checks that Compare
-// agrees):
-//
-//   - same shape: the same labels in the same order, at most a quarter of
-//     the clauses (or three) reworded, none taking over another's text —
-//     clause for clause;
-//   - one local edit: the texts differ in one stretch of at most 16 KB, and
-//     apart from it only clauses were inserted (renumbering those after) or
-//     only removed, every other clause keeping its text — clauses outside the
-//     stretch pair by position, those it touches by identical text without
-//     numbering.
+// parent inherits that clause's id. The alignment is diff.Align's, the one
+// rule of which clause became which (the store imports diff for that alone).
 //
 // A clause without a partner gets a fresh id,
 //
@@ -99,20 +89,13 @@
 //   - ids/<key>/<commit>.json — derived clause ids of a document (key: the
 //     first 16 hex digits of sha1 of its path) at a revision that has no
 //     valid ids file, in the ids-file format.
-//   - history/<key>.gob — a document's clause-history index along a
-//     first-parent line (gob, versioned): the commits and the document's
-//     blob at each, the clauses at the last commit, and for each clause id
-//     the revisions in which it was created, modified (its text without the
-//     numbering changed), moved (its parent clause changed), renumbered (only
-//     its label changed) or deleted, with its label and text there. It is
-//     extended when new revisions appear, so History and Blame read one file
-//     instead of re-walking and re-diffing. Building it reads each blob once
-//     (in a second goroutine) and parses a revision only when its edit could
-//     change the clause structure: an edit inside one clause's text, holding
-//     no numbering, heading, blank line or change of line-ending
-//     punctuation, updates the previous revision's clause positions instead.
-//     Every 64 revisions the result is checked against a full parse (a
-//     mismatch rebuilds with full parses) and the ids are left in ids/.
+//   - clauses/<key>/<commit>.gob — a document's clauses at a revision as
+//     history compares them (id, label, parent, text, body; Repo.Clauses),
+//     with the blob hash they describe and a format version.
+//
+// The store computes no review: history events, blame, attribution and the
+// report are package review's, which reads a Repo through review.Source
+// (Chain, Documents, Ignored, Document, Comments; source.go).
 //
 // # Writing safely
 //

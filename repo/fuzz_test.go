@@ -67,38 +67,3 @@ func FuzzToUTF8(f *testing.F) {
 		}
 	})
 }
-
-// Whenever the incremental update of clause states applies, it agrees with
-// a full parse.
-func FuzzIncremental(f *testing.F) {
-	f.Add(planV1, 120, 3, "发展")
-	f.Add(planV1, 250, 0, "（三）新增。\n")
-	f.Add(planV1, 84, 1, "")
-	f.Add(historySteps[2].text, 40, 6, "原则")
-	f.Fuzz(func(t *testing.T, text string, at, del int, ins string) {
-		if len(text) > 4000 || !utf8.ValidString(text) || !utf8.ValidString(ins) || at < 0 || del < 0 || at > len(text) || at+del > len(text) {
-			return
-		}
-		next := text[:at] + ins + text[at+del:]
-		if !utf8.ValidString(next) {
-			return
-		}
-		for _, name := range []string{"plan.txt", "plan.md"} {
-			st := fullStates(t, name, text, nil)
-			got, _, ok := incremental(name, []byte(text), []byte(next), st)
-			if !ok {
-				continue
-			}
-			want := fullStates(t, name, next, st)
-			if len(got) != len(want) {
-				t.Fatalf("%s: %d clauses incrementally, %d parsed; edit %s", name, len(got), len(want), editOf(text, next))
-			}
-			for j := range got {
-				g, w := got[j], want[j]
-				if g.Label != w.Label || g.Sum != w.Sum || g.Start != w.Start || g.End != w.End || g.Parent != w.Parent {
-					t.Fatalf("%s clause %d: incremental %+v, parsed %+v; edit %s", name, j, g, w, editOf(text, next))
-				}
-			}
-		}
-	})
-}

@@ -158,7 +158,7 @@ func applyRecorded(path string, blob plumbing.Hash, doc *clause.Document, f idsF
 		}
 	}
 	if missing && prev != nil {
-		aligned := alignIDs(path, blob, prev, doc, false)
+		aligned := alignIDs(path, blob, prev, doc)
 		for i := range ids {
 			if ids[i] == "" && !seen[aligned[i]] {
 				ids[i] = aligned[i]
@@ -188,24 +188,19 @@ func deriveIDs(path string, blob plumbing.Hash, doc *clause.Document, prev *docI
 	if !blob.IsZero() && prev.blob == blob {
 		return newDocIDs(path, blob, doc, prev.ids)
 	}
-	return newDocIDs(path, blob, doc, alignIDs(path, blob, prev, doc, true))
+	return newDocIDs(path, blob, doc, alignIDs(path, blob, prev, doc))
 }
 
-// alignIDs returns the ids of doc's clauses aligned with prev. With fast
-// set, alignStates decides when it can (see there); otherwise, and when it
-// cannot, diff.Compare pairs the clauses.
-func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Document, fast bool) []string {
+// alignIDs returns the ids of doc's clauses aligned with prev: a clause
+// the alignment (diff.Align, the one rule of which clause became which)
+// pairs with a clause of prev inherits its id, others get fresh ids.
+//
+// The store imports diff for this alone: a clause id is stored data, fixed
+// when the revision is committed, and "carried through renumbering and
+// moves" means exactly what the alignment pairs. Copying the alignment
+// here (as a speed shortcut once did) let the two drift.
+func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Document) []string {
 	nodes := doc.Clauses()
-	if fast {
-		if ids, ok := alignStates(states(prev), prev.doc.Src, placeholderStates(path, doc), doc.Src); ok {
-			for i := range ids {
-				if ids[i] == "" {
-					ids[i] = freshID(path, blob, i)
-				}
-			}
-			return ids
-		}
-	}
 	ids := make([]string, len(nodes))
 	oldIndex := make(map[*clause.Node]int, len(prev.node))
 	for i, n := range prev.node {
@@ -215,7 +210,7 @@ func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Documen
 	for i, n := range nodes {
 		newIndex[n] = i
 	}
-	res := diff.Compare(prev.doc, doc, diff.Options{})
+	res := diff.Align(prev.doc, doc, diff.Options{})
 	used := map[string]bool{}
 	for _, p := range res.Pairs {
 		if p.Old == nil || p.New == nil {
@@ -234,9 +229,4 @@ func alignIDs(path string, blob plumbing.Hash, prev *docIDs, doc *clause.Documen
 		}
 	}
 	return ids
-}
-
-// placeholderStates summarises doc for alignment, before it has ids.
-func placeholderStates(path string, doc *clause.Document) []clauseState {
-	return states(newDocIDs(path, plumbing.ZeroHash, doc, make([]string, len(doc.Clauses()))))
 }

@@ -46,14 +46,14 @@ func TestIgnoredFilesAreNoDocuments(t *testing.T) {
 	write(t, r, "plan.md", "一、总则\n（一）打造80项应用场景。\n")
 	commitAll(t, r, 1, "ignore the README")
 
-	docs, err := r.Documents(ctx, "HEAD")
+	docs, err := r.documentsAt(ctx, "HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
 	if want := []string{"plan.md"}; !reflect.DeepEqual(docs, want) {
 		t.Errorf("Documents(HEAD) = %v, want %v", docs, want)
 	}
-	if docs, _ := r.Documents(ctx, "HEAD~1"); !reflect.DeepEqual(docs, []string{"README.md", "plan.md"}) {
+	if docs, _ := r.documentsAt(ctx, "HEAD~1"); !reflect.DeepEqual(docs, []string{"README.md", "plan.md"}) {
 		t.Errorf("Documents(HEAD~1) = %v: the older revision, without the ignore file, had two", docs)
 	}
 	if got := r.treeIgnore(mustTree(t, r, "HEAD")); !got.match("README.md") {

@@ -15,7 +15,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 
-	"github.com/redline-docs/redline/review"
+	"github.com/redline-docs/redline/revision"
 )
 
 // Commit message trailers that carry redline's metadata.
@@ -37,8 +37,8 @@ type revInfo struct {
 	Resolves []string
 }
 
-func (ri *revInfo) rev() review.Rev {
-	return review.Rev{
+func (ri *revInfo) rev() revision.Rev {
+	return revision.Rev{
 		Hash: ri.Hash.String(), Stage: ri.Stage, Date: ri.Date, Author: ri.Author,
 		Message: ri.Message, Resolves: append([]string(nil), ri.Resolves...),
 	}
@@ -308,7 +308,7 @@ func (r *Repo) reachable(h plumbing.Hash) ([]*revInfo, error) {
 }
 
 // log lists revisions newest first, only those changing path when path != "".
-func (r *Repo) log(ctx context.Context, path string) ([]review.Rev, error) {
+func (r *Repo) log(ctx context.Context, path string) ([]revision.Rev, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	h, err := r.head()
@@ -319,7 +319,7 @@ func (r *Repo) log(ctx context.Context, path string) ([]review.Rev, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []review.Rev
+	var out []revision.Rev
 	for _, ri := range all {
 		if err := ctx.Err(); err != nil {
 			return nil, err

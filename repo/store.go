@@ -27,7 +27,6 @@ type store struct {
 	gitDir string // the .git directory
 	revs   map[plumbing.Hash]*revInfo
 	memo   map[memoKey]*docIDs
-	hist   map[string]*histIndex
 	// resolved caches resolvedIn for the HEAD it was computed at.
 	resolvedHead plumbing.Hash
 	resolved     map[string][]string
@@ -81,7 +80,7 @@ func openRepo(dir string, search bool) (*Repo, error) {
 	if err := checkGitDir(st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
 	}
-	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, hist: map[string]*histIndex{}, now: time.Now}}, nil
+	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, now: time.Now}}, nil
 }
 
 // lock takes the writer lock for the duration of one write.

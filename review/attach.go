@@ -1,8 +1,6 @@
 package review
 
 import (
-	"sort"
-
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
@@ -26,7 +24,7 @@ type AttachInput struct {
 // included, children excluded) and the comments that explain it, and the
 // substantive changes that no comment explains.
 //
-// The rules of CONTRACT.md: a comment explains a change when it was settled
+// The rules (README, "diff" and "JSON"): a comment explains a change when it was settled
 // in the range (in.Settled), is not rejected (a comment that was not adopted
 // cannot be the reason for a change) and anchors to the changed clause's id.
 // An inserted or deleted clause with no such comment of its own is explained
@@ -35,8 +33,7 @@ type AttachInput struct {
 // comments) for a top-level clause. So a comment on a whole part explains a
 // change to the part's own text and the clauses inserted into or deleted
 // from it, never the edits inside its other clauses, which have their own
-// comments or are unexplained. Comments are in report order: Seq, then id
-// (comments without a Seq last).
+// comments or are unexplained. Comments are in report order (comment.Sort).
 func Attach(in AttachInput) Document {
 	r := in.Result
 	id := in.ID
@@ -72,11 +69,12 @@ func Attach(in AttachInput) Document {
 	}
 	for _, c := range r.Changes {
 		ch := Change{Change: c}
+		oldText, newText := c.Texts()
 		if c.New != nil {
-			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), c.New.Text(), c.New.Title
+			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), newText, c.New.Title
 		}
 		if c.Old != nil {
-			ch.OldLabel, ch.OldText = c.Old.Path(), c.Old.Text()
+			ch.OldLabel, ch.OldText = c.Old.Path(), oldText
 			if ch.ClauseID == "" {
 				ch.ClauseID = id(c.Old)
 			}
@@ -109,6 +107,7 @@ func Attach(in AttachInput) Document {
 			d.Unexplained = append(d.Unexplained, ch.ClauseID)
 		}
 	}
+	d.Runs = renumberRuns(d.Changes)
 	return d
 }
 
@@ -191,61 +190,6 @@ func Unapplied(docs []Document, comments []comment.Comment, settled map[string]b
 	return sortComments(out)
 }
 
-// sortComments returns a sorted copy: by Seq (0, no order, last), then by
-// id in natural order (C2 before C10).
-func sortComments(cs []comment.Comment) []comment.Comment {
-	if len(cs) == 0 {
-		return nil
-	}
-	out := append([]comment.Comment(nil), cs...)
-	sort.SliceStable(out, func(i, j int) bool {
-		a, b := out[i], out[j]
-		if (a.Seq == 0) != (b.Seq == 0) {
-			return b.Seq == 0
-		}
-		if a.Seq != b.Seq {
-			return a.Seq < b.Seq
-		}
-		return naturalLess(a.ID, b.ID)
-	})
-	return out
-}
-
-// naturalLess compares strings with runs of ASCII digits compared as
-// numbers.
-func naturalLess(a, b string) bool {
-	for a != "" && b != "" {
-		da, db := digits(a), digits(b)
-		if da > 0 && db > 0 {
-			na, nb := trimZeros(a[:da]), trimZeros(b[:db])
-			if len(na) != len(nb) {
-				return len(na) < len(nb)
-			}
-			if na != nb {
-				return na < nb
-			}
-			a, b = a[da:], b[db:]
-			continue
-		}
-		if a[0] != b[0] {
-			return a[0] < b[0]
-		}
-		a, b = a[1:], b[1:]
-	}
-	return len(a) < len(b)
-}
-
-func digits(s string) int {
-	i := 0
-	for i < len(s) && s[i] >= '0' && s[i] <= '9' {
-		i++
-	}
-	return i
-}
-
-func trimZeros(s string) string {
-	for len(s) > 1 && s[0] == '0' {
-		s = s[1:]
-	}
-	return s
-}
+// sortComments returns a sorted copy in report order (comment.Sort: the
+// one comment order).
+func sortComments(cs []comment.Comment) []comment.Comment { return comment.Sorted(cs) }

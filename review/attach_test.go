@@ -317,20 +317,6 @@ func TestUnapplied(t *testing.T) {
 	})
 }
 
-func TestNaturalLess(t *testing.T) {
-	for _, tt := range []struct {
-		a, b string
-		less bool
-	}{
-		{"C2", "C10", true}, {"C10", "C2", false}, {"C02", "C2", false}, {"a", "b", true},
-		{"C1", "C1a", true}, {"二-1", "二-2", true}, {"", "a", true}, {"a", "a", false},
-	} {
-		if got := naturalLess(tt.a, tt.b); got != tt.less {
-			t.Errorf("naturalLess(%q, %q) = %v", tt.a, tt.b, got)
-		}
-	}
-}
-
 // Without an ID function the label path stands in for the clause id.
 func TestAttachWithoutIDs(t *testing.T) {
 	f := newFixture()

@@ -1,6 +1,16 @@
-// Package review joins the diff engine's changes with the comments that
-// explain them: the annotated redline of two revisions, the history of one
-// clause, blame, and the consultation report. It holds the data model every
-// renderer reads and the pure attribution rules of CONTRACT.md; the
-// repository package fills it from git.
+// Package review is the one pipeline from a range of revisions to an
+// annotated review: the diff of each document with the comments that
+// explain its changes, the changes no comment explains, the adopted
+// comments that changed nothing, the history of one clause, blame, and the
+// consultation report. Every rule of these has its home here.
+//
+// It reads through Source (source.go), a small interface that the
+// repository (repo.Repo) implements over git and MemSource implements in
+// memory, for diff --no-index and for tests of the rules:
+//
+//	pipeline.go  DiffRange, ReportOf: a range, document by document
+//	attach.go    Attach, Unapplied: which comment explains which change
+//	history.go   HistoryOf, BlameOf: history events along a line
+//	memsource.go MemSource
+//	review.go    the data model every renderer reads
 package review

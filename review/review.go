@@ -1,23 +1,16 @@
 package review
 
 import (
-	"time"
-
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
+	"github.com/redline-docs/redline/revision"
 )
 
-// Rev describes one revision.
-type Rev struct {
-	Hash    string
-	Stage   string // "" when the revision has no stage name
-	Date    time.Time
-	Author  string // "NAME <EMAIL>"
-	Message string
-	// Resolves lists the comment ids the revision says it settles.
-	Resolves []string
-}
+// Rev describes one revision (the zero Rev: the work tree). It is
+// revision.Rev, named here so that renderers need not import the store's
+// value package.
+type Rev = revision.Rev
 
 // Diff is the annotated redline of two revisions.
 type Diff struct {
@@ -40,6 +33,8 @@ type Document struct {
 	// Unexplained lists the clause ids of substantive changes that no
 	// comment explains.
 	Unexplained []string
+	// Runs are the runs of changes that only renumber (see RenumberRun).
+	Runs []RenumberRun
 }
 
 // Change is one clause change with its identity and the comments behind it.
@@ -52,6 +47,18 @@ type Change struct {
 	OldText  string // "" when inserted
 	NewText  string // "" when deleted
 	Comments []comment.Comment
+	// Run is 1 + the index in Document.Runs of the run of renumberings
+	// this change belongs to, 0 when it is in none.
+	Run int
+}
+
+// Folded reports whether the change is folded away, not shown, unless
+// formatting changes are asked for: a formatting-only rewording of a clause
+// that keeps its number and place. It is the one rule of "formatting hides
+// a change": renderers fold by it, and diff --exit-code and status count
+// by it, so what is printed and what is counted agree.
+func (c *Change) Folded(showFormatting bool) bool {
+	return c.FormattingOnly && !showFormatting && c.Kind == diff.Modified && !c.Renumbered
 }
 
 // Unnumbered reports whether the change is to the text outside every

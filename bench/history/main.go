@@ -25,6 +25,7 @@ import (
 	"time"
 
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
 func main() {
@@ -59,7 +60,13 @@ func main() {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)
 		}
-		h, err := r.History(context.Background(), *clause, *path, "")
+		ctx := context.Background()
+		id, doc, tip, err := r.FindClause(ctx, *clause, *path, "")
+		if err != nil {
+			fmt.Fprintln(os.Stderr, err)
+			os.Exit(1)
+		}
+		h, err := review.HistoryOf(ctx, r, tip, doc, id)
 		if err != nil {
 			fmt.Fprintln(os.Stderr, err)
 			os.Exit(1)

@@ -60,7 +60,7 @@ func runBlame(ctx context.Context, opts *blameOptions) error {
 			return err
 		}
 	}
-	b, err := r.Blame(ctx, rev, path)
+	b, err := reviewBlame(ctx, r, rev, path)
 	if err != nil {
 		return err
 	}

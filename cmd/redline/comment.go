@@ -158,12 +158,14 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 	if err != nil {
 		return err
 	}
-	cs, err := r.ImportComments(ctx, name, data, repo.CommentOptions{Path: opts.docPath(r, opts.path), At: opts.at})
+	cs, err := r.ImportComments(ctx, name, data, repo.CommentOptions{Path: opts.docPath(r, opts.path), At: opts.at,
+		Notice: func(msg string) { opts.notice("%s", msg) }})
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stdout, "imported %d comments from %s\n", len(cs), filepath.Base(opts.file))
-	opts.notice("'redline commit' records them")
+	lang := opts.repoLang(ctx, r)
+	fmt.Fprintf(opts.stdout, say(lang, "已从 %[2]s 导入 %[1]d 条意见\n", "imported %d comments from %s\n"), len(cs), filepath.Base(opts.file))
+	opts.notice("%s", say(lang, "'redline commit' 记录这些意见", "'redline commit' records them"))
 	return nil
 }
 

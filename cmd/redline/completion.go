@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"strings"
 
 	"github.com/spf13/cobra"
 )
@@ -34,6 +35,12 @@ func setupCompletion(root *cobra.Command, g *globals) {
 			cmd.ValidArgsFunction = revisions
 		case "history":
 			_ = cmd.RegisterFlagCompletionFunc("at", revisions)
+			cmd.ValidArgsFunction = func(c *cobra.Command, args []string, prefix string) ([]string, cobra.ShellCompDirective) {
+				if len(args) > 0 {
+					return nil, cobra.ShellCompDirectiveDefault // PATH: files
+				}
+				return clauseLabels(g, at(c), prefix), cobra.ShellCompDirectiveNoFileComp
+			}
 		case "comment":
 			for _, sub := range cmd.Commands() {
 				if sub.Flags().Lookup("status") != nil {
@@ -41,6 +48,11 @@ func setupCompletion(root *cobra.Command, g *globals) {
 				}
 				if sub.Flags().Lookup("at") != nil {
 					_ = sub.RegisterFlagCompletionFunc("at", revisions)
+				}
+				if sub.Flags().Lookup("clause") != nil {
+					_ = sub.RegisterFlagCompletionFunc("clause", func(c *cobra.Command, _ []string, prefix string) ([]string, cobra.ShellCompDirective) {
+						return clauseLabels(g, at(c), prefix), cobra.ShellCompDirectiveNoFileComp
+					})
 				}
 			}
 		}
@@ -67,4 +79,47 @@ func revisionNames(g *globals) []string {
 		}
 	}
 	return names
+}
+
+// at is the --at flag's value of c, "" when it has none.
+func at(c *cobra.Command) string {
+	if f := c.Flags().Lookup("at"); f != nil {
+		return f.Value.String()
+	}
+	return ""
+}
+
+// clauseLabels lists the label paths of every clause at revision rev (""
+// : the newest) that start with prefix, for completion; nothing when there
+// is no repository or revision.
+func clauseLabels(g *globals, rev, prefix string) []string {
+	r, err := g.openRepo()
+	if err != nil {
+		return nil
+	}
+	if rev == "" {
+		rev = "HEAD"
+	}
+	ctx := context.Background()
+	at, err := r.Resolve(rev)
+	if err != nil {
+		return nil
+	}
+	docs, err := r.Documents(ctx, at)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, p := range docs {
+		doc, _, err := r.Document(ctx, at, p)
+		if err != nil || doc == nil {
+			continue
+		}
+		for _, n := range doc.Clauses() {
+			if l := n.Path(); strings.HasPrefix(l, prefix) {
+				out = append(out, l)
+			}
+		}
+	}
+	return out
 }

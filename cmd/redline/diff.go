@@ -53,7 +53,7 @@ Formats (--format, or guessed from -o FILE's extension):
   text        for the terminal (default)
   markdown    the annotated redline as Markdown
   html        one self-contained HTML file, print-friendly
-  json        the JSON of CONTRACT.md (schema_version 1)
+  json        the JSON of README's "JSON" section (schema_version 1)
   table       the 修改前后对照表 (clause | before | after) as Markdown
   table-html  the 修改前后对照表 as self-contained HTML
 
@@ -120,6 +120,11 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 				return errTooFewRevisions
 			}
 			do.From, do.To = log[1].Hash, log[0].Hash
+			// git diff with no revision shows the work tree; this compares
+			// the last two revisions, so say when edits are left out.
+			if edited, _, err := r.Uncommitted(ctx); err == nil && len(edited) > 0 {
+				opts.notice("the work tree has uncommitted edits (%s): 'redline diff HEAD' shows them", strings.Join(edited, ", "))
+			}
 		case 1:
 			do.From = revs[0]
 		default:
@@ -127,7 +132,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		}
 		progress, done := opts.progress()
 		do.Progress = progress
-		d, err = r.Diff(ctx, do)
+		d, err = reviewDiff(ctx, r, do)
 		done()
 		if err != nil {
 			return err
@@ -234,16 +239,16 @@ func isDocument(ctx context.Context, g *globals, r *repo.Repo, arg string) bool 
 	if _, err := os.Stat(filepath.Join(r.Dir(), filepath.FromSlash(p))); err == nil {
 		return true
 	}
-	docs, err := r.Documents(ctx, "HEAD")
+	docs, err := documentsAt(ctx, r, "HEAD")
 	return err == nil && slices.Contains(docs, p)
 }
 
-// hasDifferences reports whether d shows any change (formatting-only
-// changes count only when shown).
+// hasDifferences reports whether d shows any change: one that is not
+// folded away (review.Change.Folded), as the renderers decide.
 func hasDifferences(d *review.Diff, showFormatting bool) bool {
 	for _, doc := range d.Documents {
 		for _, c := range doc.Changes {
-			if showFormatting || !c.FormattingOnly {
+			if !c.Folded(showFormatting) {
 				return true
 			}
 		}

@@ -8,9 +8,10 @@ import (
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/repo"
+	"github.com/redline-docs/redline/review"
 )
 
-// Exit codes. They are part of the contract (CONTRACT.md, README.md) and are
+// Exit codes. They are part of the contract (README.md, "Exit codes") and are
 // decided here and nowhere else.
 const (
 	exitOK          = 0  // success
@@ -24,6 +25,7 @@ const (
 	exitBadInput    = 8  // a bad input file: comment table, binary or undecodable document
 	exitNothing     = 9  // nothing to commit
 	exitBusy        = 10 // the repository is busy (another redline holds its lock)
+	exitStage       = 12 // commit --stage names a stage already used
 	exitFailure     = 11 // any other failure: I/O, permissions …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
@@ -42,6 +44,7 @@ const exitCodesHelp = `Exit codes:
   9   nothing to commit
   10  repository busy (another redline is writing to it)
   11  any other failure (I/O, permissions …)
+  12  stage name already used (commit --stage)
   70  internal error (a bug in redline: please report it)`
 
 // errTooFewRevisions: diff with no REV needs two revisions.
@@ -89,9 +92,9 @@ func codeFor(err error) int {
 	case errors.Is(err, repo.ErrUnknownRevision), errors.Is(err, repo.ErrNoRevisions),
 		errors.Is(err, errTooFewRevisions):
 		return exitRevision
-	case errors.Is(err, repo.ErrUnknownDocument):
+	case errors.Is(err, repo.ErrUnknownDocument), errors.Is(err, review.ErrUnknownDocument):
 		return exitDocument
-	case errors.Is(err, repo.ErrUnknownClause):
+	case errors.Is(err, repo.ErrUnknownClause), errors.Is(err, review.ErrUnknownClause):
 		return exitClause
 	case errors.Is(err, repo.ErrUnknownComment):
 		return exitComment
@@ -105,6 +108,8 @@ func codeFor(err error) int {
 		return exitNothing
 	case errors.Is(err, repo.ErrBusy):
 		return exitBusy
+	case errors.Is(err, repo.ErrStageExists):
+		return exitStage
 	}
 	return exitFailure
 }

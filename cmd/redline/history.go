@@ -48,14 +48,14 @@ func runHistory(ctx context.Context, opts *historyOptions) error {
 		return err
 	}
 	path := opts.docPath(r, opts.path)
-	h, err := r.History(ctx, opts.clause, path, opts.at)
+	h, err := reviewHistory(ctx, r, opts.clause, path, opts.at)
 	if err != nil {
 		return err
 	}
 	if opts.at != "" {
-		// --at only says where the label is resolved (CONTRACT.md): the
+		// --at only says where the label is resolved (README, "Revisions, clauses"): the
 		// history itself runs to the newest revision, found by clause id.
-		if full, err := r.History(ctx, h.ClauseID, h.Path, ""); err == nil {
+		if full, err := reviewHistory(ctx, r, h.ClauseID, h.Path, ""); err == nil {
 			h = full
 		}
 	}

@@ -1,13 +1,13 @@
 package main
 
 import (
+	"context"
 	"errors"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 
 	"github.com/redline-docs/redline/clause"
-	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/internal/charset"
 	"github.com/redline-docs/redline/internal/mapfile"
 	"github.com/redline-docs/redline/review"
@@ -39,19 +39,22 @@ func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
 			return nil, f.err
 		}
 	}
-	oldDoc, oldRev, newDoc, newRev := old.doc, old.rev, cur.doc, cur.rev
-	// The clause ids need only the alignment: number them while the word
-	// diffs are made.
-	res := diff.Align(oldDoc, newDoc, diff.Options{})
-	ids := make(chan func(*clause.Node) string, 1)
-	go func() { ids <- review.PathIDs(res) }()
-	res.Describe()
-	doc := review.Attach(review.AttachInput{
-		Path:   filepath.ToSlash(newName),
-		Result: res,
-		ID:     <-ids,
-	})
-	return &review.Diff{From: oldRev, To: newRev, Documents: []review.Document{doc}}, nil
+	// Two revisions of one document, in memory: the review pipeline reads
+	// them as it reads a repository. Without history a clause's id is its
+	// label path (MemDoc with no IDs).
+	old.rev.Hash, cur.rev.Hash = "\x00old", "\x00new"
+	path := filepath.ToSlash(newName)
+	src := &review.MemSource{Revs: []review.MemRev{
+		{Rev: old.rev, Docs: map[string]review.MemDoc{path: {Doc: old.doc}}},
+		{Rev: cur.rev, Docs: map[string]review.MemDoc{path: {Doc: cur.doc}}},
+	}}
+	d, err := review.DiffRange(context.Background(), src, review.DiffOptions{From: &old.rev, To: cur.rev})
+	if err != nil {
+		return nil, err
+	}
+	// Files outside a repository have no revisions: no hashes to show.
+	d.From.Hash, d.To.Hash = "", ""
+	return d, nil
 }
 
 // noIndexGC chooses the garbage collector's settings for a diff --no-index

@@ -5,12 +5,12 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"path/filepath"
 	"strconv"
 
 	"github.com/mattn/go-isatty"
 
 	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
@@ -89,34 +89,23 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 	return nil
 }
 
-// writeFileAtomic writes name through write into a temporary file in the
-// same folder, then renames it into place: readers see the old file or the
-// whole new one, and a failed write leaves nothing behind.
-func writeFileAtomic(name string, write func(io.Writer) error) (err error) {
-	tmp, err := os.CreateTemp(filepath.Dir(name), "."+filepath.Base(name)+".*.tmp")
+// writeFileAtomic writes name through write with internal/atomicfile:
+// readers see the old file or the whole new one, and a failed write leaves
+// nothing behind.
+func writeFileAtomic(name string, write func(io.Writer) error) error {
+	f, err := atomicfile.Create(name, 0o644)
 	if err != nil {
 		return err
 	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	bw := bufio.NewWriterSize(tmp, 64<<10)
-	if err = write(bw); err != nil {
+	defer f.Abort()
+	bw := bufio.NewWriterSize(f, 64<<10)
+	if err := write(bw); err != nil {
 		return err
 	}
-	if err = bw.Flush(); err != nil {
+	if err := bw.Flush(); err != nil {
 		return err
 	}
-	if err = tmp.Chmod(0o644); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), name)
+	return f.Commit()
 }
 
 // notice prints one line of chatter to stderr.

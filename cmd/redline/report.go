@@ -11,7 +11,7 @@ import (
 
 type reportOptions struct {
 	*globals
-	format, out, from, to string
+	format, out, from, to, title string
 }
 
 var reportFormats = []string{"markdown", "html", "csv"}
@@ -28,10 +28,13 @@ disposition with the response, and what actually changed in the text
 documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise (--lang).
 
 --format is markdown (default), html or csv, or guessed from -o FILE.
---from and --to limit the revisions covered (default: all).`,
+--from and --to limit the revisions covered (default: all).
+The report is named after the document's title line; a document without
+one is named by its file name, unless --title names it.`,
 		Example: `  redline report
   redline report -o report.html
-  redline report --format csv --from 征求意见稿 --to 送审稿 > report.csv`,
+  redline report --format csv --from 征求意见稿 --to 送审稿 > report.csv
+  redline report --title 动物检疫管理办法 -o report.md`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, args []string) error {
 			return domain(runReport(cmd.Context(), opts))
@@ -42,6 +45,7 @@ documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of stdout")
 	f.StringVar(&opts.from, "from", "", "the first revision covered (default: the first)")
 	f.StringVar(&opts.to, "to", "", "the last revision covered (default: the newest)")
+	f.StringVar(&opts.title, "title", "", "the document's `TITLE` in the report (default: its title line, else its file name)")
 	return cmd
 }
 
@@ -54,9 +58,12 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 	if err != nil {
 		return err
 	}
-	rep, err := r.Report(ctx, opts.from, opts.to)
+	rep, err := reviewReport(ctx, r, opts.from, opts.to)
 	if err != nil {
 		return err
+	}
+	if opts.title != "" {
+		rep.Title = opts.title
 	}
 	return opts.emit(opts.out, false, func(w io.Writer, o render.Options) error {
 		switch format {

@@ -57,7 +57,7 @@ func runShow(ctx context.Context, opts *showOptions) error {
 // onlyDocument is the one document at rev ("" : the working tree), for
 // commands whose PATH may be left out.
 func onlyDocument(ctx context.Context, r *repo.Repo, rev string) (string, error) {
-	docs, err := r.Documents(ctx, rev)
+	docs, err := documentsAt(ctx, r, rev)
 	if err != nil {
 		return "", err
 	}

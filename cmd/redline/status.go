@@ -11,6 +11,7 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/render"
+	"github.com/redline-docs/redline/repo"
 	"github.com/redline-docs/redline/review"
 )
 
@@ -45,25 +46,34 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := r.Status(ctx)
+	d, err := reviewDiff(ctx, r, repo.DiffOptions{})
 	if err != nil {
 		return err
 	}
+	_, pending, err := r.Uncommitted(ctx)
+	if err != nil {
+		return err
+	}
+	lang := opts.repoLang(ctx, r)
 	return opts.emit("", opts.showFormatting, func(w io.Writer, o render.Options) error {
 		if opts.json {
 			return render.DiffJSON(w, d)
 		}
-		return statusText(w, d, opts.showFormatting, o.Lang)
+		if err := statusText(w, d, opts.showFormatting, o.Lang, lang); err != nil {
+			return err
+		}
+		return pendingComments(w, pending, lang)
 	})
 }
 
 // statusText writes one line per changed clause, grouped by document, in
-// the document's language (or lang):
+// the document's language (or lang, from --lang); msgLang is the
+// repository's, for what is not about one document:
 //
 //	plan.md
 //	  修改      三/（五）/1  推进智慧医疗多场景协同
 //	  重新编号  三/（六）/1 → 三/（六）/2  打造人工智能产业创新生态
-func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.Lang) error {
+func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang, msgLang clause.Lang) error {
 	changed := false
 	zh := lang == clause.LangZH
 	for _, doc := range d.Documents {
@@ -72,13 +82,14 @@ func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.La
 		}
 		var lines []string
 		for _, c := range doc.Changes {
-			if c.FormattingOnly && !showFormatting {
+			if c.Folded(showFormatting) {
 				continue
 			}
-			word := changeWord(c)
+			l := clause.LangEN
 			if zh {
-				word = changeWordsZH[word]
+				l = clause.LangZH
 			}
+			word := render.ChangeWord(&c, l)
 			lines = append(lines, strings.TrimRight("  "+pad(word, 10)+"  "+changeLabel(c)+"  "+c.Title, " "))
 		}
 		if len(lines) == 0 {
@@ -91,20 +102,21 @@ func statusText(w io.Writer, d *review.Diff, showFormatting bool, lang clause.La
 		}
 	}
 	if !changed {
-		msg := "no changes since the last revision"
-		if lang == clause.LangZH {
-			msg = "自上次修订以来没有修改"
-		}
-		_, err := fmt.Fprintln(w, msg)
+		_, err := fmt.Fprintln(w, say(msgLang, "自上次修订以来没有修改", "no changes since the last revision"))
 		return err
 	}
 	return nil
 }
 
-// changeWordsZH are changeWord's names in Chinese.
-var changeWordsZH = map[string]string{
-	"inserted": "新增", "deleted": "删除", "moved": "移动",
-	"renumbered": "重新编号", "formatting": "格式", "modified": "修改",
+// pendingComments says how many comment files the work tree holds that no
+// revision records yet (written by comment add, import or set).
+func pendingComments(w io.Writer, files []string, lang clause.Lang) error {
+	if len(files) == 0 {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, say(lang, "尚未提交的意见文件：%d 个（'redline commit' 记录它们）\n",
+		"comment files not yet committed: %d ('redline commit' records them)\n"), len(files))
+	return err
 }
 
 // pad fills s with spaces to width display columns (a CJK character is two).
@@ -113,20 +125,6 @@ func pad(s string, width int) string {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
-}
-
-// changeWord names a change for status: inserted, deleted, moved,
-// renumbered, formatting or modified.
-func changeWord(c review.Change) string {
-	switch {
-	case c.Kind.String() != "modified":
-		return c.Kind.String()
-	case c.FormattingOnly:
-		return "formatting"
-	case c.Renumbered && !c.Substantive():
-		return "renumbered"
-	}
-	return "modified"
 }
 
 // changeLabel is "old → new" when a clause was renumbered, else its label.

@@ -1,5 +1,7 @@
 // Package layers holds the test that keeps redline's dependencies pointing
-// one way (STYLE.md): cmd, web → render, repo → review → comment, diff → clause.
+// one way (README, "Layout of the source"): cmd, web → render → review →
+// comment, diff → clause; repo, the store, beside review, not under it —
+// review reads repo through its Source interface, and cmd wires the two.
 package layers
 
 import (
@@ -17,8 +19,9 @@ var allowed = map[string][]string{
 	"clause":      {},
 	"diff":        {"clause"},
 	"comment":     {"clause"},
-	"review":      {"clause", "comment", "diff"},
-	"repo":        {"clause", "comment", "diff", "review"},
+	"revision":    {"clause"},
+	"review":      {"clause", "comment", "diff", "revision"},
+	"repo":        {"clause", "comment", "diff", "revision"},
 	"render":      {"clause", "comment", "diff", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
@@ -66,6 +69,28 @@ func TestLayers(t *testing.T) {
 				if (imp == m || strings.HasPrefix(imp, m+"/")) && top != owner {
 					t.Errorf("%s imports %s: only %q may", pkg, imp, owner)
 				}
+			}
+		}
+	}
+}
+
+// TestStoreAndReview checks the whole dependency closure (go list -deps),
+// not only direct imports: the store computes no review (repo never
+// reaches review), and the review pipeline reads no git (review never
+// reaches go-git).
+func TestStoreAndReview(t *testing.T) {
+	for _, c := range []struct{ pkg, banned string }{
+		{"repo", mod + "review"},
+		{"review", "github.com/go-git/go-git/v5"},
+		{"review", mod + "repo"},
+	} {
+		out, err := exec.Command("go", "list", "-deps", "../../"+c.pkg).CombinedOutput()
+		if err != nil {
+			t.Fatalf("go list: %v\n%s", err, out)
+		}
+		for _, dep := range strings.Fields(string(out)) {
+			if matchPattern(c.banned+"/...", dep) {
+				t.Errorf("%s depends on %s", c.pkg, dep)
 			}
 		}
 	}

@@ -1,0 +1,200 @@
+package review
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/comment"
+)
+
+// memHistory builds a MemSource of one document, plan.txt, through the
+// given texts, one revision each (hash "r0", "r1" …, settling resolves[i]).
+// Clause ids follow the alignment as a store's would: a clause keeps the
+// id of the clause of the previous revision with the same body, else the
+// id of the one with the same label path, else gets a new one.
+func memHistory(t *testing.T, texts []string, resolves [][]string) *MemSource {
+	t.Helper()
+	src := &MemSource{}
+	var prev []*clause.Node
+	var prevIDs []string
+	next := 0
+	for i, text := range texts {
+		doc, err := clause.Parse("plan.txt", []byte(text), clause.Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		nodes := doc.Clauses()
+		ids := make([]string, len(nodes))
+		used := map[string]bool{}
+		for _, match := range []func(a, b *clause.Node) bool{
+			func(a, b *clause.Node) bool { return a.Body() == b.Body() },
+			func(a, b *clause.Node) bool { return a.Path() == b.Path() },
+		} {
+			for j, n := range nodes {
+				for k, p := range prev {
+					if ids[j] == "" && !used[prevIDs[k]] && match(p, n) {
+						ids[j], used[prevIDs[k]] = prevIDs[k], true
+					}
+				}
+			}
+		}
+		for j := range ids {
+			if ids[j] == "" {
+				next++
+				ids[j] = "c" + string(rune('0'+next/10)) + string(rune('0'+next%10))
+			}
+		}
+		var res []string
+		if i < len(resolves) {
+			res = resolves[i]
+		}
+		rev := Rev{Hash: "r" + string(rune('0'+i)), Date: time.Date(2024, 1, 1+i, 0, 0, 0, 0, time.UTC), Resolves: res}
+		src.Revs = append(src.Revs, MemRev{Rev: rev, Docs: map[string]MemDoc{"plan.txt": {Doc: doc, IDs: ids}}})
+		prev, prevIDs = nodes, ids
+	}
+	return src
+}
+
+// idOf is the id of the clause with label path label at revision i.
+func idOf(t *testing.T, src *MemSource, i int, label string) string {
+	t.Helper()
+	d := src.Revs[i].Docs["plan.txt"]
+	for j, n := range d.Doc.Clauses() {
+		if n.Path() == label {
+			return d.IDs[j]
+		}
+	}
+	t.Fatalf("no clause %s at r%d", label, i)
+	return ""
+}
+
+const v0 = "一、总则\n（一）打造90项应用场景。\n（二）建设智慧医疗服务平台。\n二、保障\n（一）加强组织领导。\n"
+
+func TestAttributionInMemory(t *testing.T) {
+	v1 := "一、总则\n（一）打造80项应用场景。\n（二）建设智慧医疗服务平台。\n二、保障\n（一）加强组织领导。\n（二）强化资金保障。\n"
+	tests := []struct {
+		name        string
+		comment     comment.Comment
+		resolves    []string
+		wantOn      string // label whose change the comment explains; "" none
+		unexplained int
+		unapplied   bool
+	}{
+		{"settled comment on the changed clause explains it",
+			comment.Comment{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "一/（一）"}},
+			[]string{"C1"}, "一/（一）", 1, false},
+		{"a comment not settled in the range explains nothing",
+			comment.Comment{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "一/（一）"}},
+			nil, "", 2, false},
+		{"a rejected comment explains nothing",
+			comment.Comment{ID: "C1", Status: comment.Rejected, Anchor: comment.Anchor{Path: "plan.txt", Label: "一/（一）"}},
+			[]string{"C1"}, "", 2, false},
+		{"a comment on the parent explains an inserted clause",
+			comment.Comment{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "二"}},
+			[]string{"C1"}, "二/（二）", 1, false},
+		{"an adopted comment whose clause did not change is unapplied",
+			comment.Comment{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "一/（二）"}},
+			[]string{"C1"}, "", 2, true},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := memHistory(t, []string{v0, v1}, [][]string{nil, tt.resolves})
+			c := tt.comment
+			c.Anchor.ClauseID = idOf(t, src, 0, c.Anchor.Label)
+			src.Notes = []comment.Comment{c}
+			from := src.Revs[0].Rev
+			d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Documents) != 1 {
+				t.Fatalf("%d documents, want 1", len(d.Documents))
+			}
+			doc := d.Documents[0]
+			var on []string
+			for _, ch := range doc.Changes {
+				if len(ch.Comments) > 0 {
+					on = append(on, ch.NewLabel)
+				}
+			}
+			var want []string
+			if tt.wantOn != "" {
+				want = []string{tt.wantOn}
+			}
+			if !slices.Equal(on, want) {
+				t.Errorf("comment explains %q, want %q", on, want)
+			}
+			if len(doc.Unexplained) != tt.unexplained {
+				t.Errorf("%d unexplained changes, want %d", len(doc.Unexplained), tt.unexplained)
+			}
+			if got := len(d.Unapplied) == 1; got != tt.unapplied {
+				t.Errorf("unapplied %v, want %v", d.Unapplied, tt.unapplied)
+			}
+		})
+	}
+}
+
+func TestHistoryInMemory(t *testing.T) {
+	texts := []string{
+		v0,
+		// r1: 一/（一） reworded.
+		"一、总则\n（一）打造80项应用场景。\n（二）建设智慧医疗服务平台。\n二、保障\n（一）加强组织领导。\n",
+		// r2: a new 一/（一） renumbers the old one to 一/（二).
+		"一、总则\n（一）坚持统筹推进。\n（二）打造80项应用场景。\n（三）建设智慧医疗服务平台。\n二、保障\n（一）加强组织领导。\n",
+		// r3: the platform clause moves under 二.
+		"一、总则\n（一）坚持统筹推进。\n（二）打造80项应用场景。\n二、保障\n（一）加强组织领导。\n（二）建设智慧医疗服务平台。\n",
+		// r4: the target clause is deleted.
+		"一、总则\n（一）坚持统筹推进。\n二、保障\n（一）加强组织领导。\n（二）建设智慧医疗服务平台。\n",
+	}
+	src := memHistory(t, texts, [][]string{nil, {"C1"}})
+	target := idOf(t, src, 0, "一/（一）")
+	src.Notes = []comment.Comment{{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", ClauseID: target}}}
+	ctx := context.Background()
+	tip := src.Revs[len(src.Revs)-1].Rev
+	tests := []struct {
+		label string // at r0
+		want  []string
+	}{
+		{"一/（一）", []string{"r0 created 一/（一）", "r1 modified 一/（一） C1", "r2 renumbered 一/（二）", "r4 deleted 一/（二）"}},
+		{"一/（二）", []string{"r0 created 一/（二）", "r2 renumbered 一/（三）", "r3 moved 二/（二）"}},
+		{"二/（一）", []string{"r0 created 二/（一）"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.label, func(t *testing.T) {
+			h, err := HistoryOf(ctx, src, tip, "plan.txt", idOf(t, src, 0, tt.label))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, e := range h.Entries {
+				s := e.Rev.Hash + " " + string(e.Event) + " " + e.Label
+				for _, c := range e.Comments {
+					s += " " + c.ID
+				}
+				got = append(got, s)
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("history:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+			}
+		})
+	}
+	if _, err := HistoryOf(ctx, src, tip, "", "nosuch"); err == nil {
+		t.Error("history of an unknown id: no error")
+	}
+	b, err := BlameOf(ctx, src, tip, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var got []string
+	for _, l := range b.Clauses {
+		got = append(got, l.Label+" "+l.Rev.Hash)
+	}
+	want := []string{"一 r0", "一/（一） r2", "二 r0", "二/（一） r0", "二/（二） r3"}
+	if !slices.Equal(got, want) {
+		t.Errorf("blame %q, want %q", got, want)
+	}
+}
