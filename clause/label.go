@@ -4,6 +4,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // repeatSep joins a label that repeats among its siblings to the count
@@ -154,6 +156,7 @@ func NormLabel(s string) string {
 }
 
 func normLevel(s string) string {
+	s = norm.NFC.String(s) // an NFD spelling names the same clause
 	var b strings.Builder
 	space := false
 	for _, r := range s {

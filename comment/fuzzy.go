@@ -6,6 +6,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/redline-docs/redline/clause"
 )
 
@@ -18,6 +20,9 @@ type folded struct {
 
 func fold(s string) folded {
 	f := folded{r: make([]rune, 0, len(s)/2), start: make([]int32, 0, len(s)/2), end: make([]int32, 0, len(s)/2)}
+	if !norm.NFC.IsNormalString(s) {
+		return foldNFC(f, s)
+	}
 	for i, n := 0, 0; i < len(s); i += n {
 		var r rune
 		r, n = utf8.DecodeRuneInString(s[i:])
@@ -27,6 +32,28 @@ func fold(s string) folded {
 		f.r = append(f.r, foldRune(r))
 		f.start = append(f.start, int32(i))
 		f.end = append(f.end, int32(i+n))
+	}
+	return f
+}
+
+// foldNFC is fold for text not in normal form C (an NFD spelling): each
+// segment (a base character and its combining marks) is composed, and its
+// runes keep the segment's byte range in s.
+func foldNFC(f folded, s string) folded {
+	var it norm.Iter
+	it.InitString(norm.NFC, s)
+	for !it.Done() {
+		start := it.Pos()
+		seg := string(it.Next())
+		end := it.Pos()
+		for _, r := range seg {
+			if unicode.IsSpace(r) || clause.ZeroWidth(r) {
+				continue
+			}
+			f.r = append(f.r, foldRune(r))
+			f.start = append(f.start, int32(start))
+			f.end = append(f.end, int32(end))
+		}
 	}
 	return f
 }

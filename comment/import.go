@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // Record is one imported row: the comment, the clause label it names (resolved
@@ -99,15 +101,27 @@ func Import(name string, data []byte) ([]Record, error) {
 		items []item
 		err   error
 	)
-	switch formatOf(name, data) {
+	format := formatOf(name, data)
+	switch format {
 	case "xls":
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: Excel 97-2003 (.xls); save it as .xlsx or .csv", ErrFormat)}
 	case "xlsx":
 		items, err = readXLSX(name, data)
-	case "json":
-		items, err = readJSON(name, data)
-	case "yaml":
-		items, err = readYAML(name, data)
+	case "json", "yaml":
+		if format == "yaml" && len(data) > limits.CommentYAML {
+			return nil, &ImportError{File: name, Err: fmt.Errorf("larger than %s, the limit for a YAML comment file (save it as JSON or CSV): %w", limits.Size(limits.CommentYAML), limits.ErrTooLarge)}
+		}
+		// Text the way every reader decodes it (UTF-16, GB18030, lone CR);
+		// line numbers are kept.
+		text, derr := decodeText(data)
+		if derr != nil {
+			return nil, &ImportError{File: name, Err: derr}
+		}
+		if format == "json" {
+			items, err = readJSON(name, []byte(text))
+		} else {
+			items, err = readYAML(name, []byte(text))
+		}
 	default:
 		items, err = readCSV(name, data, strings.EqualFold(filepath.Ext(name), ".tsv"))
 	}
@@ -213,6 +227,12 @@ func build(name string, items []item) ([]Record, error) {
 		}
 	}
 	return recs, nil
+}
+
+// tooManyRows is the error for a comment file past limits.CommentRows,
+// found at row.
+func tooManyRows(name string, row int) error {
+	return &ImportError{File: name, Row: row, Err: fmt.Errorf("more than %d rows, the limit for a comment file: %w", limits.CommentRows, limits.ErrTooLarge)}
 }
 
 // textColumn names the text column of a row for an error message.

@@ -10,6 +10,8 @@ import (
 	"strings"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // A JSON or YAML comment file is a list of objects, or an object whose
@@ -104,7 +106,8 @@ func readJSON(name string, data []byte) ([]item, error) {
 	if err != nil {
 		return nil, fail(err)
 	}
-	if tok == json.Delim('{') {
+	wrapped := tok == json.Delim('{')
+	if wrapped {
 		found := false
 		for d.More() {
 			k, err := d.Token()
@@ -144,7 +147,33 @@ func readJSON(name string, data []byte) ([]item, error) {
 		if err != nil {
 			return nil, objectError(name, row, err)
 		}
+		if len(objs) == limits.CommentRows {
+			return nil, tooManyRows(name, row)
+		}
 		rows, objs = append(rows, row), append(objs, o)
+	}
+	// The rest must close the list (and the object around it) and end the
+	// file: trailing data is refused, not ignored.
+	if _, err := d.Token(); err != nil { // ]
+		return nil, fail(err)
+	}
+	if wrapped {
+		for d.More() {
+			if _, err := d.Token(); err != nil { // a key
+				return nil, fail(err)
+			}
+			var skip json.RawMessage
+			if err := d.Decode(&skip); err != nil {
+				return nil, fail(err)
+			}
+		}
+		if _, err := d.Token(); err != nil { // }
+			return nil, fail(err)
+		}
+	}
+	if _, err := d.Token(); err != io.EOF {
+		off := skipSpaceComma(data, int(d.InputOffset()))
+		return nil, &ImportError{File: name, Row: lineAt(data, off), Err: errors.New("data after the end of the JSON value")}
 	}
 	return fromObjects(name, rows, objs)
 }
@@ -245,17 +274,45 @@ func lineAt(data []byte, off int) int {
 	return 1 + bytes.Count(data[:off], []byte("\n"))
 }
 
-// readYAML reads a YAML comment file (its first document). Each comment's
-// row is the line its mapping starts on.
+// readYAML reads a YAML comment file: every document of it (separated by
+// "---"), each a list of comments or {comments: [...]}, in order. Each
+// comment's row is the line its mapping starts on.
 func readYAML(name string, data []byte) ([]item, error) {
-	var doc yaml.Node
-	if err := yaml.Unmarshal(data, &doc); err != nil {
-		return nil, &ImportError{File: name, Err: err}
+	var (
+		rows []int
+		objs [][]objectKey
+	)
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	for {
+		var doc yaml.Node
+		err := dec.Decode(&doc)
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &ImportError{File: name, Err: err}
+		}
+		r, o, err := yamlDocument(name, &doc)
+		if err != nil {
+			return nil, err
+		}
+		rows, objs = append(rows, r...), append(objs, o...)
+		if len(objs) > limits.CommentRows {
+			return nil, tooManyRows(name, rows[limits.CommentRows])
+		}
 	}
-	if doc.Kind == 0 {
+	if len(objs) == 0 {
 		return nil, nil // an empty file: no comments
 	}
-	n := &doc
+	return fromObjects(name, rows, objs)
+}
+
+// yamlDocument reads the comments of one YAML document.
+func yamlDocument(name string, doc *yaml.Node) (rows []int, objs [][]objectKey, err error) {
+	if doc.Kind == 0 {
+		return nil, nil, nil
+	}
+	n := doc
 	if n.Kind == yaml.DocumentNode && len(n.Content) > 0 {
 		n = n.Content[0]
 	}
@@ -269,29 +326,25 @@ func readYAML(name string, data []byte) ([]item, error) {
 			}
 		}
 		if list == nil {
-			return nil, &ImportError{File: name, Row: n.Line, Err: errShape}
+			return nil, nil, &ImportError{File: name, Row: n.Line, Err: errShape}
 		}
 		n = list
 	}
-	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" {
-		return nil, nil
+	if n.Kind == yaml.ScalarNode && n.Tag == "!!null" || n.Kind == 0 {
+		return nil, nil, nil
 	}
 	if n.Kind != yaml.SequenceNode {
-		return nil, &ImportError{File: name, Row: n.Line, Err: errShape}
+		return nil, nil, &ImportError{File: name, Row: n.Line, Err: errShape}
 	}
-	var (
-		rows []int
-		objs [][]objectKey
-	)
 	for _, e := range n.Content {
 		e = deref(e)
 		o, err := yamlObject(e, "")
 		if err != nil {
-			return nil, objectError(name, e.Line, err)
+			return nil, nil, objectError(name, e.Line, err)
 		}
 		rows, objs = append(rows, e.Line), append(objs, o)
 	}
-	return fromObjects(name, rows, objs)
+	return rows, objs, nil
 }
 
 // deref follows an alias (a bounded number of times).

@@ -1,17 +1,16 @@
 package comment
 
 import (
-	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
-	"github.com/redline-docs/redline/internal/charset"
 	"io"
 	"strings"
 	"unicode"
 	"unicode/utf8"
 
-	xunicode "golang.org/x/text/encoding/unicode"
+	"github.com/redline-docs/redline/internal/charset"
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // tableRow is one row of a sheet: its number as a person sees it (the CSV
@@ -186,11 +185,18 @@ func readCSV(name string, data []byte, tab bool) ([]item, error) {
 		comma = sniffComma(text)
 	}
 	rows, err := parseCSV(text, comma, false)
+	var tl *rowLimitError
+	if errors.As(err, &tl) {
+		return nil, tooManyRows(name, tl.row)
+	}
 	var pe *csv.ParseError
 	if errors.As(err, &pe) && errors.Is(pe.Err, csv.ErrBareQuote) {
 		// A stray " inside an unquoted cell (often pasted from the document)
 		// is taken literally rather than refusing the file.
 		rows, err = parseCSV(text, comma, true)
+		if errors.As(err, &tl) {
+			return nil, tooManyRows(name, tl.row)
+		}
 	}
 	if errors.As(err, &pe) {
 		return nil, &ImportError{File: name, Row: pe.Line, Err: fmt.Errorf("%v (character %d)", pe.Err, pe.Column)}
@@ -219,9 +225,17 @@ func parseCSV(text string, comma rune, lazy bool) ([]tableRow, error) {
 		for i := range rec {
 			rec[i] = cleanCell(rec[i])
 		}
+		if len(rows) == limits.CommentRows+1 { // the header and CommentRows rows
+			return nil, &rowLimitError{line}
+		}
 		rows = append(rows, tableRow{num: line, cells: rec})
 	}
 }
+
+// rowLimitError stops parseCSV at the row past limits.CommentRows.
+type rowLimitError struct{ row int }
+
+func (e *rowLimitError) Error() string { return "too many rows" }
 
 // sniffComma picks the delimiter of the first line: the most frequent of
 // comma, tab and semicolon outside quotes (comma when none).
@@ -249,41 +263,25 @@ func sniffComma(text string) rune {
 	return comma
 }
 
-// decodeText returns data as UTF-8 text: UTF-8 (with or without a byte-order
-// mark) as is, UTF-16 with a byte-order mark decoded, anything else as
-// charset.ToUTF8 decides (GB18030, the same rule as for documents).
+// decodeText returns data as UTF-8 text as charset.Decode decides (the same
+// rule as for documents: UTF-8 with or without a byte-order mark, UTF-16
+// with one, GB18030; lone CR line ends made LF).
 func decodeText(data []byte) (string, error) {
-	switch {
-	case bytes.HasPrefix(data, []byte("\xef\xbb\xbf")):
-		data = data[3:]
-	case bytes.HasPrefix(data, []byte("\xff\xfe")), bytes.HasPrefix(data, []byte("\xfe\xff")):
-		u, err := xunicode.UTF16(xunicode.BigEndian, xunicode.ExpectBOM).NewDecoder().Bytes(data)
-		if err != nil || !sensible(string(u)) {
-			return "", ErrEncoding
-		}
-		return string(u), nil
-	}
-	text, _, err := charset.ToUTF8(data)
+	d, err := charset.Decode(data)
 	var ce *charset.Error
 	switch {
 	case errors.Is(err, charset.ErrBinary) && errors.As(err, &ce):
-		return "", fmt.Errorf("%w (binary content: a NUL byte on line %d)", ErrEncoding, ce.Line)
+		return "", fmt.Errorf("%w (binary content: a NUL byte on line %d%s)", ErrEncoding, ce.Line, suspected(ce))
 	case errors.As(err, &ce):
-		return "", fmt.Errorf("%w (the first byte that is not UTF-8 is on line %d)", ErrEncoding, ce.Line)
+		return "", fmt.Errorf("%w (the first byte that is not UTF-8 is on line %d%s)", ErrEncoding, ce.Line, suspected(ce))
 	}
-	return string(text), nil
+	return string(d.Text), nil
 }
 
-// sensible reports whether decoded text looks like text: no replacement
-// characters, no control characters but tab and line ends, no private-use
-// characters (where GB18030 puts byte pairs no real text uses).
-func sensible(s string) bool {
-	for _, r := range s {
-		switch {
-		case r == utf8.RuneError, r < 0x20 && r != '\t' && r != '\n' && r != '\r', r == 0x7f,
-			r >= 0xe000 && r <= 0xf8ff, r >= 0xf0000:
-			return false
-		}
+// suspected says which encoding undecodable bytes look like, if one fits.
+func suspected(ce *charset.Error) string {
+	if ce.Suspect == "" {
+		return ""
 	}
-	return true
+	return "; it looks like " + ce.Suspect + ": save it as UTF-8"
 }

@@ -11,14 +11,16 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
-// Limits on what an XLSX file may make the reader do.
+// Limits on what an XLSX file may make the reader do (with limits.XLSXPart
+// and limits.XLSXEntries).
 const (
-	maxXLSXPart = 64 << 20 // bytes of one decompressed part
-	maxXLSXCol  = 16384    // XFD, Excel's last column
-	maxXLSXRow  = 1048576  // Excel's last row
-	maxXLSXGrid = 4 << 20  // cells, empty ones included, the rows may span in all
+	maxXLSXCol  = 16384   // XFD, Excel's last column
+	maxXLSXRow  = 1048576 // Excel's last row
+	maxXLSXGrid = 4 << 20 // cells, empty ones included, the rows may span in all
 	maxMerges   = 10000
 )
 
@@ -32,6 +34,9 @@ func readXLSX(name string, data []byte) ([]item, error) {
 	zr, err := zip.NewReader(bytes.NewReader(data), int64(len(data)))
 	if err != nil {
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: %v", errXLSX, err)}
+	}
+	if len(zr.File) > limits.XLSXEntries {
+		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: %d entries in its zip, more than the limit of %d: %w", errXLSX, len(zr.File), limits.XLSXEntries, limits.ErrTooLarge)}
 	}
 	files := map[string]*zip.File{}
 	for _, f := range zr.File {
@@ -124,7 +129,7 @@ func decodePart(f *zip.File, v any) error {
 	return xml.NewDecoder(rc).Decode(v)
 }
 
-// limited fails a read past maxXLSXPart instead of truncating silently.
+// limited fails a read past limits.XLSXPart instead of truncating silently.
 type limited struct {
 	io.ReadCloser
 	left int64
@@ -132,7 +137,7 @@ type limited struct {
 
 func (l *limited) Read(p []byte) (int, error) {
 	if l.left <= 0 {
-		return 0, errors.New("part too large")
+		return 0, fmt.Errorf("larger than %s decompressed, the limit for a part of a workbook: %w", limits.Size(limits.XLSXPart), limits.ErrTooLarge)
 	}
 	if int64(len(p)) > l.left {
 		p = p[:l.left]
@@ -147,7 +152,7 @@ func openPart(f *zip.File) (io.ReadCloser, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &limited{rc, maxXLSXPart}, nil
+	return &limited{rc, limits.XLSXPart}, nil
 }
 
 // readSharedStrings reads xl/sharedStrings.xml: each <si> is the text of
@@ -244,6 +249,9 @@ func readSheet(f *zip.File, strs []string) ([]tableRow, error) {
 						return nil, fmt.Errorf("bad row number %q", r)
 					}
 					rowNum = n
+				}
+				if len(rows) > limits.CommentRows {
+					return nil, fmt.Errorf("more than %d rows, the limit for a comment file: %w", limits.CommentRows, limits.ErrTooLarge)
 				}
 				rows = append(rows, tableRow{num: rowNum})
 				row = &rows[len(rows)-1]

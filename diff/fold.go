@@ -5,6 +5,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"golang.org/x/text/unicode/norm"
+
 	"github.com/redline-docs/redline/clause"
 )
 
@@ -19,6 +21,10 @@ import (
 //     an unspaced script (Han, kana, CJK punctuation) or at either end is
 //     dropped: "打造 80项" folds like "打造80项", but "red fox" keeps its space.
 //
+// Text is compared in Unicode normal form C first, so an NFD spelling
+// (e + U+0301, or decomposed Hangul) folds like its NFC one: which one a
+// word processor saved is formatting, not content.
+//
 // Fold does not identify characters that are not width variants of each
 // other: 、 and , differ (an enumeration comma against a comma), and so do
 // 。 and . — in Chinese text the ideographic full stop ends a sentence while
@@ -26,6 +32,7 @@ import (
 // by the other is a correction a reviewer should see, not mere formatting.
 // Curly and straight quotes differ too.
 func Fold(s string) string {
+	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	f := folder{s: s}
@@ -83,7 +90,7 @@ func (f *folder) next() rune {
 
 // foldEqual reports whether Fold(a) == Fold(b), without building either.
 func foldEqual(a, b string) bool {
-	fa, fb := folder{s: a}, folder{s: b}
+	fa, fb := folder{s: nfc(a)}, folder{s: nfc(b)}
 	for {
 		ra, rb := fa.next(), fb.next()
 		if ra != rb {
@@ -93,6 +100,32 @@ func foldEqual(a, b string) bool {
 			return true
 		}
 	}
+}
+
+// nfc returns s in Unicode normal form C. Text of ASCII, CJK ideographs and
+// punctuation, full-width forms and common general punctuation (quotes,
+// dashes, ellipsis), none of which composes or decomposes, is returned at
+// once without the normaliser's tables; fold runs on every pair of clauses.
+func nfc(s string) string {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+2 < len(s) {
+			c1, c2 := s[i+1], s[i+2]
+			switch {
+			case c >= 0xe3 && c <= 0xe9 && !(c == 0xe3 && c1 == 0x82 && (c2 == 0x99 || c2 == 0x9a)), // U+3000–U+9FFF but the combining kana marks
+				c == 0xef && c1 >= 0xbc,               // U+FF00–U+FFFF
+				c == 0xe2 && c1 == 0x80 && c2 >= 0x90: // U+2010–U+203F
+				i += 3
+				continue
+			}
+		}
+		return norm.NFC.String(s)
+	}
+	return s
 }
 
 // unspaced reports whether r belongs to a script written without spaces
@@ -106,6 +139,6 @@ func unspaced(r rune) bool {
 }
 
 // FormattingOnly reports whether a and b differ, but only in formatting:
-// punctuation and digit width, white space, zero-width characters and line
-// ends (see Fold).
+// punctuation and digit width, white space, zero-width characters, line
+// ends and Unicode normalisation (NFC against NFD; see Fold).
 func FormattingOnly(a, b string) bool { return a != b && foldEqual(a, b) }

@@ -1,6 +1,10 @@
 package diff
 
-import "testing"
+import (
+	"testing"
+
+	"golang.org/x/text/unicode/norm"
+)
 
 func TestFold(t *testing.T) {
 	tests := []struct{ in, want string }{
@@ -72,4 +76,29 @@ func FuzzFoldEqual(f *testing.F) {
 			t.Fatalf("foldEqual(%q, %q) = %v; Fold gives %q and %q", a, b, got, Fold(a), Fold(b))
 		}
 	})
+}
+
+// NFC against NFD is formatting: the same words saved by another program.
+func TestFormattingOnlyNFD(t *testing.T) {
+	for _, s := range []string{"ab März", "Übergangsbestimmungen für Ärzte", "한국어 문장"} {
+		d := norm.NFD.String(s)
+		if d == s {
+			t.Fatalf("%q has no NFD form", s)
+		}
+		if !FormattingOnly(s, d) || !FormattingOnly(d, s) || Fold(s) != Fold(d) {
+			t.Errorf("%q against its NFD form: not formatting only", s)
+		}
+	}
+	if FormattingOnly("ab März", "ab Marz") {
+		t.Errorf("a dropped umlaut is formatting only")
+	}
+}
+
+// nfc agrees with the normaliser, quick path or not.
+func TestNFC(t *testing.T) {
+	for _, s := range []string{"第一条　为了规范，制定“本办法”…—", "ab März", norm.NFD.String("ab März"), "か\u3099", "\u2000x", "ＡＢＣ１２３", "\uf9d1", "한국어"} {
+		if got, want := nfc(s), norm.NFC.String(s); got != want {
+			t.Errorf("nfc(%q) = %q, want %q", s, got, want)
+		}
+	}
 }

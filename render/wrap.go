@@ -88,8 +88,13 @@ func atoms(segs []seg) []atom {
 				a.newline, a.w = true, 0
 			case r == '\t' || r == ' ' || r == '\u3000':
 				a.space, a.text, a.w = true, " ", 1
-			case r < ' ':
-				continue // control characters would corrupt the terminal
+			case r == '\r':
+				continue // a CR would move the cursor back over the line
+			case Unsafe(r):
+				// Shown, not obeyed (see safe.go): escaped here, before
+				// colour sequences are put around it.
+				a.text = string(appendEscaped(nil, r))
+				a.w = len(a.text)
 			}
 			out = append(out, a)
 		}

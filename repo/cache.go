@@ -68,11 +68,8 @@ func (r *Repo) remember(commit plumbing.Hash, path string, d *docIDs) {
 // blob: committed in the tree (the truth), else cached under .git/redline.
 func (r *Repo) storedIDs(ri *revInfo, path string, blob plumbing.Hash) (idsFile, bool) {
 	if h, ok := r.blobAt(ri.Tree, idsPath(path)); ok {
-		if b, err := r.readBlob(h); err == nil {
-			var f idsFile
-			if json.Unmarshal(b, &f) == nil && f.Blob == blob.String() {
-				return f, true
-			}
+		if f, ok := r.idsFileAt(h); ok && f.Blob == blob.String() {
+			return f, true
 		}
 	}
 	if b, err := os.ReadFile(r.idsCachePath(ri.Hash, path)); err == nil {
@@ -143,11 +140,7 @@ func (r *Repo) idsStep(ri *revInfo, path string, prev *docIDs) (*docIDs, error) 
 			d = newDocIDs(path, blob, prev.doc, prev.ids)
 		}
 	} else {
-		text, err := r.readBlob(blob)
-		if err != nil {
-			return nil, err
-		}
-		doc, err := parseDoc(path, text)
+		doc, err := r.parsedDoc(path, blob)
 		if err != nil {
 			return nil, err
 		}

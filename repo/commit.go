@@ -203,7 +203,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if err := ctx.Err(); err != nil {
 			return revision.Rev{}, err
 		}
-		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(p)), p)
 		if errors.Is(err, fs.ErrNotExist) {
 			if !contains(headDocs, p) {
 				return revision.Rev{}, fmt.Errorf("%s: %w", p, ErrUnknownDocument)
@@ -223,10 +223,10 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if _, err := parseDoc(p, text); err != nil {
 			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
-		if converted {
+		if converted != "" {
 			writeBack = append(writeBack, pending{p, text})
 			if opts.Notice != nil {
-				opts.Notice(fmt.Sprintf("%s: converted from GB18030 to UTF-8", p))
+				opts.Notice(fmt.Sprintf("%s: %s", p, converted))
 			}
 		}
 		newText[p] = text

@@ -82,8 +82,14 @@ func marshalIDs(f idsFile) ([]byte, error) {
 
 // decodeIDs decodes an ids file (b, err as returned by a read).
 func decodeIDs(b []byte, err error) (idsFile, bool) {
+	if err != nil {
+		return idsFile{}, false
+	}
+	if f, ok := decodeIDsFast(b); ok {
+		return f, true
+	}
 	var f idsFile
-	if err != nil || json.Unmarshal(b, &f) != nil {
+	if json.Unmarshal(b, &f) != nil {
 		return idsFile{}, false
 	}
 	return f, true
@@ -111,26 +117,32 @@ func parseDoc(path string, text []byte) (*clause.Document, error) {
 	return d, nil
 }
 
+// recordedInOrder is the ids f records when it lists doc's clauses in
+// order, label for label (the common case, which needs no prev).
+func recordedInOrder(doc *clause.Document, f idsFile) ([]string, bool) {
+	nodes := doc.Clauses()
+	if len(nodes) != len(f.Clauses) {
+		return nil, false
+	}
+	ids := make([]string, len(nodes))
+	for i, n := range nodes {
+		if f.Clauses[i].Label != n.Path() {
+			return nil, false
+		}
+		ids[i] = f.Clauses[i].ID
+	}
+	return ids, true
+}
+
 // applyRecorded gives doc the ids recorded in f. Clauses are matched by label
 // path and occurrence, not by index, so that ids recorded by an older parser
 // still land on the right clauses; a clause the record does not know gets
 // its id by alignment with prev (if any), else a fresh id.
 func applyRecorded(path string, blob plumbing.Hash, doc *clause.Document, f idsFile, prev *docIDs) *docIDs {
-	nodes := doc.Clauses()
-	if len(nodes) == len(f.Clauses) {
-		ids := make([]string, len(nodes))
-		same := true
-		for i, n := range nodes {
-			if f.Clauses[i].Label != n.Path() {
-				same = false
-				break
-			}
-			ids[i] = f.Clauses[i].ID
-		}
-		if same {
-			return newDocIDs(path, blob, doc, ids)
-		}
+	if ids, ok := recordedInOrder(doc, f); ok {
+		return newDocIDs(path, blob, doc, ids)
 	}
+	nodes := doc.Clauses()
 	type key struct {
 		label string
 		n     int

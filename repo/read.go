@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -30,7 +29,7 @@ func (r *Repo) show(ctx context.Context, rev, path string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s at %s: %w", path, short(ri), ErrUnknownDocument)
 	}
-	return r.readBlob(h)
+	return r.docText(r.readBlob, h, false) // the text cache if a diff filled it (textcache.go)
 }
 
 // Documents lists the documents at rev (the zero Rev: the work tree),
@@ -51,7 +50,7 @@ func (r *Repo) Documents(ctx context.Context, rev revision.Rev) ([]string, error
 // worktreeIDs is path's text in the work tree with ids derived from the
 // newest revision (not stored), or nil when the file is not there.
 func (r *Repo) worktreeIDs(path string) (*docIDs, error) {
-	raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(path)))
+	raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(path)), path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return nil, nil
 	}
@@ -112,7 +111,7 @@ func (r *Repo) Uncommitted(ctx context.Context) (docs, comments []string, err er
 		}
 	}
 	for _, p := range work {
-		raw, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(p)), p)
 		if err != nil {
 			return nil, nil, err
 		}

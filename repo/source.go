@@ -7,6 +7,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -150,8 +151,42 @@ func (r *Repo) Range(opts DiffOptions) (Range, error) {
 		}
 		out.Paths = append(out.Paths, rel)
 	}
+	r.readRange(from, to, out.Paths)
 	return out, nil
 }
+
+// readRange reads the documents of a range's two revisions side by side
+// (readAhead), for the Document calls of the diff that follows: when both
+// ends are revisions and the range holds at most readRangeDocs documents
+// (more would not stay in memory until the diff asks for them).
+func (r *Repo) readRange(from, to *revInfo, paths []string) {
+	if from == nil || to == nil {
+		return
+	}
+	if len(paths) == 0 {
+		a, err := r.documentsIn(from.Tree)
+		if err != nil {
+			return
+		}
+		b, err := r.documentsIn(to.Tree)
+		if err != nil {
+			return
+		}
+		paths = append(a, b...)
+		slices.Sort(paths)
+		paths = slices.Compact(paths)
+	}
+	if len(paths) > readRangeDocs {
+		return
+	}
+	for _, p := range paths {
+		r.readAhead(p, from, to)
+	}
+}
+
+// readRangeDocs is the most documents readRange reads ahead: each takes two
+// of the parsedLimit places.
+const readRangeDocs = parsedLimit / 2
 
 // FindClause resolves a CLAUSE argument (a clause id, or a label path at
 // revision at, "" for the newest) to its clause id and document; arg ""

@@ -12,6 +12,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/cache"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/redline-docs/redline/clause"
 )
 
 // store is the go-git side of a Repo. Every method of Repo that touches it
@@ -35,6 +37,11 @@ type store struct {
 	// would.
 	beforeRef func() error
 	now       func() time.Time
+
+	// parsed and idsFiles hold documents parsed and ids files decoded, by
+	// blob (parsed.go).
+	parsed   map[parsedKey]*clause.Document
+	idsFiles map[plumbing.Hash]idsFile
 }
 
 // Init makes dir a redline repository, adopting an existing git repository.
@@ -80,7 +87,7 @@ func openRepo(dir string, search bool) (*Repo, error) {
 	if err := checkGitDir(st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
 	}
-	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, now: time.Now}}, nil
+	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, parsed: map[parsedKey]*clause.Document{}, idsFiles: map[plumbing.Hash]idsFile{}, now: time.Now}}, nil
 }
 
 // lock takes the writer lock for the duration of one write.

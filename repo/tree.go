@@ -76,6 +76,9 @@ func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
 
 // readBlob reads a blob's content.
 func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
+	if b, ok, err := r.readLoose(h); ok {
+		return b, err
+	}
 	o, err := r.s.st.EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("read blob %s: %w", h, err)

@@ -4,13 +4,14 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/cobra"
+	"golang.org/x/text/unicode/norm"
 
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/limits"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
@@ -147,9 +148,9 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 	var err error
 	if name == "-" {
 		name = "stdin.csv"
-		data, err = io.ReadAll(opts.stdin)
+		data, err = limits.ReadAll(opts.stdin, "stdin", "a comment file", limits.CommentTable)
 	} else {
-		data, err = os.ReadFile(name)
+		data, err = limits.ReadFile(name, "a comment file", limits.CommentTable)
 	}
 	if err != nil {
 		return err
@@ -164,7 +165,7 @@ func runCommentImport(ctx context.Context, opts *commentImportOptions) error {
 		return err
 	}
 	lang := opts.repoLang(ctx, r)
-	fmt.Fprintf(opts.stdout, say(lang, "已从 %[2]s 导入 %[1]d 条意见\n", "imported %d comments from %s\n"), len(cs), filepath.Base(opts.file))
+	fmt.Fprintln(opts.stdout, render.Sanitize(fmt.Sprintf(say(lang, "已从 %[2]s 导入 %[1]d 条意见", "imported %d comments from %s"), len(cs), filepath.Base(opts.file))))
 	opts.notice("%s", say(lang, "'redline commit' 记录这些意见", "'redline commit' records them"))
 	return nil
 }
@@ -216,7 +217,7 @@ func runCommentList(ctx context.Context, opts *commentListOptions) error {
 		if status != "" && c.Status != status {
 			continue
 		}
-		if opts.by != "" && !strings.Contains(strings.ToLower(c.By), strings.ToLower(opts.by)) {
+		if opts.by != "" && !strings.Contains(foldBy(c.By), foldBy(opts.by)) {
 			continue
 		}
 		cs = append(cs, c)
@@ -288,3 +289,7 @@ func statusFlag(v string, def comment.Status) (comment.Status, error) {
 	}
 	return s, nil
 }
+
+// foldBy is the form in which --by matches an author: lower case, Unicode
+// normal form C (an NFD spelling of a name matches its NFC one).
+func foldBy(s string) string { return strings.ToLower(norm.NFC.String(s)) }

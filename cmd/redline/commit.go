@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
 
@@ -89,7 +90,7 @@ func runCommit(ctx context.Context, opts *commitOptions) error {
 	if rev.Stage != "" {
 		name += " " + rev.Stage
 	}
-	fmt.Fprintf(opts.stdout, "[%s] %s\n", name, firstLine(rev.Message))
+	fmt.Fprintln(opts.stdout, render.Sanitize(fmt.Sprintf("[%s] %s", name, firstLine(rev.Message))))
 	return nil
 }
 

@@ -25,6 +25,7 @@ type diffOptions struct {
 	exitCode       bool
 	showFormatting bool
 	noIndex        bool
+	force          bool
 }
 
 // diffFormats are diff's --format values; table and table-html are the
@@ -57,6 +58,9 @@ Formats (--format, or guessed from -o FILE's extension):
   table       the 修改前后对照表 (clause | before | after) as Markdown
   table-html  the 修改前后对照表 as self-contained HTML
 
+-o refuses to overwrite a document of the repository or a file in .git/
+or .redline/ (the error says what); --force writes there anyway.
+
 --no-index compares two files outside any repository, like git diff
 --no-index (clause ids are then the label paths). --exit-code exits 1 when
 there are differences (formatting-only ones count only with
@@ -80,6 +84,7 @@ there are differences (formatting-only ones count only with
 	f.BoolVar(&opts.exitCode, "exit-code", false, "exit 1 when there are differences, 0 when none")
 	f.BoolVar(&opts.showFormatting, "show-formatting", false, "show formatting-only changes instead of folding them away")
 	f.BoolVar(&opts.noIndex, "no-index", false, "compare two files OLD_FILE NEW_FILE outside any repository")
+	f.BoolVar(&opts.force, "force", false, "let -o overwrite a document or a file in .git/ or .redline/")
 	return cmd
 }
 
@@ -93,12 +98,18 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		if len(opts.args) != 2 {
 			return usagef("diff --no-index: want two files, OLD_FILE NEW_FILE")
 		}
+		if err := opts.checkOutput(ctx, opts.out, opts.force, nil); err != nil {
+			return err
+		}
 		if d, err = diffFiles(opts.globals, opts.args[0], opts.args[1]); err != nil {
 			return err
 		}
 	} else {
 		r, err := opts.openRepo()
 		if err != nil {
+			return err
+		}
+		if err := opts.checkOutput(ctx, opts.out, opts.force, r); err != nil {
 			return err
 		}
 		revs, paths, err := splitRevsPaths(ctx, opts.globals, r, opts.args, opts.dashAt)

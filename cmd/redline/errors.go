@@ -7,6 +7,8 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/charset"
+	"github.com/redline-docs/redline/internal/limits"
 	"github.com/redline-docs/redline/repo"
 	"github.com/redline-docs/redline/review"
 )
@@ -22,7 +24,7 @@ const (
 	exitDocument    = 5  // unknown document
 	exitClause      = 6  // unknown clause
 	exitComment     = 7  // unknown comment
-	exitBadInput    = 8  // a bad input file: comment table, binary or undecodable document
+	exitBadInput    = 8  // a bad input file: comment table, binary, undecodable or too large document
 	exitNothing     = 9  // nothing to commit
 	exitBusy        = 10 // the repository is busy (another redline holds its lock)
 	exitStage       = 12 // commit --stage names a stage already used
@@ -40,7 +42,8 @@ const exitCodesHelp = `Exit codes:
   5   unknown document
   6   unknown clause
   7   unknown comment
-  8   bad input file: malformed comment table, binary or undecodable document
+  8   bad input file: malformed comment table, binary or undecodable document,
+      an input past its size limit
   9   nothing to commit
   10  repository busy (another redline is writing to it)
   11  any other failure (I/O, permissions …)
@@ -102,7 +105,9 @@ func codeFor(err error) int {
 		errors.Is(err, clause.ErrBinary), errors.Is(err, clause.ErrNotUTF8),
 		errors.Is(err, clause.ErrTooLarge), errors.Is(err, clause.ErrTooDeep),
 		errors.Is(err, comment.ErrBadStatus), errors.Is(err, comment.ErrBadID),
-		errors.Is(err, comment.ErrSchema):
+		errors.Is(err, comment.ErrSchema),
+		errors.Is(err, charset.ErrBinary), errors.Is(err, charset.ErrUnknown),
+		errors.Is(err, limits.ErrTooLarge):
 		return exitBadInput
 	case errors.Is(err, repo.ErrNothingToCommit):
 		return exitNothing

@@ -6,6 +6,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
 
@@ -46,6 +47,6 @@ func runInit(ctx context.Context, opts *initOptions) error {
 	if err != nil {
 		return err
 	}
-	fmt.Fprintf(opts.stdout, "initialised redline repository in %s\n", r.Dir())
+	fmt.Fprintln(opts.stdout, render.Sanitize("initialised redline repository in "+r.Dir()))
 	return nil
 }

@@ -14,9 +14,18 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
+	"golang.org/x/text/encoding/traditionalchinese"
+	xunicode "golang.org/x/text/encoding/unicode"
+
+	"github.com/redline-docs/redline/render"
 )
 
 var update = flag.Bool("update", false, "rewrite golden files (the cmp targets inside testdata/script/*.txtar)")
@@ -43,6 +52,10 @@ func TestScripts(t *testing.T) {
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			"exits":     cmdExits,
 			"gb18030":   cmdGB18030,
+			"encode":    cmdEncode,
+			"mksparse":  cmdMksparse,
+			"unescape":  cmdUnescape,
+			"nocontrol": cmdNoControl,
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
@@ -85,6 +98,114 @@ func cmdGB18030(ts *testscript.TestScript, neg bool, args []string) {
 	enc, err := simplifiedchinese.GB18030.NewEncoder().String(ts.ReadFile(args[0]))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), []byte(enc), 0o644))
+}
+
+// cmdEncode re-encodes a UTF-8 file: encode ENCODING IN OUT, ENCODING one
+// of gbk, gb18030, shift-jis, euc-jp, euc-kr, big5, latin1, utf-16le,
+// utf-16be (both with a byte-order mark), utf-8-bom, cr (lone CR line ends).
+func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode ENCODING IN OUT")
+	}
+	text := ts.ReadFile(args[1])
+	var enc encoding.Encoding
+	switch args[0] {
+	case "gbk":
+		enc = simplifiedchinese.GBK
+	case "gb18030":
+		enc = simplifiedchinese.GB18030
+	case "shift-jis":
+		enc = japanese.ShiftJIS
+	case "euc-jp":
+		enc = japanese.EUCJP
+	case "euc-kr":
+		enc = korean.EUCKR
+	case "big5":
+		enc = traditionalchinese.Big5
+	case "latin1":
+		enc = charmap.Windows1252
+	case "utf-16le":
+		enc = xunicode.UTF16(xunicode.LittleEndian, xunicode.UseBOM)
+	case "utf-16be":
+		enc = xunicode.UTF16(xunicode.BigEndian, xunicode.UseBOM)
+	case "utf-8-bom":
+		text = "\ufeff" + text
+	case "cr":
+		text = strings.ReplaceAll(strings.ReplaceAll(text, "\r\n", "\n"), "\n", "\r")
+	default:
+		ts.Fatalf("encode: unknown encoding %q", args[0])
+	}
+	out := []byte(text)
+	if enc != nil {
+		var err error
+		out, err = enc.NewEncoder().Bytes(out)
+		ts.Check(err)
+	}
+	ts.Check(os.WriteFile(ts.MkAbs(args[2]), out, 0o644))
+}
+
+// cmdMksparse makes a file of SIZE bytes (a sparse one, so it costs no disk)
+// holding the text of IN at its start: mksparse IN SIZE OUT.
+func cmdMksparse(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: mksparse IN SIZE OUT")
+	}
+	size, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	name := ts.MkAbs(args[2])
+	ts.Check(os.WriteFile(name, []byte(ts.ReadFile(args[0])), 0o644))
+	ts.Check(os.Truncate(name, size))
+}
+
+// cmdUnescape sets an environment variable, or writes a file, from a Go
+// string literal's contents, so scripts can hold control characters
+// visibly: unescape NAME 'a\x1b[2Jb' sets $NAME; unescape -file IN OUT
+// unquotes each line of IN.
+func cmdUnescape(ts *testscript.TestScript, neg bool, args []string) {
+	unq := func(s string) string {
+		u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+		ts.Check(err)
+		return u
+	}
+	switch {
+	case !neg && len(args) == 3 && args[0] == "-file":
+		lines := strings.Split(ts.ReadFile(args[1]), "\n")
+		for i := range lines {
+			lines[i] = unq(lines[i])
+		}
+		ts.Check(os.WriteFile(ts.MkAbs(args[2]), []byte(strings.Join(lines, "\n")), 0o644))
+	case !neg && len(args) == 2:
+		ts.Setenv(args[0], unq(args[1]))
+	default:
+		ts.Fatalf("usage: unescape NAME LITERAL | unescape -file IN OUT")
+	}
+}
+
+// cmdNoControl fails when stdout or stderr (or a file) holds a character a
+// terminal would obey rather than show (render.Unsafe; a CR only before an
+// LF): nocontrol [-color] stdout|stderr|FILE. With -color, redline's own
+// colour sequences are allowed.
+func cmdNoControl(ts *testscript.TestScript, neg bool, args []string) {
+	color := len(args) == 2 && args[0] == "-color"
+	if color {
+		args = args[1:]
+	}
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: nocontrol [-color] stdout|stderr|FILE")
+	}
+	text := strings.ReplaceAll(ts.ReadFile(args[0]), "\r\n", "\n")
+	if color {
+		for _, seq := range []string{"\x1b[9;31m", "\x1b[4;32m", "\x1b[1m", "\x1b[2m", "\x1b[0m"} {
+			text = strings.ReplaceAll(text, seq, "")
+		}
+	}
+	if i := strings.IndexFunc(text, render.Unsafe); i >= 0 {
+		r, _ := utf8.DecodeRuneInString(text[i:])
+		ts.Fatalf("%s holds %U at byte %d: %q", args[0], r, i, text[max(0, i-20):min(len(text), i+20)])
+	}
+	if !utf8.ValidString(text) {
+		ts.Fatalf("%s is not UTF-8", args[0])
+	}
 }
 
 // cmdMkbinary writes a small binary file (NUL bytes, a PNG header): mkbinary FILE.

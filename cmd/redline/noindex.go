@@ -1,14 +1,17 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
 	"runtime/debug"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/internal/charset"
+	"github.com/redline-docs/redline/internal/limits"
 	"github.com/redline-docs/redline/internal/mapfile"
 	"github.com/redline-docs/redline/review"
 )
@@ -17,7 +20,11 @@ import (
 // With no history there are no permanent clause ids, so a clause's id is its
 // label path (the new one, or the old one for a deleted clause).
 func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
-	if percent, limit, ok := noIndexGC(g.getenv, fileSize(oldName)+fileSize(newName)); ok {
+	// A pipe or a device has no size to tune for (and a soft limit sized
+	// for an empty input would make its reading collect all the time).
+	oldSize, oldRegular := fileSize(oldName)
+	newSize, newRegular := fileSize(newName)
+	if percent, limit, ok := noIndexGC(g.getenv, oldSize+newSize); ok && oldRegular && newRegular {
 		debug.SetGCPercent(percent)
 		debug.SetMemoryLimit(limit)
 	}
@@ -75,13 +82,14 @@ func noIndexGC(getenv func(string) string, inputBytes int64) (percent int, limit
 	return 400, limit, true
 }
 
-// fileSize is the size of the file name, or 0 when it cannot be read.
-func fileSize(name string) int64 {
+// fileSize is the size of the file name and whether it is a regular file
+// (0 and false when it cannot be read).
+func fileSize(name string) (int64, bool) {
 	fi, err := os.Stat(name)
 	if err != nil || !fi.Mode().IsRegular() {
-		return 0
+		return 0, false
 	}
-	return fi.Size()
+	return fi.Size(), true
 }
 
 // parsedFile is a file outside the repository, read and parsed: its
@@ -95,7 +103,8 @@ type parsedFile struct {
 }
 
 // readDocument reads and parses a file outside the repository, converting
-// GB18030 (and so GBK) to UTF-8 with a notice. The revision describing it
+// it to UTF-8 by the rule every command uses (charset.Decode: GB18030,
+// UTF-16, lone CR line ends) with a notice. The revision describing it
 // carries the file's name as its message and its modification time. It
 // prints nothing, so two can run at once.
 func readDocument(name string) parsedFile {
@@ -104,25 +113,40 @@ func readDocument(name string) parsedFile {
 	// no heap and a few page faults instead of 500, a tenth of diff
 	// --no-index's time. Parsing keeps the document's bytes, so the file
 	// must not shrink meanwhile; Guard turns that fault into an error.
-	file, err := mapfile.Read(name)
+	file, err := mapfile.Read(name, "a document", limits.Document)
 	if err != nil {
 		f.err = err
 		return f
 	}
-	data := file.Data
 	f.rev.Date = file.Info.ModTime().UTC()
 	var doc *clause.Document
 	err = mapfile.Guard(name, func() error {
-		var err error
-		doc, err = clause.Parse(name, data, clause.Options{})
-		if errors.Is(err, clause.ErrNotUTF8) {
-			// The same rule as commit's: charset decides what is GB18030.
-			if text, converted, cerr := charset.ToUTF8(data); cerr == nil && converted {
-				f.notice = name + ": converted from GB18030 to UTF-8"
-				doc, err = clause.Parse(name, text, clause.Options{})
+		parse := func(text []byte) error {
+			var err error
+			doc, err = clause.Parse(name, text, clause.Options{MaxBytes: limits.Document})
+			return err
+		}
+		// Most files are UTF-8 with nothing to convert: parse them
+		// straight away (the parser checks UTF-8 itself), and decode only
+		// a file that starts with a byte-order mark, holds a CR, or that
+		// the parser finds is not UTF-8 text.
+		data := file.Data
+		if !bytes.HasPrefix(data, []byte("\xef\xbb\xbf")) && !bytes.HasPrefix(data, []byte("\xff\xfe")) &&
+			!bytes.HasPrefix(data, []byte("\xfe\xff")) && bytes.IndexByte(data, '\r') < 0 {
+			err := parse(data)
+			if !errors.Is(err, clause.ErrNotUTF8) && !errors.Is(err, clause.ErrBinary) {
+				return err
 			}
 		}
-		return err
+		d, err := charset.Decode(data)
+		var ce *charset.Error
+		if errors.As(err, &ce) {
+			return fmt.Errorf("%s:%d: %w", name, ce.Line, err)
+		}
+		if how := d.Describe(); how != "" {
+			f.notice = name + ": " + how
+		}
+		return parse(d.Text)
 	})
 	f.doc, f.err = doc, err
 	return f

@@ -12,6 +12,7 @@ import (
 type reportOptions struct {
 	*globals
 	format, out, from, to, title string
+	force                        bool
 }
 
 var reportFormats = []string{"markdown", "html", "csv"}
@@ -28,9 +29,11 @@ disposition with the response, and what actually changed in the text
 documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise (--lang).
 
 --format is markdown (default), html or csv, or guessed from -o FILE.
---from and --to limit the revisions covered (default: all).
-The report is named after the document's title line; a document without
-one is named by its file name, unless --title names it.`,
+--from and --to limit the revisions covered (default: all). -o refuses to
+overwrite a document of the repository or a file in .git/ or .redline/;
+--force writes there anyway. The report is named after the document's title
+line; a document without one is named by its file name, unless --title
+names it.`,
 		Example: `  redline report
   redline report -o report.html
   redline report --format csv --from 征求意见稿 --to 送审稿 > report.csv
@@ -46,6 +49,7 @@ one is named by its file name, unless --title names it.`,
 	f.StringVar(&opts.from, "from", "", "the first revision covered (default: the first)")
 	f.StringVar(&opts.to, "to", "", "the last revision covered (default: the newest)")
 	f.StringVar(&opts.title, "title", "", "the document's `TITLE` in the report (default: its title line, else its file name)")
+	f.BoolVar(&opts.force, "force", false, "let -o overwrite a document or a file in .git/ or .redline/")
 	return cmd
 }
 
@@ -56,6 +60,9 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 	}
 	r, err := opts.openRepo()
 	if err != nil {
+		return err
+	}
+	if err := opts.checkOutput(ctx, opts.out, opts.force, r); err != nil {
 		return err
 	}
 	rep, err := reviewReport(ctx, r, opts.from, opts.to)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 )
 
@@ -21,7 +22,7 @@ import (
 func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer func() {
 		if p := recover(); p != nil {
-			fmt.Fprintf(stderr, "redline: internal error: %v (this is a bug in redline; please report it)\n", p)
+			fmt.Fprintln(stderr, render.Sanitize(fmt.Sprintf("redline: internal error: %v (this is a bug in redline; please report it)", p)))
 			code = exitInternalBug
 		}
 	}()
@@ -53,7 +54,7 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if code == exitUsage && cmd != nil {
 		msg += fmt.Sprintf(" (see '%s --help')", cmd.CommandPath())
 	}
-	fmt.Fprintln(stderr, msg)
+	fmt.Fprintln(stderr, render.Sanitize(msg)) // the message may quote a cell, a label, a file name
 	return code
 }
 

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/spf13/cobra"
@@ -49,6 +50,14 @@ func runShow(ctx context.Context, opts *showOptions) error {
 	text, err := r.Show(ctx, opts.rev, path)
 	if err != nil {
 		return err
+	}
+	if isTerminal(opts.stdout) {
+		// On a terminal, control characters are shown, not obeyed; into a
+		// file or a pipe the text goes byte for byte.
+		return writeTerminal(opts.stdout, false, func(w io.Writer) error {
+			_, err := w.Write(text)
+			return err
+		})
 	}
 	_, err = opts.stdout.Write(text)
 	return err

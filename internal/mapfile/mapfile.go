@@ -7,9 +7,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"runtime/debug"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 // minMapped is the smallest file mapped: below it a copy is cheaper than
@@ -26,7 +29,10 @@ type File struct {
 	Mapped bool        // Data is a mapping of the file, not a copy
 }
 
-// Read returns the contents of the named file. On Unix a regular file of
+// Read returns the contents of the named file, refusing one larger than
+// limit bytes (a *limits.TooLargeError saying the limit is for what): a
+// regular file by its size before reading, anything else (a pipe,
+// /dev/zero) as soon as it has given more. On Unix a regular file of
 // 64 KiB or more is mapped read-only and private, its pages taken straight
 // from the page cache; anything else (a small file, a pipe, another
 // system, a failed mapping) is read into memory.
@@ -35,7 +41,7 @@ type File struct {
 // process exits, which is what a command that reads its inputs once wants.
 // Writing to mapped bytes faults. If the file is truncated while mapped,
 // reading past its new end faults too: read mapped bytes under Guard.
-func Read(name string) (*File, error) {
+func Read(name, what string, limit int64) (*File, error) {
 	f, err := os.Open(name)
 	if err != nil {
 		return nil, err
@@ -43,6 +49,9 @@ func Read(name string) (*File, error) {
 	defer f.Close()
 	fi, err := f.Stat()
 	if err != nil {
+		return nil, err
+	}
+	if err := limits.Check(f, name, what, limit); err != nil {
 		return nil, err
 	}
 	size := fi.Size()
@@ -56,8 +65,11 @@ func Read(name string) (*File, error) {
 	if regular {
 		buf.Grow(int(size) + bytes.MinRead) // ReadFrom wants MinRead spare to see the end
 	}
-	if _, err := buf.ReadFrom(f); err != nil {
+	if _, err := buf.ReadFrom(io.LimitReader(f, limit+1)); err != nil {
 		return nil, err
+	}
+	if int64(buf.Len()) > limit {
+		return nil, &limits.TooLargeError{Name: name, What: what, Limit: limit}
 	}
 	return &File{Data: buf.Bytes(), Info: fi}, nil
 }

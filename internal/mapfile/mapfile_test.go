@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"runtime"
 	"testing"
+
+	"github.com/redline-docs/redline/internal/limits"
 )
 
 func TestRead(t *testing.T) {
@@ -29,7 +31,7 @@ func TestRead(t *testing.T) {
 			if err := os.WriteFile(name, tt.data, 0o644); err != nil {
 				t.Fatal(err)
 			}
-			f, err := Read(name)
+			f, err := Read(name, "a test file", 1<<30)
 			if err != nil {
 				t.Fatal(err)
 			}
@@ -47,10 +49,10 @@ func TestRead(t *testing.T) {
 }
 
 func TestReadMissing(t *testing.T) {
-	if _, err := Read(filepath.Join(t.TempDir(), "missing.txt")); !errors.Is(err, os.ErrNotExist) {
+	if _, err := Read(filepath.Join(t.TempDir(), "missing.txt"), "a test file", 1<<30); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("Read of a missing file: %v, want ErrNotExist", err)
 	}
-	if _, err := Read(t.TempDir()); err == nil {
+	if _, err := Read(t.TempDir(), "a test file", 1<<30); err == nil {
 		t.Error("Read of a directory: no error")
 	}
 }
@@ -65,7 +67,7 @@ func TestGuardTruncated(t *testing.T) {
 	if err := os.WriteFile(name, bytes.Repeat([]byte("条"), 1<<17), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	f, err := Read(name)
+	f, err := Read(name, "a test file", 1<<30)
 	if err != nil || !f.Mapped {
 		t.Fatalf("Read: %v", err)
 	}
@@ -98,5 +100,23 @@ func TestGuardReturnsError(t *testing.T) {
 	want := errors.New("parse failed")
 	if err := Guard("x", func() error { return want }); err != want {
 		t.Errorf("Guard = %v, want %v", err, want)
+	}
+}
+
+func TestReadLimit(t *testing.T) {
+	name := filepath.Join(t.TempDir(), "big")
+	if err := os.WriteFile(name, bytes.Repeat([]byte("x"), minMapped+1), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := Read(name, "a document", minMapped); !errors.Is(err, limits.ErrTooLarge) {
+		t.Errorf("a file past the limit: err = %v", err)
+	}
+	if f, err := Read(name, "a document", minMapped+1); err != nil || len(f.Data) != minMapped+1 {
+		t.Errorf("a file at the limit: %v", err)
+	}
+	if _, err := os.Stat("/dev/zero"); err == nil {
+		if _, err := Read("/dev/zero", "a document", 1<<20); !errors.Is(err, limits.ErrTooLarge) {
+			t.Errorf("/dev/zero: err = %v, want too large", err)
+		}
 	}
 }
