@@ -529,10 +529,7 @@ func TableDocx(w io.Writer, d *review.Diff, o Options) error {
 				if r.Title != "" {
 					label.Paras = append(label.Paras, []docx.Run{{Text: r.Title}})
 				}
-				var basis docx.Cell
-				for _, c := range r.Comments {
-					basis.Paras = append(basis.Paras, []docx.Run{{Text: commentLine(dt, c)}})
-				}
+				basis := textCell(r.Basis)
 				tb.Rows = append(tb.Rows, []docx.Cell{label,
 					{Paras: [][]docx.Run{docxRuns(r.Before)}},
 					{Paras: [][]docx.Run{docxRuns(r.After)}},
