@@ -446,7 +446,7 @@ func (f *noteFinder) note(k int) docx.Note {
 	n := docx.Note{Author: "redline"}
 	n.Paras = append(n.Paras, changeLabel(t, c)+" "+t.kind(c))
 	if len(c.Comments) == 0 {
-		if c.Substantive() && !c.FormattingOnly {
+		if c.Substance() {
 			n.Paras = append(n.Paras, t.s("noComment"))
 		}
 		return n

@@ -60,6 +60,7 @@ func TestScripts(t *testing.T) {
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
 			"audit":     cmdAudit,
+			"docxtext":  cmdDocxText,
 		},
 	})
 }
