@@ -86,33 +86,68 @@ func (d *Document) accepted(p *Paragraph) string {
 func (d *Document) ParagraphText(i int) string { return d.accepted(&d.Paragraphs[i]) }
 
 // WithChange is paragraph i's text as it was before any tracked change,
-// with change k alone applied: the text a reviewer who made only that
-// change proposes.
-func (d *Document) WithChange(i, k int) string {
+// with changes ks alone applied: the text a reviewer who made only those
+// changes proposes.
+func (d *Document) WithChange(i int, ks ...int) string {
 	var b strings.Builder
 	for _, s := range d.Paragraphs[i].Segments {
-		switch {
-		case s.Change < 0:
+		if s.Change < 0 {
 			b.WriteString(s.Text)
-		case s.Change == k:
-			if d.Changes[k].Insert {
-				b.WriteString(s.Text)
-			}
-		case !d.Changes[s.Change].Insert:
+			continue
+		}
+		applied := false
+		for _, k := range ks {
+			applied = applied || k == s.Change
+		}
+		if applied == d.Changes[s.Change].Insert {
 			b.WriteString(s.Text)
 		}
 	}
 	return b.String()
 }
 
+// Adjacent reports whether change b's text directly follows change a's in
+// their paragraph: together they replace one text with another.
+func (d *Document) Adjacent(a, b int) bool {
+	p := d.Changes[a].Para
+	if p != d.Changes[b].Para || p < 0 || p >= len(d.Paragraphs) {
+		return false
+	}
+	segs := d.Paragraphs[p].Segments
+	for i := 0; i+1 < len(segs); i++ {
+		if segs[i].Change == a {
+			return segs[i+1].Change == b
+		}
+	}
+	return false
+}
+
 // Text is the document as a reader sees it with every tracked change
 // accepted: one line per paragraph, numbering rendered as labels.
 func (d *Document) Text() string {
+	s, _ := d.textOffsets()
+	return s
+}
+
+// Offsets are the byte offsets in Text of each paragraph's start (its
+// label).
+func (d *Document) Offsets() []int {
+	_, o := d.textOffsets()
+	return o
+}
+
+// Original is paragraph i's text (without its label) with every tracked
+// change rejected.
+func (d *Document) Original(i int) string { return d.WithChange(i) }
+
+func (d *Document) textOffsets() (string, []int) {
+	offs := make([]int, len(d.Paragraphs))
 	var b strings.Builder
 	joined := false
 	for i := range d.Paragraphs {
 		p := &d.Paragraphs[i]
 		text := d.accepted(p)
+		offs[i] = b.Len()
 		if !joined {
 			b.WriteString(p.Label)
 		}
@@ -123,7 +158,7 @@ func (d *Document) Text() string {
 			b.WriteByte('\n')
 		}
 	}
-	return b.String()
+	return b.String(), offs
 }
 
 // Read parses a .docx.

@@ -2,6 +2,7 @@ package main
 
 import (
 	"os"
+	"path/filepath"
 
 	"github.com/rogpeppe/go-internal/testscript"
 
@@ -30,4 +31,17 @@ func cmdDocxText(ts *testscript.TestScript, neg bool, args []string) {
 	for _, c := range d.Comments {
 		ts.Stdout().Write([]byte(c.Author + ": " + c.Text + "\n"))
 	}
+}
+
+// cmdOfficeFixture copies a Word file LibreOffice made for the docx
+// package's tests into the script's work folder:
+//
+//	officefixture NAME DEST
+func cmdOfficeFixture(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: officefixture NAME DEST")
+	}
+	data, err := os.ReadFile(filepath.Join("..", "..", "docx", "testdata", "office", args[0]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), data, 0o644))
 }
