@@ -9,7 +9,6 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/redline-docs/redline/docx"
 	"github.com/redline-docs/redline/internal/limits"
 )
 
