@@ -22,7 +22,7 @@ var allowed = map[string][]string{
 	"docx":        {},
 	"revision":    {"clause"},
 	"review":      {"clause", "comment", "diff", "revision"},
-	"repo":        {"clause", "comment", "diff", "revision"},
+	"repo":        {"clause", "comment", "diff", "docx", "revision"},
 	"render":      {"clause", "comment", "diff", "docx", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
