@@ -131,9 +131,10 @@ func (f *File) Write(w io.Writer) error {
 }
 
 type builder struct {
-	doc   strings.Builder
-	id    int // the next w:id: revisions and comments are numbered apart
-	notes []Note
+	doc     strings.Builder
+	id      int // the last w:id given: revisions and comments share one sequence, so no id repeats
+	notes   []Note
+	noteIDs []string
 }
 
 func (b *builder) next() string {
@@ -171,8 +172,9 @@ func (b *builder) para(p Para) {
 	}
 	var ids []string
 	for _, n := range p.Notes {
-		id := strconv.Itoa(len(b.notes))
+		id := b.next()
 		b.notes = append(b.notes, n)
+		b.noteIDs = append(b.noteIDs, id)
 		ids = append(ids, id)
 		d.WriteString(`<w:commentRangeStart w:id="` + id + `"/>`)
 	}
@@ -311,7 +313,7 @@ func (b *builder) comments() string {
 	s.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` + "\n")
 	s.WriteString(`<w:comments xmlns:w="` + nsW + `">`)
 	for i, n := range b.notes {
-		fmt.Fprintf(&s, `<w:comment w:id="%d" w:author="%s"`, i, esc(n.Author))
+		fmt.Fprintf(&s, `<w:comment w:id="%s" w:author="%s"`, b.noteIDs[i], esc(n.Author))
 		if n.Date != "" {
 			s.WriteString(` w:date="` + esc(n.Date) + `"`)
 		}

@@ -131,7 +131,7 @@ func TestDiffDocxAcceptAndReject(t *testing.T) {
 	}
 }
 
-var idAttr = regexp.MustCompile(`<w:(ins|del) w:id="(\d+)"`)
+var idAttr = regexp.MustCompile(`<w:(ins|del|commentRangeStart) w:id="(\d+)"`)
 
 // checkPackage checks what makes Word prompt for a repair: a revision id
 // used twice, a comment part not related or not typed, text without
@@ -143,7 +143,7 @@ func checkPackage(t *testing.T, data []byte) {
 	seen := map[string]bool{}
 	for _, m := range idAttr.FindAllStringSubmatch(doc, -1) {
 		if seen[m[2]] {
-			t.Fatalf("revision id %s used twice", m[2])
+			t.Fatalf("annotation id %s used twice", m[2])
 		}
 		seen[m[2]] = true
 	}
