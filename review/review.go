@@ -29,7 +29,7 @@ type Document struct {
 	// does not exist on that side): the whole texts, for renderers that
 	// show every line (the Word redline).
 	Old, New *clause.Document
-	Changes []Change
+	Changes  []Change
 	// Unexplained lists the clause ids of substantive changes that no
 	// comment explains.
 	Unexplained []string
