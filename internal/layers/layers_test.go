@@ -20,6 +20,7 @@ var allowed = map[string][]string{
 	"diff":        {"clause"},
 	"comment":     {"clause"},
 	"revision":    {"clause"},
+	"merge":       {"clause", "comment", "diff"},
 	"review":      {"clause", "comment", "diff", "revision"},
 	"repo":        {"clause", "comment", "diff", "revision"},
 	"render":      {"clause", "comment", "diff", "review"},
