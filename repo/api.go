@@ -20,6 +20,9 @@ var (
 	ErrNothingToCommit = errors.New("nothing to commit")
 	ErrNoRevisions     = errors.New("no revisions yet")
 	ErrBadInput        = errors.New("bad input")
+	// ErrConflict: a merge stopped on conflicts, or a document still holds
+	// conflict markers.
+	ErrConflict = errors.New("merge conflict")
 	// ErrStageExists: a commit names a stage another revision already has.
 	ErrStageExists = errors.New("stage name already used")
 )

@@ -20,6 +20,7 @@ import (
 
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/merge"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -222,6 +223,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		}
 		if _, err := parseDoc(p, text); err != nil {
 			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
+		}
+		if line, ok := merge.HasMarkers(string(text)); ok {
+			return revision.Rev{}, fmt.Errorf("%s:%d: merge conflict marker left in the document; keep one version, remove the marker lines, then commit: %w", p, line, ErrConflict)
 		}
 		if converted != "" {
 			writeBack = append(writeBack, pending{p, text})

@@ -22,11 +22,11 @@ var allowed = map[string][]string{
 	"revision":    {"clause"},
 	"merge":       {"clause", "comment", "diff"},
 	"review":      {"clause", "comment", "diff", "revision"},
-	"repo":        {"clause", "comment", "diff", "revision"},
+	"repo":        {"clause", "comment", "diff", "merge", "revision"},
 	"render":      {"clause", "comment", "diff", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
-	"cmd/redline": {"clause", "comment", "diff", "examples", "render", "repo", "review", "web"},
+	"cmd/redline": {"clause", "comment", "diff", "examples", "merge", "render", "repo", "review", "web"},
 }
 
 // owners says which package alone may import a third-party module.
