@@ -5,6 +5,8 @@ import (
 	"errors"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/revision"
 )
@@ -40,6 +42,9 @@ type CommitOptions struct {
 	Resolves []string  // comment ids this revision settles
 	// Notice receives one line per notable event (a GB18030 file converted).
 	Notice func(msg string)
+
+	// mergeHead, when set, is the second parent: the revision merged in.
+	mergeHead plumbing.Hash
 }
 
 // DiffOptions select what Diff compares.

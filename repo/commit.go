@@ -272,6 +272,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	if err != nil {
 		return revision.Rev{}, err
 	}
+	if !opts.mergeHead.IsZero() {
+		if err := r.mergeIDs(parent, opts.mergeHead, ids); err != nil {
+			return revision.Rev{}, err
+		}
+	}
 	for p, d := range ids {
 		if d == nil {
 			continue
@@ -300,7 +305,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 			return revision.Rev{}, err
 		}
 	}
-	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 {
+	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 && opts.mergeHead.IsZero() {
 		return revision.Rev{}, ErrNothingToCommit
 	}
 
@@ -319,6 +324,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		Message: formatMessage(opts.Message, opts.Stage, opts.Resolves)}
 	if parent != nil {
 		c.ParentHashes = []plumbing.Hash{parent.Hash}
+		if !opts.mergeHead.IsZero() {
+			c.ParentHashes = append(c.ParentHashes, opts.mergeHead)
+		}
 	}
 	o := r.s.st.NewEncodedObject()
 	if err := c.Encode(o); err != nil {
