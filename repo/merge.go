@@ -68,7 +68,8 @@ type mergeState struct {
 	Ours      string          `json:"ours"`
 	Theirs    string          `json:"theirs"`
 	Message   string          `json:"message"`
-	Paths     []string        `json:"paths"` // work-tree files the merge wrote (to restore on abort)
+	Resolves  []string        `json:"resolves,omitempty"` // the merged side's Redline-Resolves since the base
+	Paths     []string        `json:"paths"`              // work-tree files the merge wrote (to restore on abort)
 	Conflicts []MergeConflict `json:"conflicts"`
 }
 
@@ -184,7 +185,7 @@ func (r *Repo) MergeAbort(ctx context.Context) error {
 
 func (r *Repo) commitMerge(ctx context.Context, st *mergeState, opts MergeOptions) (revision.Rev, error) {
 	return r.commit(ctx, CommitOptions{Message: st.Message, Author: opts.Author, Date: opts.Date,
-		Notice: opts.Notice, mergeHead: plumbing.NewHash(st.Theirs)})
+		Notice: opts.Notice, Resolves: st.Resolves, mergeHead: plumbing.NewHash(st.Theirs)})
 }
 
 // prepareMerge finds the merge base, merges every document and the
@@ -340,6 +341,11 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		res.Conflicts = append(res.Conflicts, MergeConflict{Comment: c.ID, Field: c.Field, Detail: d})
 	}
 
+	// The merged side's Redline-Resolves count on the current branch too:
+	// the merge revision carries them, so the changes it brings in are
+	// explained by the comments that settled them there.
+	st.Resolves = r.resolvesSince(th, base.Hash)
+
 	// Stage names used on both sides: reported, the merge goes on.
 	if opts.Notice != nil {
 		ours, theirs := r.stagesSince(h, base.Hash), r.stagesSince(th, base.Hash)
@@ -406,6 +412,59 @@ func (r *Repo) commentsIn(tree plumbing.Hash) (map[string]comment.Comment, error
 		out[c.ID] = c
 	}
 	return out, nil
+}
+
+// resolvesSince lists the Redline-Resolves of the revisions reachable from h
+// and not from base, sorted.
+func (r *Repo) resolvesSince(h, base plumbing.Hash) []string {
+	seen := map[plumbing.Hash]bool{}
+	for _, x := range r.ancestors(base) {
+		seen[x] = true
+	}
+	ids := map[string]bool{}
+	todo := []plumbing.Hash{h}
+	for len(todo) > 0 {
+		x := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[x] {
+			continue
+		}
+		seen[x] = true
+		ri, err := r.revInfoOf(x)
+		if err != nil {
+			continue
+		}
+		for _, id := range ri.Resolves {
+			ids[id] = true
+		}
+		todo = append(todo, ri.Parents...)
+	}
+	out := make([]string, 0, len(ids))
+	for id := range ids {
+		out = append(out, id)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ancestors lists h and every revision reachable from it.
+func (r *Repo) ancestors(h plumbing.Hash) []plumbing.Hash {
+	seen := map[plumbing.Hash]bool{}
+	todo := []plumbing.Hash{h}
+	var out []plumbing.Hash
+	for len(todo) > 0 {
+		x := todo[len(todo)-1]
+		todo = todo[:len(todo)-1]
+		if seen[x] || x.IsZero() {
+			continue
+		}
+		seen[x] = true
+		out = append(out, x)
+		if ri, err := r.revInfoOf(x); err == nil {
+			todo = append(todo, ri.Parents...)
+		}
+	}
+	return out
 }
 
 // stagesSince lists the stage names of the revisions reachable from h and
