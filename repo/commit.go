@@ -322,6 +322,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if line, ok := merge.HasMarkers(string(text)); ok {
 			return revision.Rev{}, fmt.Errorf("%s:%d: merge conflict marker left in the document; keep one version, remove the marker lines, then commit: %w", p, line, ErrConflict)
 		}
+		if isWord(p) && opts.Notice != nil {
+			if d, err := wordDocument(p, raw); err == nil && d.Tracked() {
+				opts.Notice(fmt.Sprintf("%s: has tracked changes not yet accepted: read as if accepted", p))
+			}
+		}
 		if converted != "" {
 			writeBack = append(writeBack, pending{p, text, raw})
 			if opts.Notice != nil {

@@ -277,6 +277,9 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 			}
 			continue
 		}
+		if isWord(p) {
+			return nil, res, fmt.Errorf("merge: %s, a Word document, changed on both sides; redline merges text documents only: %w", p, ErrBadInput)
+		}
 		var three [3]*clause.Document
 		for i, bh := range []plumbing.Hash{bb, ob, tb} {
 			if bh.IsZero() {

@@ -18,15 +18,16 @@ const mod = "github.com/redline-docs/redline/"
 var allowed = map[string][]string{
 	"clause":      {},
 	"diff":        {"clause"},
-	"comment":     {"clause"},
+	"comment":     {"clause", "docx"},
+	"docx":        {},
 	"revision":    {"clause"},
 	"merge":       {"clause", "comment", "diff"},
 	"review":      {"clause", "comment", "diff", "revision"},
-	"repo":        {"clause", "comment", "diff", "merge", "revision"},
-	"render":      {"clause", "comment", "diff", "review"},
+	"repo":        {"clause", "comment", "diff", "docx", "merge", "revision"},
+	"render":      {"clause", "comment", "diff", "docx", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
-	"cmd/redline": {"clause", "comment", "diff", "examples", "merge", "render", "repo", "review", "web"},
+	"cmd/redline": {"clause", "comment", "diff", "docx", "examples", "merge", "render", "repo", "review", "web"},
 }
 
 // owners says which package alone may import a third-party module.
