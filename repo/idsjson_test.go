@@ -29,6 +29,13 @@ func TestDecodeIDsFast(t *testing.T) {
 		{"trailing data", `{"blob":"ab","clauses":[]}x`, false},
 		{"bad utf-8", "{\"blob\":\"ab\",\"clauses\":[{\"id\":\"c1\",\"label\":\"\xff\"}]}", false},
 		{"truncated", string(written[:len(written)/2]), false},
+		{"spaced keys", "{ \"blob\" :\t\"ab\" ,\n\"clauses\" : [ { \"id\" : \"c1\" , \"label\" : \"一\" } ] }", true},
+		{"key with a space", `{"blob ":"ab","clauses":[]}`, false},
+		{"longer key", `{"blobs":"ab","clauses":[]}`, false},
+		{"shorter key", `{"blo":"ab","clauses":[]}`, false},
+		{"key cut short", `{"blob`, false},
+		{"key without colon", `{"blob" "ab","clauses":[]}`, false},
+		{"label key with escape", `{"blob":"ab","clauses":[{"id":"c1","lab\u0065l":"一"}]}`, false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			got, ok := decodeIDsFast([]byte(tc.in))
