@@ -6,6 +6,8 @@ import (
 	"sort"
 	"time"
 
+	"github.com/go-git/go-git/v5/plumbing"
+
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/revision"
 )
@@ -21,6 +23,9 @@ var (
 	ErrNothingToCommit = errors.New("nothing to commit")
 	ErrNoRevisions     = errors.New("no revisions yet")
 	ErrBadInput        = errors.New("bad input")
+	// ErrConflict: a merge stopped on conflicts, or a document still holds
+	// conflict markers.
+	ErrConflict = errors.New("merge conflict")
 	// ErrStageExists: a commit names a stage another revision already has.
 	ErrStageExists = errors.New("stage name already used")
 )
@@ -38,6 +43,9 @@ type CommitOptions struct {
 	Resolves []string  // comment ids this revision settles
 	// Notice receives one line per notable event (a GB18030 file converted).
 	Notice func(msg string)
+
+	// mergeHead, when set, is the second parent: the revision merged in.
+	mergeHead plumbing.Hash
 }
 
 // DiffOptions select what Diff compares.

@@ -2,6 +2,7 @@ package repo
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -313,6 +314,38 @@ func anchor(c *comment.Comment, t target) {
 	}
 }
 
+// idAlphabet spells an automatic id's suffix: lower-case letters and digits
+// without the look-alikes 0/o, 1/l/i.
+const idAlphabet = "23456789abcdefghjkmnpqrstuvwxyz"
+
+// autoID names a comment added without an id: "C<n>-xxxx", n the next free
+// number in this clone and xxxx four characters of a hash of the comment's
+// author, text and anchor. Two clones that each add a comment number them
+// both C<n>, but the suffixes differ unless the comments are the same remark
+// by the same author on the same clause — which a merge then takes once.
+// Unique without coordination, still short enough to type.
+func autoID(folded map[string]string, c comment.Comment) string {
+	n := len(folded) + 1
+	for try := 0; ; try++ {
+		h := sha256.New()
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00%s\x00%s\x00%s\x00%d\x00%d", c.By, c.Text, c.Proposed,
+			c.Anchor.Path, c.Anchor.ClauseID, c.Anchor.Exact, n, try)
+		sum := h.Sum(nil)
+		var b strings.Builder
+		b.WriteString("C" + strconv.Itoa(n) + "-")
+		for _, x := range sum[:4] {
+			b.WriteByte(idAlphabet[int(x)%len(idAlphabet)])
+		}
+		id := b.String()
+		if _, ok := folded[foldID(id)]; !ok {
+			return id
+		}
+		if try%8 == 7 {
+			n++
+		}
+	}
+}
+
 // nextID is the first "C<n>" not among the folded ids.
 func nextID(folded map[string]string, n int) (string, int) {
 	for ; ; n++ {
@@ -343,14 +376,13 @@ func (r *Repo) addComment(ctx context.Context, c comment.Comment, opts CommentOp
 		return comment.Comment{}, err
 	}
 	folded := foldIDs(existing)
-	if c.ID == "" {
-		c.ID, _ = nextID(folded, len(existing)+1)
-	}
-	if err := checkCommentID(c.ID); err != nil {
-		return comment.Comment{}, err
-	}
-	if id, ok := folded[foldID(c.ID)]; ok {
-		return comment.Comment{}, fmt.Errorf("comment %s already exists%s: %w", c.ID, sameExceptCase(c.ID, id), ErrBadInput)
+	if c.ID != "" {
+		if err := checkCommentID(c.ID); err != nil {
+			return comment.Comment{}, err
+		}
+		if id, ok := folded[foldID(c.ID)]; ok {
+			return comment.Comment{}, fmt.Errorf("comment %s already exists%s: %w", c.ID, sameExceptCase(c.ID, id), ErrBadInput)
+		}
 	}
 	if c.Status == "" {
 		c.Status = comment.Pending
@@ -366,6 +398,9 @@ func (r *Repo) addComment(ctx context.Context, c comment.Comment, opts CommentOp
 		return comment.Comment{}, err
 	}
 	anchor(&c, t)
+	if c.ID == "" {
+		c.ID = autoID(folded, c)
+	}
 	if err := r.writeComment(c); err != nil {
 		return comment.Comment{}, err
 	}

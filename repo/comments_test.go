@@ -5,6 +5,7 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -216,5 +217,37 @@ func TestImportAtOlderRevision(t *testing.T) {
 	}
 	if now[0].Anchor.ClauseID == cs[0].Anchor.ClauseID {
 		t.Errorf("a label at the newest revision resolved like one at the first")
+	}
+}
+
+// Two clones of one draft each add a comment without an id: the ids must
+// differ (they are merged later without coordination), stay short, and be
+// valid comment ids; the same remark twice in one clone gets two ids.
+func TestAutomaticCommentIDsUniqueAcrossClones(t *testing.T) {
+	ctx := context.Background()
+	a, b := committedPlan(t), committedPlan(t)
+	ca, err := a.AddComment(ctx, comment.Comment{By: "市卫健委", Text: "建议调整目标"}, CommentOptions{Clause: "二/(一)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cb, err := b.AddComment(ctx, comment.Comment{By: "市科技局", Text: "建议调整目标"}, CommentOptions{Clause: "二/(一)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	re := regexp.MustCompile(`^C[0-9]+-[2-9a-hjkmnp-z]{4}$`)
+	for _, c := range []comment.Comment{ca, cb} {
+		if !re.MatchString(c.ID) || comment.ValidID(c.ID) != nil {
+			t.Errorf("automatic id %q: want C<n>-xxxx", c.ID)
+		}
+	}
+	if ca.ID == cb.ID {
+		t.Errorf("two clones made the same id %s for different comments", ca.ID)
+	}
+	again, err := a.AddComment(ctx, comment.Comment{By: "市卫健委", Text: "建议调整目标"}, CommentOptions{Clause: "二/(一)"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if again.ID == ca.ID {
+		t.Errorf("the same remark added twice got one id %s", ca.ID)
 	}
 }

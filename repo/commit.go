@@ -20,6 +20,7 @@ import (
 
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/merge"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -318,6 +319,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if _, err := parseDoc(p, text); err != nil {
 			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
+		if line, ok := merge.HasMarkers(string(text)); ok {
+			return revision.Rev{}, fmt.Errorf("%s:%d: merge conflict marker left in the document; keep one version, remove the marker lines, then commit: %w", p, line, ErrConflict)
+		}
 		if isWord(p) && opts.Notice != nil {
 			if d, err := wordDocument(p, raw); err == nil && d.Tracked() {
 				opts.Notice(fmt.Sprintf("%s: has tracked changes not yet accepted: read as if accepted", p))
@@ -368,6 +372,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	if err != nil {
 		return revision.Rev{}, err
 	}
+	if !opts.mergeHead.IsZero() {
+		if err := r.mergeIDs(parent, opts.mergeHead, ids); err != nil {
+			return revision.Rev{}, err
+		}
+	}
 	for p, d := range ids {
 		if d == nil {
 			continue
@@ -396,7 +405,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 			return revision.Rev{}, err
 		}
 	}
-	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 {
+	if parent != nil && tree == parent.Tree && opts.Stage == "" && len(opts.Resolves) == 0 && opts.mergeHead.IsZero() {
 		return revision.Rev{}, ErrNothingToCommit
 	}
 
@@ -415,6 +424,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		Message: formatMessage(opts.Message, opts.Stage, opts.Resolves)}
 	if parent != nil {
 		c.ParentHashes = []plumbing.Hash{parent.Hash}
+		if !opts.mergeHead.IsZero() {
+			c.ParentHashes = append(c.ParentHashes, opts.mergeHead)
+		}
 	}
 	o := r.s.st.NewEncodedObject()
 	if err := c.Encode(o); err != nil {

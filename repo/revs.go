@@ -205,8 +205,10 @@ func (r *Repo) resolveHash(rev string) (plumbing.Hash, error) {
 		}
 		return base, nil
 	}
-	// A tag (a stage's tag, or any) or a branch.
-	for _, name := range []plumbing.ReferenceName{plumbing.NewTagReferenceName(rev), plumbing.NewBranchReferenceName(rev), plumbing.ReferenceName(rev)} {
+	// A tag (a stage's tag, or any), a branch, or a remote-tracking branch
+	// (origin/main after git fetch).
+	for _, name := range []plumbing.ReferenceName{plumbing.NewTagReferenceName(rev), plumbing.NewBranchReferenceName(rev),
+		plumbing.ReferenceName("refs/remotes/" + rev), plumbing.ReferenceName(rev)} {
 		if h, ok := r.peel(name); ok {
 			return h, nil
 		}

@@ -66,7 +66,7 @@ repository holds several.`,
 	f.StringVar(&opts.text, "text", "", "the comment (修改意见) (required)")
 	f.StringVar(&opts.quote, "quote", "", "the text the comment is about (原文)")
 	f.StringVar(&opts.proposed, "proposed", "", "the proposed wording (建议修改为)")
-	f.StringVar(&opts.id, "id", "", "the comment's id (default: the next free one)")
+	f.StringVar(&opts.id, "id", "", "the comment's id (default: C<n>-xxxx, unique across clones)")
 	f.StringVar(&opts.path, "path", "", "the document, when the repository holds several")
 	f.StringVar(&opts.at, "at", "", "the revision the CLAUSE label refers to (default: the newest)")
 	f.StringVar(&opts.status, "status", "", "an initial status: pending, adopted, partial, rejected (default pending)")

@@ -28,6 +28,7 @@ const (
 	exitNothing     = 9  // nothing to commit
 	exitBusy        = 10 // the repository is busy (another redline holds its lock, git a ref's)
 	exitStage       = 12 // commit --stage names a stage already used
+	exitConflict    = 13 // a merge stopped on conflicts, or conflict markers left in a document
 	exitFailure     = 11 // any other failure: I/O, permissions, a broken ref (repo.ErrBrokenRef) …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
@@ -48,6 +49,8 @@ const exitCodesHelp = `Exit codes:
   10  repository busy (another redline or git is writing to it: run it again)
   11  any other failure (I/O, permissions, a broken ref …)
   12  stage name already used (commit --stage)
+  13  merge conflict: settle the marked clauses (or conflict markers were
+      left in a document at commit)
   70  internal error (a bug in redline: please report it)`
 
 // errTooFewRevisions: diff with no REV needs two revisions.
@@ -115,6 +118,8 @@ func codeFor(err error) int {
 		return exitBusy
 	case errors.Is(err, repo.ErrStageExists):
 		return exitStage
+	case errors.Is(err, repo.ErrConflict):
+		return exitConflict
 	}
 	return exitFailure
 }

@@ -109,6 +109,7 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 	root.AddCommand(
 		newInitCmd(g),
 		newCommitCmd(g),
+		newMergeCmd(g),
 		newLogCmd(g),
 		newShowCmd(g),
 		newDiffCmd(g),

@@ -59,6 +59,13 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 		if opts.json {
 			return render.DiffJSON(w, d)
 		}
+		if conflicts, ok := r.MergeInProgress(); ok {
+			fmt.Fprintln(w, say(lang, "合并未完成，冲突（解决后 redline merge --continue，放弃 redline merge --abort）：",
+				"merge in progress; conflicts (settle them, then redline merge --continue, or redline merge --abort):"))
+			for _, c := range conflicts {
+				fmt.Fprintln(w, render.Sanitize("  "+c.String()))
+			}
+		}
 		if err := statusText(w, d, opts.showFormatting, o.Lang, lang); err != nil {
 			return err
 		}

@@ -21,12 +21,13 @@ var allowed = map[string][]string{
 	"comment":     {"clause", "docx"},
 	"docx":        {},
 	"revision":    {"clause"},
+	"merge":       {"clause", "comment", "diff"},
 	"review":      {"clause", "comment", "diff", "revision"},
-	"repo":        {"clause", "comment", "diff", "docx", "revision"},
+	"repo":        {"clause", "comment", "diff", "docx", "merge", "revision"},
 	"render":      {"clause", "comment", "diff", "docx", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
-	"cmd/redline": {"clause", "comment", "diff", "docx", "examples", "render", "repo", "review", "web"},
+	"cmd/redline": {"clause", "comment", "diff", "docx", "examples", "merge", "render", "repo", "review", "web"},
 }
 
 // owners says which package alone may import a third-party module.

@@ -1,0 +1,188 @@
+package repo
+
+import (
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/redline-docs/redline/comment"
+)
+
+// A document that still holds the markers of a merge conflict is refused
+// at commit, naming the file and line; once the markers are gone it commits.
+func TestCommitRefusesConflictMarkers(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", "第一条 甲。\n第二条 乙。\n")
+	commitAll(t, r, 0, "first")
+	write(t, r, "plan.txt", "第一条 甲。\n<<<<<<< ours\n第二条 乙乙。\n=======\n第二条 乙丙。\n>>>>>>> theirs\n")
+	_, err := r.Commit(ctx, CommitOptions{Message: "merged"})
+	if !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "plan.txt:2") {
+		t.Fatalf("commit with conflict markers: %v, want ErrConflict at plan.txt:2", err)
+	}
+	write(t, r, "plan.txt", "第一条 甲。\n第二条 乙丙。\n")
+	if _, err := r.Commit(ctx, CommitOptions{Message: "merged"}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// branchFrom points branch at the revision made by committing text on top
+// of base, then puts HEAD's branch back at head and the work tree with it.
+func branchFrom(t *testing.T, r *Repo, base, head, branch string, i int, files map[string]string) {
+	t.Helper()
+	name := mustHeadRef(t, r)
+	setRef(t, r, name, base)
+	for p, s := range files {
+		write(t, r, p, s)
+	}
+	h := commitAll(t, r, i, "theirs")
+	setRef(t, r, plumbing.NewBranchReferenceName(branch), h)
+	setRef(t, r, name, head)
+	for p := range files {
+		b, err := r.Show(context.Background(), head, p)
+		if err != nil {
+			os.Remove(filepath.Join(r.Dir(), p))
+			continue
+		}
+		write(t, r, p, string(b))
+	}
+}
+
+func mustHeadRef(t *testing.T, r *Repo) plumbing.ReferenceName {
+	ref, err := r.s.st.Reference(plumbing.HEAD)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return ref.Target()
+}
+
+func setRef(t *testing.T, r *Repo, name plumbing.ReferenceName, h string) {
+	if err := r.s.st.SetReference(plumbing.NewHashReference(name, plumbing.NewHash(h))); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const mergeBase = `第一条 为了规范数据管理，制定本办法。
+第二条 本办法适用于本市行政区域内的数据处理活动。
+第三条 市数据局负责全市数据工作的统筹协调。
+第四条 本办法自发布之日起施行。
+`
+
+func TestMergeBranches(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	cb, err := r.AddComment(ctx, comment.Comment{By: "市科技局", Text: "建议增加风险评估"}, CommentOptions{Clause: "第三条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	write(t, r, "plan.txt", strings.Replace(mergeBase, "统筹协调", "统筹协调和监督管理", 1))
+	ours := commitAll(t, r, 1, "ours")
+	theirsText := strings.Replace(mergeBase, "第四条 本办法", "第四条 数据处理者应当定期开展风险评估。\n第五条 本办法", 1)
+	branchFrom(t, r, base, ours, "theirs", 2, map[string]string{"plan.txt": theirsText})
+	// The theirs branch has its own comment, added as C1 there as here.
+	_ = cb
+
+	res, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)})
+	if err != nil {
+		t.Fatalf("merge: %v (%+v)", err, res.Conflicts)
+	}
+	got, err := r.Show(ctx, "HEAD", "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := "第一条 为了规范数据管理，制定本办法。\n第二条 本办法适用于本市行政区域内的数据处理活动。\n第三条 市数据局负责全市数据工作的统筹协调和监督管理。\n第四条 数据处理者应当定期开展风险评估。\n第五条 本办法自发布之日起施行。\n"
+	if string(got) != want {
+		t.Errorf("merged:\n%s\nwant:\n%s", got, want)
+	}
+	if !strings.Contains(res.Message, "第四条") {
+		t.Errorf("message does not say what came from theirs:\n%s", res.Message)
+	}
+	c, err := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.ParentHashes) != 2 || c.ParentHashes[0].String() != ours {
+		t.Errorf("parents %v, want ours %s first", c.ParentHashes, ours)
+	}
+	// The inserted clause keeps the id it had on theirs.
+	ti, _ := r.revInfoOf(c.ParentHashes[1])
+	td, err := r.idsAt(ti, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	mi, _ := r.revInfoOf(c.Hash)
+	md, err := r.idsAt(mi, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if md.ids[3] != td.ids[3] {
+		t.Errorf("inserted clause id %s on the merge, %s on theirs", md.ids[3], td.ids[3])
+	}
+	fsck(t, r)
+	// Merging again: nothing to do.
+	if res, err := r.Merge(ctx, "theirs", MergeOptions{}); err != nil || !res.UpToDate {
+		t.Errorf("second merge: %+v, %v", res, err)
+	}
+}
+
+func TestMergeConflictContinueAbort(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	write(t, r, "plan.txt", strings.Replace(mergeBase, "统筹协调", "统筹规划", 1))
+	ours := commitAll(t, r, 1, "ours")
+	branchFrom(t, r, base, ours, "theirs", 2, map[string]string{"plan.txt": strings.Replace(mergeBase, "统筹协调", "监督管理", 1)})
+
+	res, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)})
+	if !errors.Is(err, ErrConflict) || len(res.Conflicts) != 1 || res.Conflicts[0].Label != "第三条" {
+		t.Fatalf("merge: %v, %+v; want one conflict on 第三条", err, res.Conflicts)
+	}
+	if cs, ok := r.MergeInProgress(); !ok || len(cs) != 1 {
+		t.Errorf("MergeInProgress = %v, %v", cs, ok)
+	}
+	b, _ := os.ReadFile(filepath.Join(r.Dir(), "plan.txt"))
+	if !strings.Contains(string(b), "<<<<<<< ours\n第三条 市数据局负责全市数据工作的统筹规划。\n=======\n第三条 市数据局负责全市数据工作的监督管理。\n>>>>>>> theirs") {
+		t.Errorf("work tree:\n%s", b)
+	}
+	// Abort: back to ours.
+	if err := r.MergeAbort(ctx); err != nil {
+		t.Fatal(err)
+	}
+	b, _ = os.ReadFile(filepath.Join(r.Dir(), "plan.txt"))
+	if string(b) != strings.Replace(mergeBase, "统筹协调", "统筹规划", 1) {
+		t.Errorf("after abort:\n%s", b)
+	}
+	if _, ok := r.MergeInProgress(); ok {
+		t.Error("merge still in progress after abort")
+	}
+	// Again, then settle and continue.
+	if _, err := r.Merge(ctx, "theirs", MergeOptions{}); !errors.Is(err, ErrConflict) {
+		t.Fatal(err)
+	}
+	if _, err := r.MergeContinue(ctx, MergeOptions{}); !errors.Is(err, ErrConflict) {
+		t.Errorf("continue with markers left: %v", err)
+	}
+	settled := strings.Replace(mergeBase, "统筹协调", "统筹规划和监督管理", 1)
+	write(t, r, "plan.txt", settled)
+	res, err = r.MergeContinue(ctx, MergeOptions{Author: author, Date: at(4)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, _ := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	if len(c.ParentHashes) != 2 {
+		t.Errorf("parents %v", c.ParentHashes)
+	}
+	if got, _ := r.Show(ctx, "HEAD", "plan.txt"); string(got) != settled {
+		t.Errorf("merged:\n%s", got)
+	}
+	fsck(t, r)
+}
