@@ -10,7 +10,6 @@ import (
 	"errors"
 	"fmt"
 	"html/template"
-	"io/fs"
 	"net"
 	"net/http"
 	"net/url"
@@ -80,9 +79,8 @@ func New(o Options) (*Server, error) {
 		s.hosts[strings.ToLower(net.JoinHostPort(h, port))] = true
 		s.hosts[strings.ToLower(h)] = true // behind a proxy on the default port
 	}
-	static, _ := fs.Sub(assets, "assets")
 	mux := http.NewServeMux()
-	mux.Handle("GET /assets/app.css", http.FileServerFS(static))
+	mux.Handle("GET /assets/app.css", http.FileServerFS(assets)) // the one asset route: page.html is not served
 	mux.HandleFunc("GET /{$}", s.index)
 	mux.HandleFunc("GET /diff", s.diff)
 	mux.HandleFunc("GET /history", s.history)
@@ -386,7 +384,7 @@ func (s *Server) comments(w http.ResponseWriter, req *http.Request) {
 		}
 		shown = append(shown, c)
 	}
-	lang := clause.Lang("")
+	lang := clause.LangZH
 	if q.Get("lang") == "en" {
 		lang = clause.LangEN
 	}
@@ -400,7 +398,11 @@ func (s *Server) comments(w http.ResponseWriter, req *http.Request) {
 	for _, st := range []comment.Status{comment.Pending, comment.Adopted, comment.Partial, comment.Rejected} {
 		sts = append(sts, statusOpt{string(st), st.Label(lang), string(st) == f.Status})
 	}
-	s.render(w, req, "comments", lang, t["comments"], map[string]any{"Cs": shown, "F": f, "Counts": counts, "Statuses": sts})
+	labels := map[comment.Status]string{}
+	for _, st := range []comment.Status{comment.Pending, comment.Adopted, comment.Partial, comment.Rejected} {
+		labels[st] = st.Label(lang)
+	}
+	s.render(w, req, "comments", lang, t["comments"], map[string]any{"Cs": shown, "Labels": labels, "F": f, "Counts": counts, "Statuses": sts})
 }
 
 func (s *Server) report(w http.ResponseWriter, req *http.Request) {

@@ -102,6 +102,7 @@ func TestPages(t *testing.T) {
 		{"/blame?path=%E5%8A%9E%E6%B3%95.md", []string{"第四条", "公布稿"}},
 		{"/comments", []string{"2 条意见,采纳 1,部分采纳 0,未采纳 0,待处理 1", "&lt;script&gt;"}},
 		{"/comments?status=adopted", []string{"1 条意见,采纳 1"}},
+		{"/assets/app.css", []string{"@media print"}},
 		{"/report", []string{"/report.md?", "/report.csv?", "/table.html?"}},
 		{"/report.md", []string{"市卫健委"}},
 		{"/report.csv?download=1", []string{"市卫健委"}},
