@@ -18,7 +18,10 @@ var words = map[string][2]string{
 	"deleted":     {"删除", "deleted"},
 	"moved":       {"移动", "moved"},
 	"renumbered":  {"重新编号", "renumbered"},
-	"formatting":  {"仅格式修改", "formatting only"},
+	"formatting":  {"编辑性修改（仅格式）", "editorial (formatting only)"},
+	"editorial":   {"编辑性修改", "editorial"},
+	"basis":       {"修改依据", "Basis"},
+	"unexplTag":   {"未说明的修改", "unexplained"},
 	"created":     {"创建", "created"},
 	"kind":        {"类型", "kind"},
 	"clause":      {"条款", "Clause"},
@@ -37,11 +40,11 @@ var words = map[string][2]string{
 	"unexplNote": {"以下修改没有对应的已处理意见：",
 		"No comment settled in this range explains these changes:"},
 	"unappNote": {"以下已采纳或部分采纳的意见，其条款在本次修订中未修改：",
-		"These adopted or partly adopted comments were settled, but their clause did not change:"},
-	"fmtFolded": {"另有 %d 处仅格式修改（标点、数字全半角或空白）：",
-		"%d formatting-only changes (punctuation width, digit width or white space) not shown: "},
-	"fmtFolded1": {"另有 %d 处仅格式修改（标点、数字全半角或空白）：",
-		"%d formatting-only change (punctuation width, digit width or white space) not shown: "},
+		"These adopted or partly adopted comments were made before this range, but their clause did not change in it:"},
+	"fmtFolded": {"另有 %d 处编辑性修改，仅格式（标点、数字全半角或空白）：",
+		"%d editorial changes, formatting only (punctuation width, digit width or white space), not shown: "},
+	"fmtFolded1": {"另有 %d 处编辑性修改，仅格式（标点、数字全半角或空白）：",
+		"%d editorial change, formatting only (punctuation width, digit width or white space), not shown: "},
 	"noChanges":   {"没有修改。", "No changes."},
 	"title":       {"修改对照", "Redline"},
 	"tableTitle":  {"修改前后对照表", "Comparison of revisions"},
@@ -76,6 +79,7 @@ var words = map[string][2]string{
 	"noRevisions": {"没有修订。", "No revisions."},
 	"resolvedIn":  {"处理于", "Settled in"},
 	"textSame":    {"（文本未修改）", "(text unchanged)"},
+	"otherChange": {"（条款有修改，与本意见无关）", "(the clause changed, but not because of this comment)"},
 	"separator":   {"：", ": "},
 	"listSep":     {"，", ", "},
 	// the consultation report
@@ -133,12 +137,14 @@ func (t tr) status(s comment.Status) string { return s.Label(t.lang()) }
 // formatting only …): every output that names a change says it this way.
 func ChangeWord(c *review.Change, l clause.Lang) string { return newTr(l).kind(c) }
 
-// kind is the word for a change: its kind, or renumbered / formatting only
-// when that is all it is.
+// kind is the word for a change: its kind, or renumbered / editorial
+// (formatting only, a stage name swapped) when that is all it is.
 func (t tr) kind(c *review.Change) string {
 	switch {
 	case c.Kind == diff.Modified && c.FormattingOnly:
 		return t.s("formatting")
+	case c.Editorial:
+		return t.s("editorial")
 	case c.Kind == diff.Modified && c.Renumbered && !hasEdits(c.Ops) && c.Units.Empty():
 		return t.s("renumbered")
 	}
@@ -197,4 +203,23 @@ func hasEdits(ops []diff.Op) bool {
 		}
 	}
 	return false
+}
+
+// notedLabel is changeLabel with "（编辑性修改）" / " (editorial)" after an
+// editorial change, for the outputs that show no kind of change.
+func notedLabel(t tr, c *review.Change) string {
+	l := changeLabel(t, c)
+	if !editorial(c) || c.FormattingOnly {
+		return l // formatting-only changes are named as such where they are folded
+	}
+	if t.zh {
+		return l + "（" + t.s("editorial") + "）"
+	}
+	return l + " (" + t.s("editorial") + ")"
+}
+
+// editorial reports whether a change is editorial: marked so by the review,
+// or a formatting-only modification (which is always editorial).
+func editorial(c *review.Change) bool {
+	return c.Editorial || (c.FormattingOnly && c.Kind == diff.Modified)
 }

@@ -104,6 +104,7 @@ type JSONChange struct {
 	Kind           string         `json:"kind"`
 	Renumbered     bool           `json:"renumbered"`
 	FormattingOnly bool           `json:"formatting_only"`
+	Editorial      bool           `json:"editorial"` // formatting only, or a stage name swapped: shown, never unexplained
 	OldLabel       *string        `json:"old_label"`
 	NewLabel       *string        `json:"new_label"`
 	Title          string         `json:"title"`
@@ -160,6 +161,7 @@ func newJSONChange(c *review.Change) JSONChange {
 		Kind:           c.Kind.String(),
 		Renumbered:     c.Renumbered,
 		FormattingOnly: c.FormattingOnly,
+		Editorial:      editorial(c),
 		OldLabel:       nullIf(c.OldLabel, c.Old == nil && c.OldLabel == ""),
 		NewLabel:       nullIf(c.NewLabel, c.New == nil && c.NewLabel == ""),
 		Title:          c.Title,

@@ -106,6 +106,8 @@ func (w *jsonWriter) change(c *review.Change) {
 	w.boolean(c.Renumbered)
 	w.key("formatting_only")
 	w.boolean(c.FormattingOnly)
+	w.key("editorial")
+	w.boolean(editorial(c))
 	w.key("old_label")
 	w.strOrNull(c.OldLabel, c.Old == nil && c.OldLabel == "")
 	w.key("new_label")

@@ -39,7 +39,7 @@ func pipelineDiff(t *testing.T, file, path string, from, to review.Rev, comments
 	}
 	doc := review.Attach(review.AttachInput{Path: path, Result: res, Comments: comments, Settled: settled})
 	return &review.Diff{From: from, To: to, Documents: []review.Document{doc},
-		Unapplied: review.Unapplied([]review.Document{doc}, comments, settled)}
+		Unapplied: review.Unapplied([]review.Document{doc}, comments, review.RangeStart{Revs: map[string]bool{from.Hash: true}})}
 }
 
 // anchored re-anchors a fixture comment to a clause of a pipeline document.
@@ -85,10 +85,10 @@ func TestPipeline(t *testing.T) {
 			"text": {"三/（五）/1  推进智慧医疗多场景协同  [修改]", "[-90项-]{+80项+}", "意见 dep-1 · 市卫健委 · 已采纳",
 				"[-形成100\n  项-]{+打造20项+}", "责任单位：+市经信局 +市发改委", "责任单位：−市科技局",
 				"三/（六）/1 → 三/（六）/2  营造创新创业生态  [重新编号]", "三/（六）/1  建设人工智能特色园区  [新增]",
-				"另有 1 处仅格式修改", "未说明的修改（", "四/（二）  加强资金保障  修改", "未体现的意见（1）", "意见 dep-7 · 市城建局 · 部分采纳"},
+				"另有 1 处编辑性修改，仅格式", "未说明的修改（", "四/（二）  加强资金保障  修改", "未体现的意见（1）", "意见 dep-7 · 市城建局 · 部分采纳"},
 			"markdown": {"<del>90项</del><ins>80项</ins>", "&lt;script&gt;alert(1)&lt;/script&gt;", "## 未体现的意见（1）"},
 			"html":     {"<del>90项</del><ins>80项</ins>", "&lt;script&gt;alert(1)&lt;/script&gt;", `<aside class="margin">`, "市卫健委"},
-			"json":     {`"kind": "inserted"`, `"renumbered": true`, `"formatting_only": true`, `"op": "delete"`, `"added": [`, `"unapplied_comments": [`},
+			"json":     {`"kind": "inserted"`, `"renumbered": true`, `"formatting_only": true`, `"editorial": true`, `"op": "delete"`, `"added": [`, `"unapplied_comments": [`},
 			"table":    {"| 条款 | 修改前 | 修改后 |", "<del>90项</del>", "<ins>80项</ins>", "三/（六）/1 → 三/（六）/2", "注：未修改的条款从略。"},
 		}},
 		{"english", pipelineEnglish, map[string][]string{

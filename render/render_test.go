@@ -166,7 +166,7 @@ func TestJSONFields(t *testing.T) {
 			[]string{"schema_version", "from", "to", "documents", "unapplied_comments"},
 			withPrefix("from.", "rev", "stage", "date"), withPrefix("to.", "rev", "stage", "date"),
 			withPrefix("documents[].", "path", "changes", "unexplained"),
-			withPrefix("documents[].changes[].", "clause_id", "kind", "renumbered", "formatting_only", "old_label", "new_label",
+			withPrefix("documents[].changes[].", "clause_id", "kind", "renumbered", "formatting_only", "editorial", "old_label", "new_label",
 				"title", "old_text", "new_text", "ops", "quantities", "units", "comments"),
 			withPrefix("documents[].changes[].ops[].", "op", "text"),
 			withPrefix("documents[].changes[].quantities[].", "old", "new", "context"),

@@ -112,6 +112,16 @@ func revsText(t tr, e *review.ReportEntry) string {
 	return t.join(parts)
 }
 
+// unchangedNote is what the report says of a comment that explains no
+// change: its clause's text did not change in the range, or it did, but not
+// because of this comment (a rejected comment on a reworded clause).
+func unchangedNote(t tr, e *review.ReportEntry) string {
+	if e.ClauseChanged {
+		return t.s("otherChange")
+	}
+	return t.s("textSame")
+}
+
 // reportContext is how many characters of unchanged text the report keeps
 // around each edit.
 const reportContext = 12
@@ -137,6 +147,13 @@ func ReportMarkdown(w io.Writer, r *review.Report, o Options) error {
 	if len(r.Entries) == 0 {
 		m.printf("\n%s\n", t.s("noComments"))
 	}
+	if len(r.Unexplained) > 0 {
+		m.printf("\n## %s\n\n%s\n\n", md(t.count("unexplained", len(r.Unexplained))), md(t.s("unexplNote")))
+		for i := range r.Unexplained {
+			c := &r.Unexplained[i]
+			m.printf("- **%s**%s%s\n", md(changeLabel(t, c)), t.sep(), mdRedline(condense(sideOps(c), reportContext), false))
+		}
+	}
 	return m.err
 }
 
@@ -146,10 +163,10 @@ func mdChanged(t tr, e *review.ReportEntry) string {
 	var parts []string
 	for i := range e.Changes {
 		c := &e.Changes[i]
-		parts = append(parts, "**"+md(changeLabel(t, c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
+		parts = append(parts, "**"+md(notedLabel(t, c))+"**"+t.sep()+mdRedline(condense(sideOps(c), reportContext), false))
 	}
 	if len(parts) == 0 {
-		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+t.s("textSame"))
+		parts = append(parts, "**"+md(entryLabel(t, e))+"**"+t.sep()+unchangedNote(t, e))
 	}
 	if rs := revsText(t, e); rs != "" {
 		parts = append(parts, t.s("revision")+t.sep()+md(rs))
@@ -201,7 +218,7 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 <span class="k">{{$.T.proposed}}{{$.T.separator}}</span>{{.Proposed}}{{end}}</td><td><span class="status st-{{.StatusClass}}">{{.Status}}</span>{{if .Response}}
 {{.Response}}{{end}}</td><td>
 {{- range .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>{{end}}
-{{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{$.T.textSame}}</span></p>{{end}}
+{{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{.Unchanged}}</span></p>{{end}}
 {{- if .Revs}}<p class="changed-item k">{{$.T.revision}}{{$.T.separator}}{{.Revs}}</p>{{end}}</td></tr>
 {{- end}}
 </tbody>
@@ -211,6 +228,15 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 {{- if not .Groups}}
 <p class="note">{{.T.noComments}}</p>
 {{- end}}
+{{- if .Unexplained}}
+<section class="unexplained">
+<h2>{{.UnexplainedHeading}}</h2>
+<p class="note">{{.T.unexplNote}}</p>
+{{- range .Unexplained}}
+<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>
+{{- end}}
+</section>
+{{- end}}
 {{template "bottom" .}}{{end}}`
 
 type hReportChange struct {
@@ -219,8 +245,8 @@ type hReportChange struct {
 }
 
 type hReportRow struct {
-	Seq, By, Text, Proposed, Status, StatusClass, Response, Label, Revs string
-	Changes                                                             []hReportChange
+	Seq, By, Text, Proposed, Status, StatusClass, Response, Label, Revs, Unchanged string
+	Changes                                                                        []hReportChange
 }
 
 type hReportGroup struct {
@@ -230,7 +256,9 @@ type hReportGroup struct {
 
 type hReport struct {
 	hPage
-	Groups []hReportGroup
+	Groups             []hReportGroup
+	Unexplained        []hReportChange
+	UnexplainedHeading string
 }
 
 // ReportHTML writes the consultation report as one self-contained HTML file.
@@ -248,14 +276,21 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 		for i, e := range g.Entries {
 			row := hReportRow{Seq: seqOf(e, i), By: e.Comment.By, Text: e.Comment.Text, Proposed: e.Comment.Proposed,
 				Status: t.status(e.Comment.Status), StatusClass: string(e.Comment.Status), Response: e.Comment.Response,
-				Label: entryLabel(t, e), Revs: revsText(t, e)}
+				Label: entryLabel(t, e), Revs: revsText(t, e), Unchanged: unchangedNote(t, e)}
 			for j := range e.Changes {
 				c := &e.Changes[j]
-				row.Changes = append(row.Changes, hReportChange{changeLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+				row.Changes = append(row.Changes, hReportChange{notedLabel(t, c), hOps(condense(sideOps(c), reportContext))})
 			}
 			hg.Rows = append(hg.Rows, row)
 		}
 		v.Groups = append(v.Groups, hg)
+	}
+	for i := range r.Unexplained {
+		c := &r.Unexplained[i]
+		v.Unexplained = append(v.Unexplained, hReportChange{changeLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+	}
+	if len(v.Unexplained) > 0 {
+		v.UnexplainedHeading = t.count("unexplained", len(v.Unexplained))
 	}
 	return execHTML(w, "report", reportTmpl, v)
 }
@@ -298,7 +333,10 @@ func ReportCSV(w io.Writer, r *review.Report, o Options) error {
 				c := &e.Changes[j]
 				before = append(before, c.OldText)
 				after = append(after, c.NewText)
-				changed = append(changed, changeLabel(t, c)+t.sep()+plainRedline(condense(sideOps(c), reportContext)))
+				changed = append(changed, notedLabel(t, c)+t.sep()+plainRedline(condense(sideOps(c), reportContext)))
+			}
+			if len(e.Changes) == 0 {
+				changed = append(changed, unchangedNote(t, e))
 			}
 			row := []string{seqOf(e, i), name, e.Comment.By, entryLabel(t, e), e.Comment.Anchor.Exact,
 				e.Comment.Text, e.Comment.Proposed, t.status(e.Comment.Status), e.Comment.Response,

@@ -12,12 +12,15 @@ import (
 // publishes with an amendment: one row per changed clause, its text before
 // and after, the deleted words marked in the before column and the inserted
 // words in the after column. Unchanged clauses are left out, and a note says
-// so.
+// so. A fourth column carries the audit: the comments behind each change, or
+// that no comment explains it, or that it is editorial; the adopted comments
+// the text never took up follow the tables.
 
 // compareRow is one row of the comparison table.
 type compareRow struct {
 	Label, Title  string
 	Before, After []diff.Op // Before: equal and delete ops; After: equal and insert ops
+	Basis         string    // the comments behind the change, or 未说明的修改, or 编辑性修改
 }
 
 // sideOps is the change as an edit script for the comparison table. A clause
@@ -54,6 +57,10 @@ func sideOps(c *review.Change) []diff.Op {
 func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*review.Change) {
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
+	unexplained := map[string]bool{}
+	for _, id := range doc.Unexplained {
+		unexplained[id] = true
+	}
 	for _, c := range shown {
 		if run, first := runOf(doc, c); run != nil {
 			if first {
@@ -64,7 +71,7 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 			}
 			continue
 		}
-		r := compareRow{Label: changeLabel(t, c), Title: c.Title}
+		r := compareRow{Label: changeLabel(t, c), Title: c.Title, Basis: basis(t, c, unexplained)}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {
 				r.Before = append(r.Before, op)
@@ -76,6 +83,48 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 		rows = append(rows, r)
 	}
 	return rows, folded
+}
+
+// basis is the audit of one change for the table's last column.
+func basis(t tr, c *review.Change, unexplained map[string]bool) string {
+	var parts []string
+	for _, cm := range c.Comments {
+		parts = append(parts, commentRef(t, cm.ID, cm.By))
+	}
+	switch {
+	case len(parts) > 0:
+		return strings.Join(parts, t.s("listSep"))
+	case editorial(c):
+		return t.s("editorial")
+	case unexplained[c.ClauseID] && c.Substance():
+		return t.s("unexplTag")
+	}
+	return ""
+}
+
+// commentRef names a comment: "意见 D1（市卫健委）", "Comment C1 (Treasury)".
+func commentRef(t tr, id, by string) string {
+	s := t.s("comment") + " " + id
+	if by == "" {
+		return s
+	}
+	if t.zh {
+		return s + "（" + by + "）"
+	}
+	return s + " (" + by + ")"
+}
+
+// unappliedRefs lists the unapplied comments of a diff for the table.
+func unappliedRefs(t tr, d *review.Diff) []string {
+	var out []string
+	for _, c := range d.Unapplied {
+		s := commentRef(t, c.ID, c.By)
+		if l := c.Anchor.Label; l != "" {
+			s += t.sep() + l
+		}
+		out = append(out, s)
+	}
+	return out
 }
 
 // tableNote is the note under a comparison table: unchanged clauses are
@@ -105,19 +154,25 @@ func TableMarkdown(w io.Writer, d *review.Diff, o Options) error {
 		rows, folded := compareRows(o, doc)
 		m.printf("\n## %s\n\n", md(doc.Path))
 		if len(rows) > 0 {
-			m.printf("| %s | %s | %s |\n| --- | --- | --- |\n", dt.s("clause"), dt.s("before"), dt.s("after"))
+			m.printf("| %s | %s | %s | %s |\n| --- | --- | --- | --- |\n", dt.s("clause"), dt.s("before"), dt.s("after"), dt.s("basis"))
 		}
 		for _, r := range rows {
 			label := md(r.Label)
 			if r.Title != "" {
 				label += "<br>" + md(r.Title)
 			}
-			m.printf("| %s | %s | %s |\n", label, mdRedline(r.Before, false), mdRedline(r.After, false))
+			m.printf("| %s | %s | %s | %s |\n", label, mdRedline(r.Before, false), mdRedline(r.After, false), md(r.Basis))
 		}
 		if len(rows) == 0 {
 			m.printf("%s\n", dt.s("noChanges"))
 		}
 		m.printf("\n%s\n", md(tableNote(dt, folded)))
+	}
+	if refs := unappliedRefs(t, d); len(refs) > 0 {
+		m.printf("\n## %s\n\n%s\n\n", md(t.count("unapplied", len(refs))), md(t.s("unappNote")))
+		for _, s := range refs {
+			m.printf("- %s\n", md(s))
+		}
 	}
 	return m.err
 }
@@ -128,12 +183,12 @@ const tableTmpl = `{{define "table"}}{{template "top" .}}
 <h2>{{.Path}}</h2>
 {{- if .Rows}}
 <table class="compare">
-<colgroup><col class="c-label"><col class="c-text"><col class="c-text"></colgroup>
-<thead><tr><th>{{.T.clause}}</th><th>{{.T.before}}</th><th>{{.T.after}}</th></tr></thead>
+<colgroup><col class="c-label"><col class="c-text"><col class="c-text"><col class="c-label"></colgroup>
+<thead><tr><th>{{.T.clause}}</th><th>{{.T.before}}</th><th>{{.T.after}}</th><th>{{.T.basis}}</th></tr></thead>
 <tbody>
 {{- range .Rows}}
 <tr><td><span class="label">{{.Label}}</span>{{if .Title}}
-{{.Title}}{{end}}</td><td>{{template "ops" .Before}}</td><td>{{template "ops" .After}}</td></tr>
+{{.Title}}{{end}}</td><td>{{template "ops" .Before}}</td><td>{{template "ops" .After}}</td><td>{{.Basis}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -143,11 +198,23 @@ const tableTmpl = `{{define "table"}}{{template "top" .}}
 <p class="note">{{.Note}}</p>
 </section>
 {{- end}}
+{{- if .Unapplied}}
+<section class="unapplied">
+<h2>{{.UnappliedHeading}}</h2>
+<p class="note">{{.T.unappNote}}</p>
+<ul>
+{{- range .Unapplied}}
+<li>{{.}}</li>
+{{- end}}
+</ul>
+</section>
+{{- end}}
 {{template "bottom" .}}{{end}}`
 
 type hRow struct {
 	Label, Title  string
 	Before, After []hOp
+	Basis         string
 }
 
 type hTableDoc struct {
@@ -158,7 +225,9 @@ type hTableDoc struct {
 
 type hTable struct {
 	hPage
-	Docs []hTableDoc
+	Docs             []hTableDoc
+	Unapplied        []string
+	UnappliedHeading string
 }
 
 // TableHTML writes the 修改前后对照表 as one self-contained HTML file.
@@ -173,9 +242,12 @@ func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 		rows, folded := compareRows(o, doc)
 		hd := hTableDoc{Path: doc.Path, Note: tableNote(dt, folded), T: dt.all()}
 		for _, r := range rows {
-			hd.Rows = append(hd.Rows, hRow{r.Label, r.Title, hOps(r.Before), hOps(r.After)})
+			hd.Rows = append(hd.Rows, hRow{r.Label, r.Title, hOps(r.Before), hOps(r.After), r.Basis})
 		}
 		v.Docs = append(v.Docs, hd)
+	}
+	if v.Unapplied = unappliedRefs(t, d); len(v.Unapplied) > 0 {
+		v.UnappliedHeading = t.count("unapplied", len(v.Unapplied))
 	}
 	return execHTML(w, "table", tableTmpl, v)
 }

@@ -3,6 +3,7 @@ package repo
 import (
 	"context"
 	"errors"
+	"sort"
 	"time"
 
 	"github.com/redline-docs/redline/comment"
@@ -78,6 +79,18 @@ func (r *Repo) Dir() string { return r.dir }
 // no revision is made and no ref moves.
 func (r *Repo) Commit(ctx context.Context, opts CommitOptions) (revision.Rev, error) {
 	return r.commit(ctx, opts)
+}
+
+// HistoryEnds lists the commits where a shallow clone's history ends (git
+// clone --depth): their parents are not in the repository, and redline
+// reads them as first revisions. Empty for a complete repository.
+func (r *Repo) HistoryEnds() []string {
+	var out []string
+	for h := range r.s.shallow {
+		out = append(out, h.String())
+	}
+	sort.Strings(out)
+	return out
 }
 
 // Resolve resolves a REV argument: hash, stage, HEAD, HEAD~N, tag or branch.

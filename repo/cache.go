@@ -6,9 +6,10 @@ import (
 	"encoding/json"
 	"os"
 	"path/filepath"
-	"strconv"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/redline-docs/redline/internal/atomicfile"
 )
 
 // The derived-data cache lives in .git/redline/. Everything there can be
@@ -28,20 +29,14 @@ func (r *Repo) cachePath(parts ...string) string {
 	return filepath.Join(append([]string{r.s.gitDir, cacheDir}, parts...)...)
 }
 
-// writeCache writes a cache file atomically (a reader sees the old file or
-// the new one). Errors are ignored: the cache is an optimisation.
+// writeCache writes a cache file whole (internal/atomicfile: a reader, or
+// the next process after a crash, sees the old file or the new one).
+// Errors are ignored: the cache is an optimisation.
 func writeCache(path string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
-	tmp := path + ".tmp" + strconv.Itoa(os.Getpid())
-	if err := os.WriteFile(tmp, data, 0o644); err != nil {
-		os.Remove(tmp)
-		return
-	}
-	if err := os.Rename(tmp, path); err != nil {
-		os.Remove(tmp)
-	}
+	_ = atomicfile.Write(path, data, 0o644)
 }
 
 func (r *Repo) idsCachePath(commit plumbing.Hash, path string) string {

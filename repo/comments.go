@@ -14,6 +14,7 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/internal/atomicfile"
 )
 
 // commentsDir holds one file per comment: .redline/comments/<id>.json.
@@ -37,15 +38,14 @@ func (r *Repo) commentFile(id string) string {
 	return filepath.Join(r.dir, filepath.FromSlash(commentsDir), id+".json")
 }
 
-// readComments reads the work tree's comment files, by id.
+// readComments reads the work tree's comment files, by id, with the
+// comments of an import that was committed to its journal but not yet
+// written out (see importJournal).
 func (r *Repo) readComments() (map[string]comment.Comment, error) {
 	out := map[string]comment.Comment{}
 	dir := filepath.Join(r.dir, filepath.FromSlash(commentsDir))
 	ents, err := os.ReadDir(dir)
-	if errors.Is(err, fs.ErrNotExist) {
-		return out, nil
-	}
-	if err != nil {
+	if err != nil && !errors.Is(err, fs.ErrNotExist) {
 		return nil, err
 	}
 	for _, e := range ents {
@@ -53,11 +53,19 @@ func (r *Repo) readComments() (map[string]comment.Comment, error) {
 			continue
 		}
 		b, err := os.ReadFile(filepath.Join(dir, e.Name()))
+		if errors.Is(err, fs.ErrNotExist) {
+			continue // removed since the listing
+		}
 		if err != nil {
 			return nil, err
 		}
 		c, err := comment.Unmarshal(b)
 		if err != nil {
+			if j, _ := r.readJournal(); j != nil {
+				if _, ok := j[strings.TrimSuffix(e.Name(), ".json")]; ok {
+					continue // being written out from the journal, read below
+				}
+			}
 			return nil, fmt.Errorf("%s/%s: %w: %v", commentsDir, e.Name(), ErrBadInput, err)
 		}
 		if c.ID == "" {
@@ -65,7 +73,31 @@ func (r *Repo) readComments() (map[string]comment.Comment, error) {
 		}
 		out[c.ID] = c
 	}
+	j, err := r.readJournal()
+	if err != nil {
+		return nil, err
+	}
+	for id, b := range j {
+		c, err := comment.Unmarshal(b)
+		if err != nil {
+			return nil, fmt.Errorf("%s: comment %s: %w: %v", r.journalPath(), id, ErrBadInput, err)
+		}
+		out[c.ID] = c
+	}
 	return out, nil
+}
+
+// foldID is the form in which two comment ids collide: ids differing only
+// in case name one file on macOS and Windows, so they are one id.
+func foldID(id string) string { return strings.ToLower(id) }
+
+// foldIDs maps each id's folded form to the id.
+func foldIDs(m map[string]comment.Comment) map[string]string {
+	out := make(map[string]string, len(m))
+	for id := range m {
+		out[foldID(id)] = id
+	}
+	return out
 }
 
 // sortComments orders comments as the report does (comment.Sort).
@@ -111,21 +143,24 @@ func (r *Repo) commentList() ([]comment.Comment, error) {
 
 // writeComment stores a comment file (atomically).
 func (r *Repo) writeComment(c comment.Comment) error {
-	c.ResolvedIn = nil
-	b, err := comment.Marshal(c)
+	b, err := marshalComment(c)
 	if err != nil {
-		return fmt.Errorf("comment %s: %w", c.ID, err)
+		return err
 	}
 	path := r.commentFile(c.ID)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return err
 	}
-	tmp := path + ".tmp"
-	if err := os.WriteFile(tmp, b, 0o644); err != nil {
-		os.Remove(tmp)
-		return err
+	return atomicfile.Write(path, b, 0o644)
+}
+
+func marshalComment(c comment.Comment) ([]byte, error) {
+	c.ResolvedIn = nil
+	b, err := comment.Marshal(c)
+	if err != nil {
+		return nil, fmt.Errorf("comment %s: %w", c.ID, err)
 	}
-	return os.Rename(tmp, path)
+	return b, nil
 }
 
 // target is a resolved clause: the document, the revision and the clause.
@@ -278,11 +313,11 @@ func anchor(c *comment.Comment, t target) {
 	}
 }
 
-// nextID is the first "C<n>" not among ids.
-func nextID(ids map[string]comment.Comment, n int) (string, int) {
+// nextID is the first "C<n>" not among the folded ids.
+func nextID(folded map[string]string, n int) (string, int) {
 	for ; ; n++ {
 		id := "C" + strconv.Itoa(n)
-		if _, ok := ids[id]; !ok {
+		if _, ok := folded[foldID(id)]; !ok {
 			return id, n
 		}
 	}
@@ -300,18 +335,22 @@ func (r *Repo) addComment(ctx context.Context, c comment.Comment, opts CommentOp
 	if strings.TrimSpace(c.Text) == "" {
 		return comment.Comment{}, fmt.Errorf("comment: empty text: %w", ErrBadInput)
 	}
+	if err := r.finishImport(); err != nil {
+		return comment.Comment{}, err
+	}
 	existing, err := r.readComments()
 	if err != nil {
 		return comment.Comment{}, err
 	}
+	folded := foldIDs(existing)
 	if c.ID == "" {
-		c.ID, _ = nextID(existing, len(existing)+1)
+		c.ID, _ = nextID(folded, len(existing)+1)
 	}
 	if err := checkCommentID(c.ID); err != nil {
 		return comment.Comment{}, err
 	}
-	if _, ok := existing[c.ID]; ok {
-		return comment.Comment{}, fmt.Errorf("comment %s already exists: %w", c.ID, ErrBadInput)
+	if id, ok := folded[foldID(c.ID)]; ok {
+		return comment.Comment{}, fmt.Errorf("comment %s already exists%s: %w", c.ID, sameExceptCase(c.ID, id), ErrBadInput)
 	}
 	if c.Status == "" {
 		c.Status = comment.Pending
@@ -346,10 +385,14 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	defer lk.release()
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
+	if err := r.finishImport(); err != nil {
+		return nil, err
+	}
 	existing, err := r.readComments()
 	if err != nil {
 		return nil, err
 	}
+	folded := foldIDs(existing)
 	// Ids the importer numbered itself (C1, C2 … for tables whose 序号
 	// restarts) move past the comments already stored, so that a second
 	// table can be imported; ids written in the file must be new.
@@ -362,7 +405,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 	base := 0
 	if generated {
 		for id := range existing {
-			if p, n := splitNum(id); p == "C" && n > base {
+			if p, n := splitNum(id); (p == "C" || p == "c") && n > base {
 				base = n
 			}
 		}
@@ -372,7 +415,7 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		seqBase = max(seqBase, c.Seq)
 	}
 	out := make([]comment.Comment, 0, len(recs))
-	seen := map[string]bool{}
+	seen := map[string]string{} // folded id → id
 	clauses := newClauseMemo(r, opts.At)
 	for _, rec := range recs {
 		if err := ctx.Err(); err != nil {
@@ -384,16 +427,20 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 			c.Seq += seqBase
 		}
 		if c.ID == "" {
-			c.ID, _ = nextID(existing, base+len(out)+1)
+			c.ID, _ = nextID(folded, base+len(out)+1)
 		}
 		if err := checkCommentID(c.ID); err != nil {
 			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "序号", Err: err}
 		}
-		if _, ok := existing[c.ID]; ok || seen[c.ID] {
+		if id, ok := folded[foldID(c.ID)]; ok {
 			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "序号",
-				Err: fmt.Errorf("comment id %s already exists in the repository: %w", c.ID, ErrBadInput)}
+				Err: fmt.Errorf("comment id %s already exists in the repository%s: %w", c.ID, sameExceptCase(c.ID, id), ErrBadInput)}
 		}
-		seen[c.ID] = true
+		if id, ok := seen[foldID(c.ID)]; ok {
+			return nil, &comment.ImportError{File: name, Row: rec.Row, Column: "序号",
+				Err: fmt.Errorf("comment id %s appears twice in the file%s: %w", c.ID, sameExceptCase(c.ID, id), ErrBadInput)}
+		}
+		seen[foldID(c.ID)] = c.ID
 		if c.Status == "" {
 			c.Status = comment.Pending
 		}
@@ -429,15 +476,8 @@ func (r *Repo) importComments(ctx context.Context, name string, data []byte, opt
 		anchor(&c, t)
 		out = append(out, c)
 	}
-	var written []string
-	for _, c := range out {
-		if err := r.writeComment(c); err != nil {
-			for _, id := range written {
-				os.Remove(r.commentFile(id))
-			}
-			return nil, err
-		}
-		written = append(written, c.ID)
+	if err := r.writeImport(out); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
@@ -451,11 +491,20 @@ func (r *Repo) setComment(ctx context.Context, id string, status comment.Status,
 	defer lk.release()
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
+	if err := r.finishImport(); err != nil {
+		return comment.Comment{}, err
+	}
 	existing, err := r.readComments()
 	if err != nil {
 		return comment.Comment{}, err
 	}
 	c, ok := existing[id]
+	if !ok {
+		// Ids are one regardless of case: c1 finds C1.
+		if stored, found := foldIDs(existing)[foldID(id)]; found {
+			c, ok = existing[stored], true
+		}
+	}
 	if !ok {
 		return comment.Comment{}, fmt.Errorf("comment %q: %w", id, ErrUnknownComment)
 	}

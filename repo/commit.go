@@ -37,13 +37,66 @@ func (o CommitOptions) Validate() error {
 			return err
 		}
 	}
-	if strings.ContainsAny(o.Stage, "\n\r:") || strings.TrimSpace(o.Stage) != o.Stage {
-		return fmt.Errorf("stage %q: no line breaks, colons or surrounding space: %w", o.Stage, ErrBadInput)
+	if o.Stage != "" && plumbing.NewTagReferenceName(o.Stage).Validate() != nil {
+		return fmt.Errorf("stage %q: not a name git accepts for a tag (no spaces, ~ ^ : ? * [ \\ .. @{, no leading . or -, no trailing . or .lock): %w", o.Stage, ErrBadInput)
+	}
+	if gitOwnName(o.Stage) {
+		return fmt.Errorf("stage %q: git's own name for a ref; choose another: %w", o.Stage, ErrBadInput)
+	}
+	if !o.Date.IsZero() && o.Date.Before(time.Unix(0, 0)) {
+		return fmt.Errorf("date %s: before 1970, which git cannot record: %w", o.Date.Format(time.RFC3339), ErrBadInput)
+	}
+	for _, line := range strings.Split(o.Message, "\n") {
+		k, _, ok := strings.Cut(line, ":")
+		k = strings.TrimSpace(k)
+		if ok && (strings.EqualFold(k, trailerStage) || strings.EqualFold(k, trailerResolves)) {
+			return fmt.Errorf("commit message line %q: redline writes its %s trailer itself (use --stage or --resolves): %w", clip(strings.TrimSpace(line)), k, ErrBadInput)
+		}
 	}
 	for _, id := range o.Resolves {
 		if err := checkCommentID(id); err != nil {
 			return err
 		}
+	}
+	return nil
+}
+
+// gitOwnName says whether a stage name is one git gives a meaning of its
+// own where a revision is expected (HEAD, FETCH_HEAD, ORIG_HEAD …), so a
+// tag of that name would be shadowed or would shadow.
+func gitOwnName(s string) bool {
+	return s == "HEAD" || s == "@" || strings.HasSuffix(s, "_HEAD") && strings.ToUpper(s) == s ||
+		s == "AUTO_MERGE" || strings.HasPrefix(s, "refs/") || strings.HasPrefix(s, "heads/") ||
+		strings.HasPrefix(s, "tags/") || strings.HasPrefix(s, "remotes/")
+}
+
+// checkStage refuses a stage name that already names a revision or a
+// branch (a stage main would shadow, or be shadowed by, the branch main).
+// Callers hold r.s.mu.
+func (r *Repo) checkStage(stage string) error {
+	if stage == "" {
+		return nil
+	}
+	if h, ok := r.peel(plumbing.NewTagReferenceName(stage)); ok {
+		return fmt.Errorf("stage %q already names revision %s: %w", stage, h.String()[:12], ErrStageExists)
+	}
+	branch, _, err := r.readHEAD()
+	if err != nil {
+		return err
+	}
+	name := plumbing.NewBranchReferenceName(stage)
+	h, err := r.readRef(name)
+	if err != nil {
+		return err
+	}
+	if !h.IsZero() || name == branch || stage == "main" || stage == "master" {
+		return fmt.Errorf("stage %q is the name of a branch; choose another: %w", stage, ErrBadInput)
+	}
+	if _, ok, err := r.findStage(stage); err != nil || ok {
+		if err != nil {
+			return err
+		}
+		return fmt.Errorf("stage %q already names a revision: %w", stage, ErrStageExists)
 	}
 	return nil
 }
@@ -83,11 +136,16 @@ func (r *Repo) worktreeDocuments() ([]string, error) {
 			}
 			return nil
 		}
+		rel, _ := filepath.Rel(r.dir, p)
+		rel = filepath.ToSlash(rel)
+		if d.Type()&fs.ModeSymlink != 0 && isDocument(rel) && !ignore.match(rel) {
+			return symlinkError(rel)
+		}
+		// Anything else that is not a plain file is passed over, links to
+		// folders too: they are never followed.
 		if !d.Type().IsRegular() {
 			return nil
 		}
-		rel, _ := filepath.Rel(r.dir, p)
-		rel = filepath.ToSlash(rel)
 		if isDocument(rel) && !ignore.match(rel) {
 			out = append(out, rel)
 		}
@@ -95,6 +153,32 @@ func (r *Repo) worktreeDocuments() ([]string, error) {
 	})
 	sort.Strings(out)
 	return out, err
+}
+
+// symlinkError refuses a document that is a symbolic link, or reached
+// through one: its target's content is not the repository's to record.
+func symlinkError(p string) error {
+	return fmt.Errorf("%s: a symbolic link; redline records documents, not links (put the file itself there): %w", p, ErrBadInput)
+}
+
+// checkNoSymlink refuses the repository path p when it, or a folder on the
+// way to it, is a symbolic link.
+func (r *Repo) checkNoSymlink(p string) error {
+	parts := strings.Split(p, "/")
+	for i := range parts {
+		sub := strings.Join(parts[:i+1], "/")
+		fi, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(sub)))
+		if err != nil {
+			return nil // not there: the caller says what that means
+		}
+		if fi.Mode()&fs.ModeSymlink != 0 {
+			if sub == p {
+				return symlinkError(p)
+			}
+			return fmt.Errorf("%s: under %s, a symbolic link to a folder; redline does not follow links: %w", p, sub, ErrBadInput)
+		}
+	}
+	return nil
 }
 
 // worktreeMeta lists the work tree's files under .redline/ except the ids,
@@ -140,6 +224,7 @@ func (r *Repo) worktreeMeta() (map[string][]byte, error) {
 type pending struct {
 	path string
 	data []byte
+	read []byte // the bytes the commit read there, if it read any
 }
 
 // commit records a revision. See Repo.Commit.
@@ -155,9 +240,18 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 
+	r.s.written = r.s.written[:0]
+	r.removeDeadGitLock()
+	if err := r.finishImport(); err != nil {
+		return revision.Rev{}, err
+	}
+	refName, headHash, err := r.headRef()
+	if err != nil {
+		return revision.Rev{}, err
+	}
 	var parent *revInfo
-	if h, err := r.head(); err == nil {
-		if parent, err = r.revInfoOf(h); err != nil {
+	if !headHash.IsZero() {
+		if parent, err = r.revInfoOf(headHash); err != nil {
 			return revision.Rev{}, err
 		}
 	}
@@ -165,10 +259,8 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	if parent != nil {
 		baseTree = parent.Tree
 	}
-	if opts.Stage != "" {
-		if h, ok := r.peel(plumbing.NewTagReferenceName(opts.Stage)); ok {
-			return revision.Rev{}, fmt.Errorf("stage %q already names revision %s: %w", opts.Stage, h.String()[:12], ErrStageExists)
-		}
+	if err := r.checkStage(opts.Stage); err != nil {
+		return revision.Rev{}, err
 	}
 
 	// Which documents.
@@ -203,6 +295,9 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if err := ctx.Err(); err != nil {
 			return revision.Rev{}, err
 		}
+		if err := r.checkNoSymlink(p); err != nil {
+			return revision.Rev{}, err
+		}
 		raw, err := readDocument(filepath.Join(r.dir, filepath.FromSlash(p)), p)
 		if errors.Is(err, fs.ErrNotExist) {
 			if !contains(headDocs, p) {
@@ -210,7 +305,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 			}
 			edits[p] = edit{} // deleted
 			edits[idsPath(p)] = edit{}
-			writeBack = append(writeBack, pending{idsPath(p), nil})
+			writeBack = append(writeBack, pending{idsPath(p), nil, nil})
 			continue
 		}
 		if err != nil {
@@ -224,14 +319,14 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
 		if converted != "" {
-			writeBack = append(writeBack, pending{p, text})
+			writeBack = append(writeBack, pending{p, text, raw})
 			if opts.Notice != nil {
 				opts.Notice(fmt.Sprintf("%s: %s", p, converted))
 			}
 		}
 		newText[p] = text
 		mode := filemode.Regular
-		if fi, err := os.Stat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil && fi.Mode()&0o111 != 0 {
+		if fi, err := os.Lstat(filepath.Join(r.dir, filepath.FromSlash(p))); err == nil && fi.Mode()&0o111 != 0 {
 			mode = filemode.Executable
 		}
 		h, err := r.writeBlob(text)
@@ -276,7 +371,7 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if err != nil {
 			return revision.Rev{}, err
 		}
-		writeBack = append(writeBack, pending{idsPath(p), b})
+		writeBack = append(writeBack, pending{idsPath(p), b, nil})
 		if old, ok := r.blobAt(baseTree, idsPath(p)); ok && old == plumbing.ComputeHash(plumbing.BlobObject, b) {
 			continue
 		}
@@ -320,45 +415,38 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	if err := c.Encode(o); err != nil {
 		return revision.Rev{}, err
 	}
-	hash, err := r.s.st.SetEncodedObject(o)
+	hash, err := r.putObject(o)
 	if err != nil {
 		return revision.Rev{}, err
 	}
 
-	// Every object is written; from here on only refs and the work tree.
+	// Every object is written, and flushed to disk before a ref names it;
+	// from here on only refs and the work tree.
+	if err := r.syncObjects(r.s.written); err != nil {
+		return revision.Rev{}, err
+	}
+	r.s.written = r.s.written[:0]
 	if r.s.beforeRef != nil {
 		if err := r.s.beforeRef(); err != nil {
 			return revision.Rev{}, err
 		}
 	}
-	if err := r.moveHead(parent, hash); err != nil {
+	old := plumbing.ZeroHash
+	if parent != nil {
+		old = parent.Hash
+	}
+	if err := r.updateRef(refName, old, hash, sig, reflogMessage(parent == nil, opts.Message)); err != nil {
 		return revision.Rev{}, err
 	}
 	if opts.Stage != "" {
-		if err := plumbing.NewTagReferenceName(opts.Stage).Validate(); err == nil {
-			// The trailer is the truth; the tag is a convenience, so a tag
-			// that cannot be written does not undo the revision.
-			_ = r.s.st.SetReference(plumbing.NewHashReference(plumbing.NewTagReferenceName(opts.Stage), hash))
-		}
+		// The trailer is the truth; the tag is a convenience, so a tag
+		// that cannot be written does not undo the revision.
+		_ = r.updateRef(plumbing.NewTagReferenceName(opts.Stage), plumbing.ZeroHash, hash, sig, "")
 	}
-	for _, w := range writeBack {
-		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
-		if w.data == nil {
-			os.Remove(full)
-			continue
-		}
-		if cur, err := os.ReadFile(full); err == nil && bytes.Equal(cur, w.data) {
-			continue
-		}
+	if err := r.writeBack(writeBack, opts.Notice); err != nil {
 		// The revision is recorded; a work-tree file that cannot be
 		// written is still the user's to know about.
-		err := os.MkdirAll(filepath.Dir(full), 0o755)
-		if err == nil {
-			err = atomicfile.Write(full, w.data, 0o644)
-		}
-		if err != nil {
-			return revision.Rev{}, fmt.Errorf("revision %s recorded, but %s in the work tree: %w", hash.String()[:12], w.path, err)
-		}
+		return revision.Rev{}, fmt.Errorf("revision %s recorded, but %w", hash.String()[:12], err)
 	}
 	r.updateIndex(edits)
 	ri, err := r.revInfoOf(hash)
@@ -410,24 +498,36 @@ func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
 	if err := (&object.Tree{}).Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }
 
-// moveHead moves the branch HEAD names (or a detached HEAD) from parent to
-// hash, refusing when someone else moved it meanwhile.
-func (r *Repo) moveHead(parent *revInfo, hash plumbing.Hash) error {
-	name := plumbing.HEAD
-	if ref, err := r.s.st.Reference(plumbing.HEAD); err == nil && ref.Type() == plumbing.SymbolicReference {
-		name = ref.Target()
-	} else if err != nil {
-		name = plumbing.NewBranchReferenceName("main")
-	}
-	var old *plumbing.Reference
-	if parent != nil {
-		old = plumbing.NewHashReference(name, parent.Hash)
-	}
-	if err := r.s.st.CheckAndSetReference(plumbing.NewHashReference(name, hash), old); err != nil {
-		return fmt.Errorf("move %s: %w (%v)", name, ErrBusy, err)
+// writeBack writes the files a commit changes in the work tree (converted
+// text, ids), each replaced whole, and only when it still holds the bytes
+// the commit read: an edit saved meanwhile wins and is reported.
+func (r *Repo) writeBack(files []pending, notice func(string)) error {
+	for _, w := range files {
+		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
+		cur, err := os.ReadFile(full)
+		if w.read != nil && (err != nil || !bytes.Equal(cur, w.read)) {
+			if notice != nil {
+				notice(fmt.Sprintf("%s: changed while the commit ran: left as it is now (the revision has the text read before)", w.path))
+			}
+			continue
+		}
+		if w.data == nil {
+			os.Remove(full)
+			continue
+		}
+		if err == nil && bytes.Equal(cur, w.data) {
+			continue
+		}
+		err = os.MkdirAll(filepath.Dir(full), 0o755)
+		if err == nil {
+			err = atomicfile.Write(full, w.data, 0o644)
+		}
+		if err != nil {
+			return fmt.Errorf("%s in the work tree: %w", w.path, err)
+		}
 	}
 	return nil
 }
@@ -475,11 +575,15 @@ func (r *Repo) updateIndex(edits map[string]edit) {
 		return
 	}
 	path := filepath.Join(r.s.gitDir, "index")
-	f, err := os.OpenFile(path+".lock", os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	f, release, err := r.gitLock(path+".lock", 0)
+	defer release()
 	if err != nil {
 		return
 	}
 	_, werr := f.Write(buf.Bytes())
+	if werr == nil {
+		werr = f.Sync()
+	}
 	if cerr := f.Close(); werr != nil || cerr != nil || os.Rename(path+".lock", path) != nil {
 		os.Remove(path + ".lock")
 	}

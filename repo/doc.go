@@ -103,12 +103,17 @@
 // take .git/redline.lock (created exclusively, holding "pid unix-time"); a
 // writer that finds it fails at once with ErrBusy ("repository is busy").
 // A lock whose process is gone, or older than ten minutes, is taken over.
-// Commit writes every object (blobs, trees, commit) first, then moves the
-// branch HEAD names with a compare-and-swap on the old hash, then the stage
-// tag, then the work-tree files (converted text, ids files) and git's index
-// for the paths it wrote. A crash leaves the repository at the revision
-// before or after the commit, never between (unreferenced objects at most,
-// which git gc removes).
+// Commit writes every object (blobs, trees, commit) first and flushes them
+// to disk, then moves the branch HEAD names as git does (refs.go): its
+// <ref>.lock created exclusively, a compare-and-swap on the old hash under
+// it, the new value flushed and renamed over the ref, a reflog line; then
+// the stage tag, then the work-tree files (converted text only where the
+// file still holds the bytes read; ids files) and git's index for the paths
+// it wrote. A crash leaves the repository at the revision before or after
+// the commit, never between (unreferenced objects at most, which git gc
+// removes). HEAD or a branch that cannot be read is ErrBrokenRef, never
+// ErrNoRevisions. ImportComments commits through a journal (journal.go), so
+// an import killed at any moment is all there or not at all.
 //
 // # Revisions (REV)
 //

@@ -4,6 +4,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"path/filepath"
 	"slices"
 	"strings"
 
@@ -14,6 +15,8 @@ import (
 	formatcfg "github.com/go-git/go-git/v5/plumbing/format/config"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/filesystem"
+
+	"github.com/redline-docs/redline/internal/atomicfile"
 )
 
 // This file does, on go-git's storage layer, the little that redline used
@@ -40,7 +43,9 @@ func initGitDir(gitDir string) error {
 	case !errors.Is(err, plumbing.ErrReferenceNotFound):
 		return err
 	}
-	if err := st.SetReference(plumbing.NewSymbolicReference(plumbing.HEAD, plumbing.NewBranchReferenceName("main"))); err != nil {
+	// HEAD written whole, not through go-git's ref storage (which
+	// truncates and rewrites a ref file in place).
+	if err := atomicfile.Write(filepath.Join(gitDir, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
 		return err
 	}
 	cfg, err := st.Config()

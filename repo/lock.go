@@ -66,6 +66,9 @@ func createLock(path, content string) error {
 	tmp := f.Name()
 	defer os.Remove(tmp)
 	_, werr := f.WriteString(content)
+	if werr == nil {
+		werr = f.Sync()
+	}
 	if cerr := f.Close(); werr != nil || cerr != nil {
 		return fmt.Errorf("write lock %s: %w", tmp, errors.Join(werr, cerr))
 	}

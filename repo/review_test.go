@@ -63,5 +63,9 @@ func (r *Repo) Report(ctx context.Context, from, to string) (*review.Report, err
 		}
 		f = &ff
 	}
-	return review.ReportOf(ctx, r, f, t)
+	var tp *review.Rev
+	if to != "" {
+		tp = &t
+	}
+	return review.ReportOf(ctx, r, f, tp)
 }

@@ -6,7 +6,6 @@ import (
 	"errors"
 	"fmt"
 	"os"
-	"sort"
 	"strconv"
 	"strings"
 	"time"
@@ -63,6 +62,9 @@ func (r *Repo) revInfoOf(h plumbing.Hash) (*revInfo, error) {
 	}
 	ri := &revInfo{Hash: h, Parents: c.ParentHashes, Tree: c.TreeHash, Date: c.Author.When,
 		Author: formatSig(c.Author.Name, c.Author.Email)}
+	if r.s.shallow[h] {
+		ri.Parents = nil // a shallow clone's history ends here
+	}
 	ri.Message, ri.Stage, ri.Resolves = parseTrailers(c.Message)
 	r.s.revs[h] = ri
 	return ri, nil
@@ -138,26 +140,24 @@ func formatMessage(msg, stage string, resolves []string) string {
 	return msg
 }
 
-// head returns the commit HEAD points at, or ErrNoRevisions.
+// head returns the commit HEAD points at; ErrNoRevisions only when its
+// branch is unborn, ErrBrokenRef when HEAD or the branch cannot be read.
 func (r *Repo) head() (plumbing.Hash, error) {
-	ref, err := r.s.st.Reference(plumbing.HEAD)
+	_, h, err := r.headRef()
 	if err != nil {
+		return plumbing.ZeroHash, err
+	}
+	if h.IsZero() {
 		return plumbing.ZeroHash, ErrNoRevisions
 	}
-	if ref.Type() == plumbing.SymbolicReference {
-		ref, err = r.s.st.Reference(ref.Target())
-		if err != nil {
-			return plumbing.ZeroHash, ErrNoRevisions
-		}
-	}
-	return ref.Hash(), nil
+	return h, nil
 }
 
 // resolve resolves a REV argument. Callers hold r.s.mu.
 func (r *Repo) resolve(rev string) (*revInfo, error) {
 	h, err := r.resolveHash(rev)
 	if err != nil {
-		if errors.Is(err, ErrNoRevisions) {
+		if errors.Is(err, ErrNoRevisions) || errors.Is(err, ErrBrokenRef) {
 			return nil, err
 		}
 		if errors.Is(err, errAmbiguous) {
@@ -250,8 +250,11 @@ func isHex(s string) bool {
 // Redline-Stage trailer is name.
 func (r *Repo) findStage(name string) (plumbing.Hash, bool, error) {
 	h, err := r.head()
-	if err != nil {
+	if errors.Is(err, ErrNoRevisions) {
 		return plumbing.ZeroHash, false, nil
+	}
+	if err != nil {
+		return plumbing.ZeroHash, false, err
 	}
 	for !h.IsZero() {
 		ri, err := r.revInfoOf(h)
@@ -283,10 +286,15 @@ func (r *Repo) chain(h plumbing.Hash) ([]*revInfo, error) {
 	return out, nil
 }
 
-// reachable lists every commit reachable from h, newest (by date) first.
+// reachable lists every commit reachable from h in the order of the
+// commit graph, never of dates: each commit before its parents, and a
+// merged side line together, before the first-parent line goes on (as
+// git log --topo-order). Dates are whatever their authors said (--date
+// may backdate), so they cannot order a history.
 func (r *Repo) reachable(h plumbing.Hash) ([]*revInfo, error) {
+	// Children counts within the reachable set.
+	children := map[plumbing.Hash]int{}
 	seen := map[plumbing.Hash]bool{h: true}
-	var out []*revInfo
 	todo := []plumbing.Hash{h}
 	for len(todo) > 0 {
 		x := todo[len(todo)-1]
@@ -295,15 +303,32 @@ func (r *Repo) reachable(h plumbing.Hash) ([]*revInfo, error) {
 		if err != nil {
 			return nil, err
 		}
-		out = append(out, ri)
 		for _, p := range ri.Parents {
+			children[p]++
 			if !seen[p] {
 				seen[p] = true
 				todo = append(todo, p)
 			}
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Date.After(out[j].Date) })
+	out := make([]*revInfo, 0, len(seen))
+	stack := []plumbing.Hash{h}
+	for len(stack) > 0 {
+		x := stack[len(stack)-1]
+		stack = stack[:len(stack)-1]
+		ri, err := r.revInfoOf(x)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ri)
+		// Parents pushed first-parent first: the side lines of a merge are
+		// popped (shown) before the line it continues.
+		for _, p := range ri.Parents {
+			if children[p]--; children[p] == 0 {
+				stack = append(stack, p)
+			}
+		}
+	}
 	return out, nil
 }
 
@@ -355,6 +380,9 @@ func (r *Repo) resolvedIn() (map[string][]string, error) {
 	h, err := r.head()
 	if errors.Is(err, ErrNoRevisions) {
 		return out, nil
+	}
+	if err != nil {
+		return nil, err
 	}
 	if r.s.resolvedHead == h {
 		return r.s.resolved, nil

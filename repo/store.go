@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"sync"
 	"time"
 
@@ -36,7 +37,13 @@ type store struct {
 	// and before any ref moves; an error aborts the commit there, as a crash
 	// would.
 	beforeRef func() error
-	now       func() time.Time
+	// shallow holds the boundary commits of a shallow clone (.git/shallow):
+	// their parents are not in the repository, so they are read as roots.
+	shallow map[plumbing.Hash]bool
+	// written lists the objects stored since the last syncObjects, to be
+	// flushed to disk before a ref names them.
+	written []plumbing.Hash
+	now     func() time.Time
 
 	// parsed and idsFiles hold documents parsed and ids files decoded, by
 	// blob (parsed.go).
@@ -50,6 +57,10 @@ func initRepo(dir string) (*Repo, error) {
 	if err != nil {
 		return nil, err
 	}
+	if isBareGitDir(abs) {
+		return nil, fmt.Errorf("init %s: a bare git repository has no work tree for documents: clone it (git clone %s %s-drafts) and run redline init in the clone: %w",
+			dir, dir, strings.TrimSuffix(filepath.Base(abs), ".git"), ErrNotRepository)
+	}
 	if err := os.MkdirAll(abs, 0o755); err != nil {
 		return nil, fmt.Errorf("init %s: %w", dir, err)
 	}
@@ -62,6 +73,17 @@ func initRepo(dir string) (*Repo, error) {
 		return nil, fmt.Errorf("init %s: %w", dir, err)
 	}
 	return openRepo(abs, false)
+}
+
+// isBareGitDir says whether dir is itself a git directory (a bare
+// repository, or the inside of a .git folder): HEAD, objects/ and refs/.
+func isBareGitDir(dir string) bool {
+	for _, name := range []string{"HEAD", "objects", "refs"} {
+		if _, err := os.Stat(filepath.Join(dir, name)); err != nil {
+			return false
+		}
+	}
+	return true
 }
 
 // openRepo opens the git repository at dir, or (search) the one containing it.
@@ -87,7 +109,25 @@ func openRepo(dir string, search bool) (*Repo, error) {
 	if err := checkGitDir(st); err != nil {
 		return nil, fmt.Errorf("%s: %w: %v", dir, ErrNotRepository, err)
 	}
-	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{}, parsed: map[parsedKey]*clause.Document{}, idsFiles: map[plumbing.Hash]idsFile{}, now: time.Now}}, nil
+	return &Repo{dir: root, s: &store{st: st, gitDir: gitDir, revs: map[plumbing.Hash]*revInfo{}, memo: map[memoKey]*docIDs{},
+		parsed: map[parsedKey]*clause.Document{}, idsFiles: map[plumbing.Hash]idsFile{},
+		shallow: readShallow(gitDir), now: time.Now}}, nil
+}
+
+// readShallow reads .git/shallow, the commits where a shallow clone's
+// history ends (one hash a line).
+func readShallow(gitDir string) map[plumbing.Hash]bool {
+	b, err := os.ReadFile(filepath.Join(gitDir, "shallow"))
+	if err != nil {
+		return nil
+	}
+	out := map[plumbing.Hash]bool{}
+	for _, line := range strings.Fields(string(b)) {
+		if h, ok := parseHash(line); ok {
+			out[h] = true
+		}
+	}
+	return out
 }
 
 // lock takes the writer lock for the duration of one write.

@@ -164,7 +164,7 @@ func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
 	if err := w.Close(); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }
 
 // edit is a change to one file of a tree: a new blob, or deletion (zero hash).
@@ -255,5 +255,5 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 	if err := t.Encode(o); err != nil {
 		return plumbing.ZeroHash, err
 	}
-	return r.s.st.SetEncodedObject(o)
+	return r.putObject(o)
 }

@@ -17,6 +17,9 @@ type AttachInput struct {
 	Comments []comment.Comment
 	// Settled holds the ids of comments settled in the diffed range.
 	Settled map[string]bool
+	// Stages are the stage names of the range's two revisions ("" when
+	// unnamed): a title that only swaps one for the other is editorial.
+	Stages []string
 }
 
 // Attach builds the annotated diff of one document: each change with its
@@ -24,16 +27,22 @@ type AttachInput struct {
 // included, children excluded) and the comments that explain it, and the
 // substantive changes that no comment explains.
 //
-// The rules (README, "diff" and "JSON"): a comment explains a change when it was settled
-// in the range (in.Settled), is not rejected (a comment that was not adopted
-// cannot be the reason for a change) and anchors to the changed clause's id.
-// An inserted or deleted clause with no such comment of its own is explained
-// by the comments on its nearest paired ancestor — the nearest enclosing
-// clause present in both revisions; the document itself (whole-document
-// comments) for a top-level clause. So a comment on a whole part explains a
-// change to the part's own text and the clauses inserted into or deleted
-// from it, never the edits inside its other clauses, which have their own
-// comments or are unexplained. Comments are in report order (comment.Sort).
+// A comment explains a change when it was settled in the range
+// (in.Settled), is not rejected (a comment that was not adopted cannot be
+// the reason for a change), and is about the change: it is anchored to the
+// changed clause or to the article that contains it, or to the 款 that
+// contains a changed 项 (AboutClauses), or its quote lies in the changed
+// clause's text, old or new, inside the clause it is anchored to or in the
+// same article (QuoteIn). So a comment on a whole part or chapter explains a
+// change to the part's own text, the edits inside it that its quote names,
+// and the clauses inserted into or deleted from it — never the other edits
+// inside its clauses, which have their own comments or are unexplained. An
+// inserted or deleted clause with no comment of its own is explained by the
+// comments on its nearest paired ancestor — the nearest enclosing clause
+// present in both revisions; the document itself (whole-document comments)
+// for a top-level clause. Editorial changes (Editorial) are never
+// unexplained. Comments are in report order: Seq, then id (comments without
+// a Seq last).
 func Attach(in AttachInput) Document {
 	r := in.Result
 	id := in.ID
@@ -58,6 +67,7 @@ func Attach(in AttachInput) Document {
 		return paired
 	}
 	byClause := map[string][]comment.Comment{}
+	var quoting []comment.Comment // settled comments with a quote
 	for _, c := range in.Comments {
 		if !in.Settled[c.ID] || c.Status == comment.Rejected {
 			continue
@@ -66,6 +76,18 @@ func Attach(in AttachInput) Document {
 			continue
 		}
 		byClause[c.Anchor.ClauseID] = append(byClause[c.Anchor.ClauseID], c)
+		if c.Anchor.Exact != "" {
+			quoting = append(quoting, c)
+		}
+	}
+	// The anchored clauses of quoting comments, in either revision, built
+	// on first use.
+	var anchors map[string][2]*clause.Node
+	anchorsOnce := func() map[string][2]*clause.Node {
+		if anchors == nil {
+			anchors = clauseIndex(r, id)
+		}
+		return anchors
 	}
 	for _, c := range r.Changes {
 		ch := Change{Change: c}
@@ -82,15 +104,42 @@ func Attach(in AttachInput) Document {
 				ch.Title = c.Old.Title
 			}
 		}
+		ch.Editorial = Editorial(c, ch.OldText, ch.NewText, in.Stages...)
+		ch.about = union(aboutIDs(c.New, id), aboutIDs(c.Old, id))
 		var cs []comment.Comment
+		seen := map[string]bool{}
+		add := func(list []comment.Comment) {
+			for _, cm := range list {
+				if !seen[cm.ID] {
+					seen[cm.ID] = true
+					cs = append(cs, cm)
+				}
+			}
+		}
+		root := isRoot(c.Old) || isRoot(c.New)
 		switch {
-		case isRoot(c.Old) || isRoot(c.New):
+		case root:
 			// The text outside every clause: whole-document comments
 			// explain it, and its clause id is "".
 			ch.ClauseID = ""
-			cs = byClause[""]
-		case ch.ClauseID != "":
-			cs = byClause[ch.ClauseID]
+			add(byClause[""])
+		default:
+			for _, aid := range ch.about {
+				add(byClause[aid])
+			}
+		}
+		for _, cm := range quoting {
+			if seen[cm.ID] || !(QuoteIn(ch.OldText, cm.Anchor) || QuoteIn(ch.NewText, cm.Anchor)) {
+				continue
+			}
+			inScope := cm.Anchor.ClauseID == ""
+			if !inScope && !root {
+				an := anchorsOnce()[cm.Anchor.ClauseID]
+				inScope = (an[1] != nil && quoteScope(an[1], c.New)) || (an[0] != nil && quoteScope(an[0], c.Old))
+			}
+			if inScope {
+				add([]comment.Comment{cm})
+			}
 		}
 		if len(cs) == 0 && len(byClause) > 0 && (c.Kind == diff.Inserted || c.Kind == diff.Deleted) {
 			n := c.New
@@ -98,17 +147,43 @@ func Attach(in AttachInput) Document {
 				n = c.Old
 			}
 			if pid, ok := pairedAncestor(n, pairedOnce(), id); ok {
-				cs = byClause[pid]
+				add(byClause[pid])
 			}
 		}
 		ch.Comments = sortComments(cs)
 		d.Changes = append(d.Changes, ch)
-		if c.Substantive() && len(ch.Comments) == 0 {
+		if ch.Substance() && len(ch.Comments) == 0 {
 			d.Unexplained = append(d.Unexplained, ch.ClauseID)
 		}
 	}
 	d.Runs = renumberRuns(d.Changes)
 	return d
+}
+
+// clauseIndex maps clause ids to their clause in the old and the new
+// revision of r.
+func clauseIndex(r *diff.Result, id func(*clause.Node) string) map[string][2]*clause.Node {
+	out := map[string][2]*clause.Node{}
+	for side, doc := range [2]*clause.Document{r.Old, r.New} {
+		if doc == nil || doc.Root == nil {
+			continue
+		}
+		var walk func(n *clause.Node)
+		walk = func(n *clause.Node) {
+			for _, c := range n.Children {
+				if k := id(c); k != "" {
+					v := out[k]
+					if v[side] == nil {
+						v[side] = c
+						out[k] = v
+					}
+				}
+				walk(c)
+			}
+		}
+		walk(doc.Root)
+	}
+	return out
 }
 
 // pairedClauses is the set of clauses present in both revisions of r.
@@ -148,46 +223,6 @@ func pairedAncestor(n *clause.Node, paired map[*clause.Node]bool, id func(*claus
 		}
 	}
 	return "", false
-}
-
-// Unapplied returns the adopted or partly adopted comments settled in the
-// range whose clause did not change in any of docs: no substantive change of
-// that clause (in the comment's document, when it names one) and no
-// substantive change that the comment explains. A whole-document comment
-// counts as applied when its document (any, when it names none) has a
-// substantive change. In report order, like Change.Comments.
-func Unapplied(docs []Document, comments []comment.Comment, settled map[string]bool) []comment.Comment {
-	type key struct{ path, clause string }
-	applied := map[string]bool{}
-	changed := map[key]bool{}
-	for _, d := range docs {
-		for _, ch := range d.Changes {
-			if !ch.Substantive() {
-				continue
-			}
-			changed[key{d.Path, ch.ClauseID}] = true
-			changed[key{"", ch.ClauseID}] = true
-			changed[key{d.Path, "\x00doc"}] = true
-			changed[key{"", "\x00doc"}] = true
-			for _, c := range ch.Comments {
-				applied[c.ID] = true
-			}
-		}
-	}
-	var out []comment.Comment
-	for _, c := range comments {
-		if !settled[c.ID] || (c.Status != comment.Adopted && c.Status != comment.Partial) || applied[c.ID] {
-			continue
-		}
-		k := key{c.Anchor.Path, c.Anchor.ClauseID}
-		if c.Anchor.ClauseID == "" {
-			k.clause = "\x00doc"
-		}
-		if !changed[k] {
-			out = append(out, c)
-		}
-	}
-	return sortComments(out)
 }
 
 // sortComments returns a sorted copy in report order (comment.Sort: the

@@ -97,7 +97,7 @@ func TestAttachParsed(t *testing.T) {
 	}
 	// C21 was adopted and settled but （一）'s own text did not change.
 	var un []string
-	for _, c := range Unapplied([]Document{d}, comments, settled) {
+	for _, c := range Unapplied([]Document{d}, comments, RangeStart{}) {
 		un = append(un, c.ID)
 	}
 	if !reflect.DeepEqual(un, []string{"C21"}) {

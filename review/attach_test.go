@@ -283,27 +283,43 @@ func TestUnapplied(t *testing.T) {
 		cm("formatting", 4, "c-p1a", comment.Adopted),  // only formatting: not applied
 		cm("rejected", 5, "c-p1a", comment.Rejected),   // not adopted: never listed
 		cm("pending", 6, "c-p1a", comment.Pending),     // pending: never listed
-		cm("unsettled", 7, "c-p1a", comment.Adopted),   // not settled in the range
+		cm("later", 7, "c-p1a", comment.Adopted),       // settled by a later revision: still not applied here
 		cm("whole", 8, "", comment.Adopted),            // the document changed
 		cm("gone", 9, "c-nowhere", comment.Partial),    // its clause is in no change
 		cm("deleted", 10, "c-p2a", comment.Adopted),    // its clause was deleted: applied
 		cm("other-doc", 11, "c-p1b1", comment.Adopted), // same id, other document
+		cm("before", 12, "c-p1a", comment.Adopted),     // settled at the range's start: out
+		cm("made-later", 13, "c-p1a", comment.Adopted), // made after the range's start: out
+		cm("unsaid", 14, "c-p1a", comment.Adopted),     // no revision recorded: counts as made at the start
 	}
 	comments[10].Anchor.Path = "other.md"
 	settled := map[string]bool{}
-	for _, c := range comments {
-		if c.ID != "unsettled" {
+	for i := range comments {
+		c := &comments[i]
+		c.Anchor.Rev = "r1"
+		switch c.ID {
+		case "later":
+			c.ResolvedIn = []string{"r3"}
+		case "before":
+			c.ResolvedIn = []string{"r1"}
+		case "made-later":
+			c.Anchor.Rev = "r2"
+		case "unsaid":
+			c.Anchor.Rev = ""
+		default:
 			settled[c.ID] = true
+			c.ResolvedIn = []string{"r2"}
 		}
 	}
+	start := RangeStart{Revs: map[string]bool{"r0": true, "r1": true}}
 	d := Attach(AttachInput{Path: "plan.md", Result: f.res, ID: f.t.id, Comments: comments, Settled: settled})
 	var got []string
-	for _, c := range Unapplied([]Document{d}, comments, settled) {
+	for _, c := range Unapplied([]Document{d}, comments, start) {
 		got = append(got, c.ID)
 	}
 	// （二） itself has comment "unchanged" and an inserted child: the child
 	// is explained by "unchanged", so it counts as applied.
-	want := []string{"renumbered", "formatting", "gone", "other-doc"}
+	want := []string{"renumbered", "formatting", "later", "gone", "other-doc", "unsaid"}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("unapplied %v, want %v", got, want)
 	}
@@ -311,7 +327,7 @@ func TestUnapplied(t *testing.T) {
 	t.Run("whole-document comment on an unchanged document", func(t *testing.T) {
 		quiet := Document{Path: "plan.md", Changes: []Change{{ClauseID: "c-p1b2", Change: diff.Change{Kind: diff.Modified, Renumbered: true}}}}
 		w := []comment.Comment{cm("whole", 1, "", comment.Adopted)}
-		if got := Unapplied([]Document{quiet}, w, map[string]bool{"whole": true}); len(got) != 1 {
+		if got := Unapplied([]Document{quiet}, w, RangeStart{}); len(got) != 1 {
 			t.Errorf("got %v, want the whole-document comment", got)
 		}
 	})

@@ -9,7 +9,9 @@
 // memory, for diff --no-index and for tests of the rules:
 //
 //	pipeline.go  DiffRange, ReportOf: a range, document by document
-//	attach.go    Attach, Unapplied: which comment explains which change
+//	attach.go    Attach: which comment explains which change
+//	rules.go     AboutClauses, QuoteIn, Editorial, Unapplied: the audit rules
+//	round.go     Round, InRound: the consultation round a report covers
 //	history.go   HistoryOf, BlameOf: history events along a line
 //	memsource.go MemSource
 //	review.go    the data model every renderer reads

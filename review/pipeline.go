@@ -134,18 +134,41 @@ func DiffRange(ctx context.Context, src Source, opts DiffOptions) (*Diff, error)
 		if b == nil {
 			b = empty(p)
 		}
-		out.Documents = append(out.Documents, attachVersions(p, a, b, cs, settled))
+		out.Documents = append(out.Documents, attachVersions(p, a, b, cs, settled, out.From.Stage, out.To.Stage))
 	}
 	if opts.Progress != nil {
 		opts.Progress(len(docs), len(docs), "")
 	}
-	out.Unapplied = Unapplied(out.Documents, attached, settled)
+	start, err := rangeStart(ctx, src, opts.From)
+	if err != nil {
+		return nil, err
+	}
+	out.Unapplied = Unapplied(out.Documents, attached, start)
 	return out, nil
+}
+
+// rangeStart is the RangeStart of a range starting at from: from and the
+// revisions before it on its first-parent line (none when from is nil).
+func rangeStart(ctx context.Context, src Source, from *Rev) (RangeStart, error) {
+	start := RangeStart{Revs: map[string]bool{}}
+	if from == nil {
+		return start, nil
+	}
+	before, err := src.Chain(ctx, *from)
+	if err != nil {
+		return RangeStart{}, err
+	}
+	for _, r := range before {
+		start.Revs[r.Hash] = true
+	}
+	return start, nil
 }
 
 // attachVersions diffs two versions of a document and attaches the
 // comments: a clause's id is its id in b, or in a when it is deleted.
-func attachVersions(path string, a, b *version, cs []comment.Comment, settled map[string]bool) Document {
+// stages are the stage names of the two revisions (Attach: a title that
+// only swaps one for the other is editorial).
+func attachVersions(path string, a, b *version, cs []comment.Comment, settled map[string]bool, stages ...string) Document {
 	res := diff.Compare(a.doc, b.doc, diff.Options{})
 	id := func(n *clause.Node) string {
 		if s, ok := b.of[n]; ok {
@@ -153,7 +176,7 @@ func attachVersions(path string, a, b *version, cs []comment.Comment, settled ma
 		}
 		return a.of[n]
 	}
-	return Attach(AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled})
+	return Attach(AttachInput{Path: path, Result: res, ID: id, Comments: cs, Settled: settled, Stages: stages})
 }
 
 // settledIn returns the ids of the comments settled by the revisions in
@@ -207,24 +230,20 @@ func reanchored(cs []comment.Comment, path string, v *version, single bool) []co
 }
 
 // ReportOf builds the consultation report of the range (from, to]: every
-// comment in order with the changes it explains and the revisions that
-// settled it. A nil from is the first revision on to's line.
-func ReportOf(ctx context.Context, src Source, from *Rev, to Rev) (*Report, error) {
-	if from == nil {
-		chain, err := src.Chain(ctx, to)
-		if err != nil {
-			return nil, err
-		}
-		if len(chain) > 0 {
-			first := chain[0]
-			from = &first
-		}
+// comment of the range in order with the changes it explains and the
+// revisions that settled it, then the range's unexplained changes.
+//
+// Without from or to (nil) the report covers one consultation round
+// (Round): from the revision the comments were made on to the revision
+// that settled them, or the newest on to's line (the newest revision's
+// line when to is nil). A given from or to is kept. Only the round's
+// comments are reported (InRound).
+func ReportOf(ctx context.Context, src Source, from, to *Rev) (*Report, error) {
+	var tip Rev // the work tree: the newest revision's line
+	if to != nil {
+		tip = *to
 	}
-	d, err := DiffRange(ctx, src, DiffOptions{From: from, To: to})
-	if err != nil {
-		return nil, err
-	}
-	_, inRange, err := settledIn(ctx, src, from, to)
+	chain, err := src.Chain(ctx, tip)
 	if err != nil {
 		return nil, err
 	}
@@ -232,14 +251,60 @@ func ReportOf(ctx context.Context, src Source, from *Rev, to Rev) (*Report, erro
 	if err != nil {
 		return nil, err
 	}
-	rep := &Report{From: d.From, To: to, Lang: clause.LangZH}
-	docs, err := src.Documents(ctx, to)
+	hashes := make([]string, len(chain))
+	byHash := make(map[string]Rev, len(chain))
+	for i, r := range chain {
+		hashes[i] = r.Hash
+		byHash[r.Hash] = r
+	}
+	var givenFrom, givenTo string
+	if from != nil {
+		givenFrom = from.Hash
+	}
+	if to != nil {
+		givenTo = to.Hash
+	}
+	fromH, toH := Round(hashes, all, givenFrom, givenTo)
+	if from == nil {
+		if r, ok := byHash[fromH]; ok {
+			from = &r
+		}
+	}
+	end := tip
+	if r, ok := byHash[toH]; ok {
+		end = r
+	}
+	d, err := DiffRange(ctx, src, DiffOptions{From: from, To: end})
+	if err != nil {
+		return nil, err
+	}
+	_, inRange, err := settledIn(ctx, src, from, end)
+	if err != nil {
+		return nil, err
+	}
+	settledAt, inside := map[string]bool{}, map[string]bool{}
+	for _, r := range inRange {
+		settledAt[r.Hash] = true
+		if r.Hash != end.Hash {
+			inside[r.Hash] = true
+		}
+	}
+	start, err := rangeStart(ctx, src, from)
+	if err != nil {
+		return nil, err
+	}
+	var fromHash string
+	if from != nil {
+		fromHash = from.Hash
+	}
+	rep := &Report{From: d.From, To: end, Lang: clause.LangZH}
+	docs, err := src.Documents(ctx, end)
 	if err != nil {
 		return nil, err
 	}
 	at := map[string]*version{}
 	for _, p := range docs {
-		v, err := load(ctx, src, to, p)
+		v, err := load(ctx, src, end, p)
 		if err != nil {
 			return nil, err
 		}
@@ -255,9 +320,38 @@ func ReportOf(ctx context.Context, src Source, from *Rev, to Rev) (*Report, erro
 			}
 		}
 	}
+	clauseChanged := ClauseChanged(d.Documents)
+	// A comment's changes are those of the revision that settled it, each
+	// diffed against the revision before it: a change made by another
+	// revision of the range is never shown as this comment's.
+	explains := map[string][]Change{}
+	prev := from
+	for _, r := range inRange {
+		if len(r.Resolves) > 0 {
+			step := d
+			if !sameRev(prev, from) || r.Hash != end.Hash {
+				if step, err = DiffRange(ctx, src, DiffOptions{From: prev, To: r}); err != nil {
+					return nil, err
+				}
+			}
+			for _, doc := range step.Documents {
+				for _, ch := range doc.Changes {
+					for _, cc := range ch.Comments {
+						if slices.Contains(r.Resolves, cc.ID) {
+							explains[cc.ID] = append(explains[cc.ID], ch)
+						}
+					}
+				}
+			}
+		}
+		prev = &r
+	}
 	indexes := map[string]*comment.Index{} // one per document, built on first use
 	for _, c := range all {
-		e := ReportEntry{Comment: c, Label: c.Anchor.Label}
+		if !InRound(c, start, fromHash, inside, func(h string) bool { return settledAt[h] }) {
+			continue
+		}
+		e := ReportEntry{Comment: c, Label: c.Anchor.Label, ClauseChanged: clauseChanged(c)}
 		if v := at[c.Anchor.Path]; v != nil && c.Anchor.ClauseID != "" {
 			ix := indexes[c.Anchor.Path]
 			if ix == nil {
@@ -268,16 +362,7 @@ func ReportOf(ctx context.Context, src Source, from *Rev, to Rev) (*Report, erro
 				e.Label = n.Path()
 			}
 		}
-		for _, doc := range d.Documents {
-			for _, ch := range doc.Changes {
-				for _, cc := range ch.Comments {
-					if cc.ID == c.ID {
-						e.Changes = append(e.Changes, ch)
-						break
-					}
-				}
-			}
-		}
+		e.Changes = explains[c.ID]
 		for _, r := range inRange {
 			if slices.Contains(r.Resolves, c.ID) {
 				e.Revs = append(e.Revs, r)
@@ -285,7 +370,23 @@ func ReportOf(ctx context.Context, src Source, from *Rev, to Rev) (*Report, erro
 		}
 		rep.Entries = append(rep.Entries, e)
 	}
+	for _, doc := range d.Documents {
+		for _, ch := range doc.Changes {
+			if ch.Substance() && slices.Contains(doc.Unexplained, ch.ClauseID) {
+				rep.Unexplained = append(rep.Unexplained, ch)
+			}
+		}
+	}
 	return rep, nil
+}
+
+// sameRev reports whether a and b name the same revision (nil: before the
+// first).
+func sameRev(a, b *Rev) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.Hash == b.Hash
 }
 
 // union returns the sorted union of a and b without repeats.

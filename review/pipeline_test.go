@@ -198,3 +198,50 @@ func TestHistoryInMemory(t *testing.T) {
 		t.Errorf("blame %q, want %q", got, want)
 	}
 }
+
+// TestReportRoundInMemory: without from or to, ReportOf covers one
+// consultation round — from the revision the comments were made on to the
+// one that settled them — and reports only that round's comments, each
+// with the changes of the revision that settled it.
+func TestReportRoundInMemory(t *testing.T) {
+	v1 := "一、总则\n（一）打造80项应用场景。\n（二）建设智慧医疗服务平台。\n二、保障\n（一）加强组织领导。\n"
+	v2 := "一、总则\n（一）打造80项应用场景。\n（二）建设智慧医疗服务平台。\n二、保障\n（一）加强统筹协调。\n"
+	src := memHistory(t, []string{v0, v1, v2}, [][]string{nil, {"A"}, {"B"}})
+	a := comment.Comment{ID: "A", Seq: 1, Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "一/（一）", Rev: "r0"}}
+	a.Anchor.ClauseID = idOf(t, src, 0, a.Anchor.Label)
+	b := comment.Comment{ID: "B", Seq: 2, Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", Label: "二/（一）", Rev: "r1"}}
+	b.Anchor.ClauseID = idOf(t, src, 1, b.Anchor.Label)
+	src.Notes = []comment.Comment{a, b}
+	r1 := src.Revs[1].Rev
+	tests := []struct {
+		name     string
+		to       *Rev
+		from, at string // the round's revisions
+		comment  string // the one comment reported
+		changed  string // the label of its one change
+	}{
+		{"the newest round", nil, "r1", "r2", "B", "二/（一）"},
+		{"the round that ends at --to", &r1, "r0", "r1", "A", "一/（一）"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			rep, err := ReportOf(context.Background(), src, nil, tt.to)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if rep.From.Hash != tt.from || rep.To.Hash != tt.at {
+				t.Fatalf("round %s..%s, want %s..%s", rep.From.Hash, rep.To.Hash, tt.from, tt.at)
+			}
+			if len(rep.Entries) != 1 || rep.Entries[0].Comment.ID != tt.comment {
+				t.Fatalf("entries %+v, want only %s", rep.Entries, tt.comment)
+			}
+			e := rep.Entries[0]
+			if len(e.Changes) != 1 || e.Changes[0].NewLabel != tt.changed || !e.ClauseChanged {
+				t.Errorf("changes %+v (clause changed %v), want one on %s", e.Changes, e.ClauseChanged, tt.changed)
+			}
+			if len(rep.Unexplained) != 0 {
+				t.Errorf("unexplained %+v, want none", rep.Unexplained)
+			}
+		})
+	}
+}

@@ -16,8 +16,8 @@ type Rev = revision.Rev
 type Diff struct {
 	From, To  Rev
 	Documents []Document
-	// Unapplied lists adopted or partly adopted comments, settled in the
-	// range, whose clause did not change.
+	// Unapplied lists the adopted or partly adopted comments open at the
+	// range's start whose clause did not change (see Unapplied).
 	Unapplied []comment.Comment
 }
 
@@ -43,9 +43,16 @@ type Change struct {
 	OldText  string // "" when inserted
 	NewText  string // "" when deleted
 	Comments []comment.Comment
+	// Editorial is true for a change that is not substance: formatting
+	// only, or a stage name in a title or heading swapped for the next
+	// stage's (see Editorial). It is shown, never unexplained.
+	Editorial bool
+
 	// Run is 1 + the index in Document.Runs of the run of renumberings
 	// this change belongs to, 0 when it is in none.
 	Run int
+
+	about []string // ids of the clauses whose comments are about this change (AboutClauses), both revisions
 }
 
 // Folded reports whether the change is folded away, not shown, unless
@@ -56,6 +63,10 @@ type Change struct {
 func (c *Change) Folded(showFormatting bool) bool {
 	return c.FormattingOnly && !showFormatting && c.Kind == diff.Modified && !c.Renumbered
 }
+
+// Substance reports whether the change is substantive and not editorial:
+// one that a comment should explain.
+func (c *Change) Substance() bool { return c.Substantive() && !c.Editorial }
 
 // Unnumbered reports whether the change is to the text outside every
 // clause (a title, a preamble, closing lines): the document root's own
@@ -116,6 +127,9 @@ type Report struct {
 	Lang     clause.Lang
 	From, To Rev // the range the report covers
 	Entries  []ReportEntry
+	// Unexplained lists the substantive changes of the range that no
+	// comment explains, in document order.
+	Unexplained []Change
 }
 
 // ReportEntry is one comment of the report with the changes it explains.
@@ -124,4 +138,8 @@ type ReportEntry struct {
 	Label   string   // the clause's label path at To (or when last seen)
 	Changes []Change // the clause changes the comment explains, with their revision
 	Revs    []Rev    // the revisions that settled it
+	// ClauseChanged is true when the comment's clause, with its parts, has
+	// a substantive change in the range (whether or not the comment
+	// explains it): a report says "text unchanged" only when it is false.
+	ClauseChanged bool
 }

@@ -418,11 +418,14 @@ func (s *Server) report(w http.ResponseWriter, req *http.Request) {
 
 func (s *Server) reportOf(req *http.Request) (*review.Report, error) {
 	q := req.URL.Query()
-	t, err := s.r.Resolve(q.Get("to"))
+	t, err := s.r.Resolve(q.Get("to")) // "" : the newest, which must exist
 	if err != nil {
 		return nil, err
 	}
-	var f *review.Rev
+	var f, tp *review.Rev
+	if q.Get("to") != "" {
+		tp = &t
+	}
 	if from := q.Get("from"); from != "" {
 		rf, err := s.r.Resolve(from)
 		if err != nil {
@@ -430,7 +433,7 @@ func (s *Server) reportOf(req *http.Request) (*review.Report, error) {
 		}
 		f = &rf
 	}
-	return review.ReportOf(req.Context(), s.r, f, t)
+	return review.ReportOf(req.Context(), s.r, f, tp)
 }
 
 // download sets the type and, for ?download=1, the attachment name.

@@ -110,6 +110,9 @@ func parseDate(s string) (time.Time, error) {
 	}
 	for _, layout := range dateLayouts {
 		if t, err := time.Parse(layout, s); err == nil {
+			if t.Before(time.Unix(0, 0)) {
+				return time.Time{}, usagef("--date %q: before 1970-01-01, which git cannot record", s)
+			}
 			return t, nil
 		}
 	}

@@ -109,6 +109,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		if err != nil {
 			return err
 		}
+		opts.noteShallow(r)
 		if err := opts.checkOutput(ctx, opts.out, opts.force, r); err != nil {
 			return err
 		}

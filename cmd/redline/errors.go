@@ -26,9 +26,9 @@ const (
 	exitComment     = 7  // unknown comment
 	exitBadInput    = 8  // a bad input file: comment table, binary, undecodable or too large document
 	exitNothing     = 9  // nothing to commit
-	exitBusy        = 10 // the repository is busy (another redline holds its lock)
+	exitBusy        = 10 // the repository is busy (another redline holds its lock, git a ref's)
 	exitStage       = 12 // commit --stage names a stage already used
-	exitFailure     = 11 // any other failure: I/O, permissions …
+	exitFailure     = 11 // any other failure: I/O, permissions, a broken ref (repo.ErrBrokenRef) …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
 
@@ -45,8 +45,8 @@ const exitCodesHelp = `Exit codes:
   8   bad input file: malformed comment table, binary or undecodable document,
       an input past its size limit
   9   nothing to commit
-  10  repository busy (another redline is writing to it)
-  11  any other failure (I/O, permissions …)
+  10  repository busy (another redline or git is writing to it: run it again)
+  11  any other failure (I/O, permissions, a broken ref …)
   12  stage name already used (commit --stage)
   70  internal error (a bug in redline: please report it)`
 

@@ -33,6 +33,7 @@ func TestCodeFor(t *testing.T) {
 		{"bad input", domain(repo.ErrBadInput), exitBadInput},
 		{"nothing to commit", domain(repo.ErrNothingToCommit), exitNothing},
 		{"busy", domain(repo.ErrBusy), exitBusy},
+		{"broken ref", domain(fmt.Errorf("HEAD: %w", repo.ErrBrokenRef)), exitFailure},
 		{"other", domain(errors.New("disk full")), exitFailure},
 	}
 	for _, tt := range tests {

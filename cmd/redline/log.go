@@ -3,10 +3,12 @@ package main
 import (
 	"context"
 	"io"
+	"strings"
 
 	"github.com/spf13/cobra"
 
 	"github.com/redline-docs/redline/render"
+	"github.com/redline-docs/redline/repo"
 )
 
 type logOptions struct {
@@ -42,6 +44,7 @@ func runLog(ctx context.Context, opts *logOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.noteShallow(r)
 	revs, err := r.Log(ctx, opts.docPath(r, opts.path))
 	if err != nil {
 		return err
@@ -52,4 +55,17 @@ func runLog(ctx context.Context, opts *logOptions) error {
 		}
 		return render.LogText(w, revs, o)
 	})
+}
+
+// noteShallow says on stderr where the history of a shallow clone ends, so
+// that a short log or a missing revision is not a mystery.
+func (g *globals) noteShallow(r *repo.Repo) {
+	ends := r.HistoryEnds()
+	if len(ends) == 0 {
+		return
+	}
+	for i, h := range ends {
+		ends[i] = short(h)
+	}
+	g.notice("a shallow clone: history ends at %s (git fetch --unshallow fetches the rest)", strings.Join(ends, ", "))
 }

@@ -59,6 +59,7 @@ func TestScripts(t *testing.T) {
 			"mkbinary":  cmdMkbinary,
 			"jsonshape": cmdJSONShape,
 			"holdlock":  cmdHoldLock,
+			"audit":     cmdAudit,
 		},
 	})
 }

@@ -46,14 +46,17 @@ func reviewBlame(ctx context.Context, r *repo.Repo, rev, path string) (*review.B
 	return review.BlameOf(ctx, r, at, doc)
 }
 
-// reviewReport is the consultation report over (from, to]; from "" is the
-// first revision, to "" the newest.
+// reviewReport is the consultation report over (from, to]; without from
+// or to ("") it covers one consultation round (review.Round).
 func reviewReport(ctx context.Context, r *repo.Repo, from, to string) (*review.Report, error) {
-	t, err := r.Resolve(to)
+	t, err := r.Resolve(to) // "" : the newest, which must exist
 	if err != nil {
 		return nil, err
 	}
-	var f *review.Rev
+	var f, tp *review.Rev
+	if to != "" {
+		tp = &t
+	}
 	if from != "" {
 		rf, err := r.Resolve(from)
 		if err != nil {
@@ -61,7 +64,7 @@ func reviewReport(ctx context.Context, r *repo.Repo, from, to string) (*review.R
 		}
 		f = &rf
 	}
-	return review.ReportOf(ctx, r, f, t)
+	return review.ReportOf(ctx, r, f, tp)
 }
 
 // documentsAt lists the documents at a REV argument ("" : the work tree).

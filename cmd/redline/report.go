@@ -23,17 +23,18 @@ func newReportCmd(g *globals) *cobra.Command {
 		Use:   "report",
 		Short: "Write the consultation report: every comment, its disposition and what changed",
 		Long: `Report writes the consultation report (公开征求意见情况的报告) from the
-repository: every comment in order, who made it, the comment, its
+repository: every comment of the round in order, who made it, the comment, its
 disposition with the response, and what actually changed in the text
 (clause, before → after, revision). Headings are Chinese for Chinese
 documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise (--lang).
 
 --format is markdown (default), html or csv, or guessed from -o FILE.
---from and --to limit the revisions covered (default: all). -o refuses to
-overwrite a document of the repository or a file in .git/ or .redline/;
---force writes there anyway. The report is named after the document's title
-line; a document without one is named by its file name, unless --title
-names it.`,
+By default the report covers one consultation round: from the revision the
+newest comments were made on to the revision that settled them (or the
+newest); --from and --to change it. -o refuses to overwrite a document of
+the repository or a file in .git/ or .redline/; --force writes there anyway.
+The report is named after the document's title line; a document without
+one is named by its file name, unless --title names it.`,
 		Example: `  redline report
   redline report -o report.html
   redline report --format csv --from 征求意见稿 --to 送审稿 > report.csv
@@ -46,8 +47,8 @@ names it.`,
 	f := cmd.Flags()
 	f.StringVar(&opts.format, "format", "", "output format: markdown, html, csv (default markdown)")
 	f.StringVarP(&opts.out, "output", "o", "", "write to `FILE` instead of stdout")
-	f.StringVar(&opts.from, "from", "", "the first revision covered (default: the first)")
-	f.StringVar(&opts.to, "to", "", "the last revision covered (default: the newest)")
+	f.StringVar(&opts.from, "from", "", "the first revision covered (default: the one the comments were made on)")
+	f.StringVar(&opts.to, "to", "", "the last revision covered (default: the one that settled them, or the newest)")
 	f.StringVar(&opts.title, "title", "", "the document's `TITLE` in the report (default: its title line, else its file name)")
 	f.BoolVar(&opts.force, "force", false, "let -o overwrite a document or a file in .git/ or .redline/")
 	return cmd

@@ -41,6 +41,7 @@ func runShow(ctx context.Context, opts *showOptions) error {
 	if err != nil {
 		return err
 	}
+	opts.noteShallow(r)
 	path := opts.docPath(r, opts.path)
 	if path == "" {
 		if path, err = onlyDocument(ctx, r, opts.rev); err != nil {
