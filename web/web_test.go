@@ -2,6 +2,7 @@ package web
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -229,5 +230,29 @@ func TestWrite(t *testing.T) {
 	}
 	if _, _, body := get(t, ts, "/comments?by=%E5%B8%82%E5%8F%B8%E6%B3%95%E5%B1%80"); !strings.Contains(body, "和促进") {
 		t.Errorf("added comment not listed:\n%s", body)
+	}
+}
+
+// TestWriteBusy: a write while another writer holds the repository's lock
+// is answered 503 with the busy message, and changes nothing.
+func TestWriteBusy(t *testing.T) {
+	r := fixture(t)
+	s, ts := newServer(t, r, true)
+	lock := filepath.Join(r.Dir(), ".git", "redline.lock")
+	if err := os.WriteFile(lock, []byte(fmt.Sprintf("%d %d\n", os.Getpid(), time.Now().Unix())), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	res, err := ts.Client().PostForm(ts.URL+"/comments/set", url.Values{"token": {s.Token()}, "id": {"C2"}, "status": {"adopted"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	b, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != http.StatusServiceUnavailable || !strings.Contains(string(b), "busy") {
+		t.Errorf("write while locked: %d %s", res.StatusCode, b)
+	}
+	assertStatus(t, r, "C2", comment.Pending)
+	if err := os.Remove(lock); err != nil {
+		t.Fatal(err)
 	}
 }
