@@ -107,6 +107,8 @@ func Import(name string, data []byte) ([]Record, error) {
 		return nil, &ImportError{File: name, Err: fmt.Errorf("%w: Excel 97-2003 (.xls); save it as .xlsx or .csv", ErrFormat)}
 	case "xlsx":
 		items, err = readXLSX(name, data)
+	case "docx":
+		items, err = readDocx(name, data)
 	case "json", "yaml":
 		if format == "yaml" && len(data) > limits.CommentYAML {
 			return nil, &ImportError{File: name, Err: fmt.Errorf("larger than %s, the limit for a YAML comment file (save it as JSON or CSV): %w", limits.Size(limits.CommentYAML), limits.ErrTooLarge)}
@@ -134,8 +136,14 @@ func Import(name string, data []byte) ([]Record, error) {
 // formatOf chooses the reader: the content's magic numbers first, then the
 // extension, then a sniff.
 func formatOf(name string, data []byte) string {
+	ext := strings.ToLower(filepath.Ext(name))
 	switch {
+	case ext == ".docx" || ext == ".doc":
+		return "docx"
 	case bytes.HasPrefix(data, []byte("PK\x03\x04")):
+		if bytes.Contains(data, []byte("word/document.xml")) {
+			return "docx"
+		}
 		return "xlsx"
 	case bytes.HasPrefix(data, []byte("\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1")):
 		return "xls"

@@ -154,7 +154,7 @@ func TestHTMLInBrowser(t *testing.T) {
 			check{"the image in a comment was not made an element", `document.querySelectorAll('img').length === 0`},
 		)},
 		{"/table.html", "修改前后对照表", append(common,
-			check{"the table has clause, before and after", `[...document.querySelectorAll('table.compare thead th')].map(e => e.innerText.trim()).join('|') === '条款|修改前|修改后'`},
+			check{"the table has clause, before, after and basis", `[...document.querySelectorAll('table.compare thead th')].map(e => e.innerText.trim()).join('|') === '条款|修改前|修改后|修改依据'`},
 		)[2:]},
 		{"/report.html", "关于《武汉建设国家人工智能创新应用先导区实施方案(2023-2025年)(征求意见稿)》公开征求意见情况的报告", append(common,
 			check{"the report has its columns", `[...document.querySelector('table.report thead').querySelectorAll('th')].map(e => e.innerText.trim()).join('|').startsWith('序号|单位/个人|修改意见|是否采纳')`},

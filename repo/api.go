@@ -111,7 +111,13 @@ func (r *Repo) Log(ctx context.Context, path string) ([]revision.Rev, error) {
 
 // Show returns a document's text at a revision.
 func (r *Repo) Show(ctx context.Context, rev, path string) ([]byte, error) {
-	return r.show(ctx, rev, path)
+	return r.show(ctx, rev, path, false)
+}
+
+// ShowRaw returns a document's bytes as committed at a revision: for a
+// Word file, the .docx itself.
+func (r *Repo) ShowRaw(ctx context.Context, rev, path string) ([]byte, error) {
+	return r.show(ctx, rev, path, true)
 }
 
 // Comments lists every comment with its derived ResolvedIn.

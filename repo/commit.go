@@ -318,6 +318,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		if _, err := parseDoc(p, text); err != nil {
 			return revision.Rev{}, fmt.Errorf("%s: %w", p, err)
 		}
+		if isWord(p) && opts.Notice != nil {
+			if d, err := wordDocument(p, raw); err == nil && d.Tracked() {
+				opts.Notice(fmt.Sprintf("%s: has tracked changes not yet accepted: read as if accepted", p))
+			}
+		}
 		if converted != "" {
 			writeBack = append(writeBack, pending{p, text, raw})
 			if opts.Notice != nil {

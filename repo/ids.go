@@ -110,6 +110,10 @@ func freshID(path string, blob plumbing.Hash, i int) string {
 
 // parseDoc parses a document's text.
 func parseDoc(path string, text []byte) (*clause.Document, error) {
+	text, err := documentText(path, text)
+	if err != nil {
+		return nil, err
+	}
 	d, err := clause.Parse(path, text, clause.Options{})
 	if err != nil {
 		return nil, fmt.Errorf("%w: %w", ErrBadInput, err)

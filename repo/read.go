@@ -14,8 +14,9 @@ import (
 	"github.com/redline-docs/redline/revision"
 )
 
-// show returns a document's text at a revision ("" or "HEAD": the newest).
-func (r *Repo) show(ctx context.Context, rev, path string) ([]byte, error) {
+// show returns a document's text at a revision ("" or "HEAD": the newest):
+// a Word file's extracted text, or with raw its stored bytes.
+func (r *Repo) show(ctx context.Context, rev, path string, raw bool) ([]byte, error) {
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	ri, err := r.resolve(rev)
@@ -29,7 +30,11 @@ func (r *Repo) show(ctx context.Context, rev, path string) ([]byte, error) {
 	if !ok {
 		return nil, fmt.Errorf("%s at %s: %w", path, short(ri), ErrUnknownDocument)
 	}
-	return r.docText(r.readBlob, h, false) // the text cache if a diff filled it (textcache.go)
+	b, err := r.docText(r.readBlob, h, false) // the text cache if a diff filled it (textcache.go)
+	if err != nil || raw {
+		return b, err
+	}
+	return documentText(path, b)
 }
 
 // Documents lists the documents at rev (the zero Rev: the work tree),

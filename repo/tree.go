@@ -16,11 +16,11 @@ import (
 // metaDir is the folder of redline's committed metadata.
 const metaDir = ".redline"
 
-// isDocument says whether a repository path is a document: a .md or .txt
-// file outside .redline/ (and outside any hidden folder).
+// isDocument says whether a repository path is a document: a .md, .txt
+// or .docx file outside .redline/ (and outside any hidden folder).
 func isDocument(p string) bool {
 	ext := strings.ToLower(path.Ext(p))
-	if ext != ".md" && ext != ".txt" {
+	if ext != ".md" && ext != ".txt" && ext != ".docx" {
 		return false
 	}
 	for _, part := range strings.Split(p, "/") {

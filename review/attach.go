@@ -49,7 +49,7 @@ func Attach(in AttachInput) Document {
 	if id == nil {
 		id = (*clause.Node).Path
 	}
-	d := Document{Path: in.Path}
+	d := Document{Path: in.Path, Old: r.Old, New: r.New}
 	switch {
 	case r.New != nil:
 		d.Lang = r.New.Lang

@@ -23,8 +23,12 @@ type Diff struct {
 
 // Document is the annotated diff of one document.
 type Document struct {
-	Path    string
-	Lang    clause.Lang
+	Path string
+	Lang clause.Lang
+	// Old and New are the two versions compared (nil for a document that
+	// does not exist on that side): the whole texts, for renderers that
+	// show every line (the Word redline).
+	Old, New *clause.Document
 	Changes []Change
 	// Unexplained lists the clause ids of substantive changes that no
 	// comment explains.

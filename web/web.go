@@ -90,8 +90,10 @@ func New(o Options) (*Server, error) {
 	mux.HandleFunc("GET /report.html", s.reportFile)
 	mux.HandleFunc("GET /report.md", s.reportFile)
 	mux.HandleFunc("GET /report.csv", s.reportFile)
+	mux.HandleFunc("GET /report.docx", s.reportFile)
 	mux.HandleFunc("GET /table.html", s.tableFile)
 	mux.HandleFunc("GET /table.md", s.tableFile)
+	mux.HandleFunc("GET /table.docx", s.tableFile)
 	cop := http.NewCrossOriginProtection()
 	mux.Handle("POST /comments/set", cop.Handler(http.HandlerFunc(s.set)))
 	mux.Handle("POST /comments/add", cop.Handler(http.HandlerFunc(s.add)))
@@ -436,6 +438,8 @@ func (s *Server) reportOf(req *http.Request) (*review.Report, error) {
 	return review.ReportOf(req.Context(), s.r, f, tp)
 }
 
+const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
+
 // download sets the type and, for ?download=1, the attachment name.
 func download(w http.ResponseWriter, req *http.Request, ctype, name string) {
 	w.Header().Set("Content-Type", ctype)
@@ -455,6 +459,9 @@ func (s *Server) reportFile(w http.ResponseWriter, req *http.Request) {
 	case strings.HasSuffix(req.URL.Path, ".html"):
 		err = render.ReportHTML(&buf, rp, render.Options{})
 		download(w, req, "text/html; charset=utf-8", "report.html")
+	case strings.HasSuffix(req.URL.Path, ".docx"):
+		err = render.ReportDocx(&buf, rp, render.Options{})
+		download(w, req, docxType, "report.docx")
 	case strings.HasSuffix(req.URL.Path, ".md"):
 		err = render.ReportMarkdown(&buf, rp, render.Options{})
 		download(w, req, "text/markdown; charset=utf-8", "report.md")
@@ -483,10 +490,14 @@ func (s *Server) tableFile(w http.ResponseWriter, req *http.Request) {
 		return
 	}
 	var buf bytes.Buffer
-	if strings.HasSuffix(req.URL.Path, ".html") {
+	switch {
+	case strings.HasSuffix(req.URL.Path, ".html"):
 		err = render.TableHTML(&buf, d, render.Options{})
 		download(w, req, "text/html; charset=utf-8", "table.html")
-	} else {
+	case strings.HasSuffix(req.URL.Path, ".docx"):
+		err = render.TableDocx(&buf, d, render.Options{})
+		download(w, req, docxType, "table.docx")
+	default:
 		err = render.TableMarkdown(&buf, d, render.Options{})
 		download(w, req, "text/markdown; charset=utf-8", "table.md")
 	}

@@ -108,6 +108,8 @@ func TestPages(t *testing.T) {
 		{"/report.md", []string{"市卫健委"}},
 		{"/report.csv?download=1", []string{"市卫健委"}},
 		{"/table.html?from=HEAD~2", []string{"<table"}},
+		{"/report.docx?download=1", []string{"PK"}},
+		{"/table.docx?from=HEAD~2", []string{"PK"}},
 	} {
 		code, h, body := get(t, ts, c.path)
 		if code != 200 {

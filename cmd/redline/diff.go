@@ -30,7 +30,7 @@ type diffOptions struct {
 
 // diffFormats are diff's --format values; table and table-html are the
 // 修改前后对照表 (side-by-side comparison table).
-var diffFormats = []string{"text", "markdown", "html", "json", "table", "table-html"}
+var diffFormats = []string{"text", "markdown", "html", "json", "table", "table-html", "docx", "table-docx"}
 
 func newDiffCmd(g *globals) *cobra.Command {
 	opts := &diffOptions{globals: g}
@@ -57,6 +57,10 @@ Formats (--format, or guessed from -o FILE's extension):
   json        the JSON of README's "JSON" section (schema_version 1)
   table       the 修改前后对照表 (clause | before | after) as Markdown
   table-html  the 修改前后对照表 as self-contained HTML
+  docx        a Word document: the new revision with every change as a
+              tracked change (accept all → the new text, reject all → the
+              old) and a Word comment with the consultation comments
+  table-docx  the 修改前后对照表 as a Word table
 
 -o refuses to overwrite a document of the repository or a file in .git/
 or .redline/ (the error says what); --force writes there anyway.
@@ -69,6 +73,8 @@ there are differences (formatting-only ones count only with
   redline diff 征求意见稿 送审稿
   redline diff 征求意见稿 送审稿 --format html -o redline.html
   redline diff 征求意见稿 送审稿 --format table -o 对照表.md
+  redline diff 征求意见稿 送审稿 -o 修改稿.docx      # Word, tracked changes
+  redline diff 征求意见稿 送审稿 --format table-docx -o 对照表.docx
   redline diff HEAD                         # HEAD against the working tree
   redline diff --no-index old.md new.md --format json`,
 		RunE: func(cmd *cobra.Command, args []string) error {
@@ -150,10 +156,23 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 			return err
 		}
 	}
-	if err := opts.emit(opts.out, opts.showFormatting, func(w io.Writer, o render.Options) error {
-		return renderDiff(w, format, d, o)
-	}); err != nil {
-		return err
+	var err2 error
+	switch format {
+	case "docx", "table-docx":
+		err2 = opts.emitBinary(opts.out, func(w io.Writer) error {
+			o := opts.renderOptions(nil, opts.showFormatting)
+			if format == "docx" {
+				return render.DiffDocx(w, d, o)
+			}
+			return render.TableDocx(w, d, o)
+		})
+	default:
+		err2 = opts.emit(opts.out, opts.showFormatting, func(w io.Writer, o render.Options) error {
+			return renderDiff(w, format, d, o)
+		})
+	}
+	if err2 != nil {
+		return err2
 	}
 	if opts.exitCode && hasDifferences(d, opts.showFormatting) {
 		return &exitError{exitDifferent}
@@ -206,6 +225,8 @@ func chooseFormat(format string, json bool, out string, allowed []string, def st
 			format = "json"
 		case ".csv":
 			format = "csv"
+		case ".docx":
+			format = "docx"
 		}
 		if !slices.Contains(allowed, format) {
 			format = def

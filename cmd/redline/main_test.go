@@ -50,16 +50,18 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			"exits":     cmdExits,
-			"gb18030":   cmdGB18030,
-			"encode":    cmdEncode,
-			"mksparse":  cmdMksparse,
-			"unescape":  cmdUnescape,
-			"nocontrol": cmdNoControl,
-			"mkbinary":  cmdMkbinary,
-			"jsonshape": cmdJSONShape,
-			"holdlock":  cmdHoldLock,
-			"audit":     cmdAudit,
+			"exits":         cmdExits,
+			"gb18030":       cmdGB18030,
+			"encode":        cmdEncode,
+			"mksparse":      cmdMksparse,
+			"unescape":      cmdUnescape,
+			"nocontrol":     cmdNoControl,
+			"mkbinary":      cmdMkbinary,
+			"jsonshape":     cmdJSONShape,
+			"holdlock":      cmdHoldLock,
+			"audit":         cmdAudit,
+			"docxtext":      cmdDocxText,
+			"officefixture": cmdOfficeFixture,
 		},
 	})
 }

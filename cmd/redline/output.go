@@ -100,6 +100,26 @@ func (g *globals) emit(out string, showFormatting bool, fn func(io.Writer, rende
 	return nil
 }
 
+// emitBinary writes a binary format (a Word file) to -o FILE, whole, or to
+// stdout when it is not a terminal; to a terminal it is refused.
+func (g *globals) emitBinary(out string, write func(io.Writer) error) error {
+	if out == "" || out == "-" {
+		if isTerminal(g.stdout) {
+			return usagef("a Word document is not for the terminal: use -o FILE.docx, or redirect stdout")
+		}
+		bw := bufio.NewWriterSize(g.stdout, 64<<10)
+		if err := write(bw); err != nil {
+			return err
+		}
+		return bw.Flush()
+	}
+	if err := writeFileAtomic(out, write); err != nil {
+		return err
+	}
+	g.notice("wrote %s", out)
+	return nil
+}
+
 // writeTerminal runs write on a buffered render.Terminal over w (stdout, a
 // terminal): control characters in the text come out escaped.
 func writeTerminal(w io.Writer, color bool, write func(io.Writer) error) error {

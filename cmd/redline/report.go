@@ -15,7 +15,7 @@ type reportOptions struct {
 	force                        bool
 }
 
-var reportFormats = []string{"markdown", "html", "csv"}
+var reportFormats = []string{"markdown", "html", "csv", "docx"}
 
 func newReportCmd(g *globals) *cobra.Command {
 	opts := &reportOptions{globals: g}
@@ -28,7 +28,8 @@ disposition with the response, and what actually changed in the text
 (clause, before → after, revision). Headings are Chinese for Chinese
 documents (序号, 单位/个人, 修改意见, 是否采纳), English otherwise (--lang).
 
---format is markdown (default), html or csv, or guessed from -o FILE.
+--format is markdown (default), html, csv or docx (a Word document), or
+guessed from -o FILE.
 By default the report covers one consultation round: from the revision the
 newest comments were made on to the revision that settled them (or the
 newest); --from and --to change it. -o refuses to overwrite a document of
@@ -72,6 +73,11 @@ func runReport(ctx context.Context, opts *reportOptions) error {
 	}
 	if opts.title != "" {
 		rep.Title = opts.title
+	}
+	if format == "docx" {
+		return opts.emitBinary(opts.out, func(w io.Writer) error {
+			return render.ReportDocx(w, rep, opts.renderOptions(nil, false))
+		})
 	}
 	return opts.emit(opts.out, false, func(w io.Writer, o render.Options) error {
 		switch format {

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"fmt"
 	"io"
@@ -14,17 +15,21 @@ import (
 type showOptions struct {
 	*globals
 	rev, path string
+	raw       bool
 }
 
 func newShowCmd(g *globals) *cobra.Command {
 	opts := &showOptions{globals: g}
-	return &cobra.Command{
+	cmd := &cobra.Command{
 		Use:   "show REV [PATH]",
 		Short: "Print a document's text at a revision",
 		Long: `Show prints a document's text exactly as recorded at REV. PATH may be left
-out when the repository holds one document.`,
+out when the repository holds one document. A Word document (.docx) shows
+the text redline reads of it — paragraphs, numbering as labels, tracked
+changes accepted; --raw writes the .docx itself as committed.`,
 		Example: `  redline show 征求意见稿
-  redline show HEAD~1 plan.md > old.md`,
+  redline show HEAD~1 plan.md > old.md
+  redline show 送审稿 plan.docx --raw > 送审稿.docx`,
 		Args: cobra.RangeArgs(1, 2),
 		RunE: func(cmd *cobra.Command, args []string) error {
 			opts.rev = args[0]
@@ -34,6 +39,8 @@ out when the repository holds one document.`,
 			return domain(runShow(cmd.Context(), opts))
 		},
 	}
+	cmd.Flags().BoolVar(&opts.raw, "raw", false, "write the stored bytes (a .docx as committed)")
+	return cmd
 }
 
 func runShow(ctx context.Context, opts *showOptions) error {
@@ -47,6 +54,17 @@ func runShow(ctx context.Context, opts *showOptions) error {
 		if path, err = onlyDocument(ctx, r, opts.rev); err != nil {
 			return err
 		}
+	}
+	if opts.raw {
+		b, err := r.ShowRaw(ctx, opts.rev, path)
+		if err != nil {
+			return err
+		}
+		if isTerminal(opts.stdout) && bytes.IndexByte(b, 0) >= 0 {
+			return usagef("show --raw: %s is binary: redirect stdout to a file", path)
+		}
+		_, err = opts.stdout.Write(b)
+		return err
 	}
 	text, err := r.Show(ctx, opts.rev, path)
 	if err != nil {

@@ -18,14 +18,15 @@ const mod = "github.com/redline-docs/redline/"
 var allowed = map[string][]string{
 	"clause":      {},
 	"diff":        {"clause"},
-	"comment":     {"clause"},
+	"comment":     {"clause", "docx"},
+	"docx":        {},
 	"revision":    {"clause"},
 	"review":      {"clause", "comment", "diff", "revision"},
-	"repo":        {"clause", "comment", "diff", "revision"},
-	"render":      {"clause", "comment", "diff", "review"},
+	"repo":        {"clause", "comment", "diff", "docx", "revision"},
+	"render":      {"clause", "comment", "diff", "docx", "review"},
 	"examples":    {},
 	"web":         {"clause", "comment", "diff", "render", "repo", "review"},
-	"cmd/redline": {"clause", "comment", "diff", "examples", "render", "repo", "review", "web"},
+	"cmd/redline": {"clause", "comment", "diff", "docx", "examples", "render", "repo", "review", "web"},
 	// the web server, a binary of its own so that net/http stays out of
 	// redline (TestBinaryOffline); redline serve runs it
 	"cmd/redline-serve": {"repo", "web"},
