@@ -119,6 +119,7 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 		newCommentCmd(g),
 		newReportCmd(g),
 		newDemoCmd(g),
+		newServeCmd(g),
 	)
 	setupCompletion(root, g)
 	return root
