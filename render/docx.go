@@ -154,14 +154,7 @@ const maxLineGrid = 4 << 20
 // of identical lines, then within each stretch between them the changed
 // lines paired by similarity, in order.
 func alignLines(a, b []string) ([]lineStep, bool) {
-	head := 0
-	for head < len(a) && head < len(b) && a[head] == b[head] {
-		head++
-	}
-	tail := 0
-	for tail < len(a)-head && tail < len(b)-head && a[len(a)-1-tail] == b[len(b)-1-tail] {
-		tail++
-	}
+	head, tail := commonEnds(a, b)
 	ma, mb := a[head:len(a)-tail], b[head:len(b)-tail]
 	if len(ma)*len(mb) > maxLineGrid {
 		return nil, false

@@ -33,14 +33,7 @@ func sideOps(c *review.Change) []diff.Op {
 		return ops
 	}
 	a, b := []rune(c.OldText), []rune(c.NewText)
-	p := 0
-	for p < len(a) && p < len(b) && a[p] == b[p] {
-		p++
-	}
-	s := 0
-	for s < len(a)-p && s < len(b)-p && a[len(a)-1-s] == b[len(b)-1-s] {
-		s++
-	}
+	p, s := commonEnds(a, b)
 	var out []diff.Op
 	add := func(k diff.OpKind, r []rune) {
 		if len(r) > 0 {
@@ -250,4 +243,16 @@ func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 		v.UnappliedHeading = t.count("unapplied", len(v.Unapplied))
 	}
 	return execHTML(w, "table", tableTmpl, v)
+}
+
+// commonEnds returns the lengths of the longest common prefix of a and b
+// and of the longest common suffix of what follows it.
+func commonEnds[T comparable](a, b []T) (prefix, suffix int) {
+	for prefix < len(a) && prefix < len(b) && a[prefix] == b[prefix] {
+		prefix++
+	}
+	for suffix < len(a)-prefix && suffix < len(b)-prefix && a[len(a)-1-suffix] == b[len(b)-1-suffix] {
+		suffix++
+	}
+	return prefix, suffix
 }
