@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -342,10 +343,14 @@ func (r *Repo) log(ctx context.Context, path string) ([]revision.Rev, error) {
 	if err != nil {
 		return nil, err
 	}
-	all, err := r.reachable(h)
+	// The first-parent line, newest first: a merged side branch's commits
+	// are the merge's own history, not revisions of this line (as
+	// history and blame follow first parents too).
+	all, err := r.chain(h)
 	if err != nil {
 		return nil, err
 	}
+	slices.Reverse(all)
 	var out []revision.Rev
 	for _, ri := range all {
 		if err := ctx.Err(); err != nil {
