@@ -41,6 +41,12 @@ func (o CommitOptions) Validate() error {
 	if o.Stage != "" && plumbing.NewTagReferenceName(o.Stage).Validate() != nil {
 		return fmt.Errorf("stage %q: not a name git accepts for a tag (no spaces, ~ ^ : ? * [ \\ .. @{, no leading . or -, no trailing . or .lock): %w", o.Stage, ErrBadInput)
 	}
+	// A stage is written as a trailer, which is read back trimmed: white
+	// space of any kind (a no-break space, an ideographic one) at either
+	// end would not survive the round trip.
+	if o.Stage != "" && strings.TrimSpace(o.Stage) != o.Stage {
+		return fmt.Errorf("stage %q: begins or ends with white space: %w", o.Stage, ErrBadInput)
+	}
 	if gitOwnName(o.Stage) {
 		return fmt.Errorf("stage %q: git's own name for a ref; choose another: %w", o.Stage, ErrBadInput)
 	}
