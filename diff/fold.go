@@ -32,6 +32,26 @@ import (
 // by the other is a correction a reviewer should see, not mere formatting.
 // Curly and straight quotes differ too.
 func Fold(s string) string {
+	out := foldOnce(s)
+	if !careful(s) {
+		return out
+	}
+	// A combining mark or a conjoining jamo may compose with what folding
+	// put before it (Ａ + U+0301 folds to A + U+0301, which is Á; a zero
+	// width space dropped between ᄀ and ᅡ leaves 가): fold again until
+	// nothing changes, so that Fold(Fold(s)) == Fold(s).
+	for range 8 {
+		next := foldOnce(out)
+		if next == out {
+			break
+		}
+		out = next
+	}
+	return out
+}
+
+// foldOnce is one pass of Fold: normal form C, then the folder.
+func foldOnce(s string) string {
 	s = nfc(s)
 	var b strings.Builder
 	b.Grow(len(s))
@@ -40,6 +60,32 @@ func Fold(s string) string {
 		b.WriteRune(r)
 	}
 	return b.String()
+}
+
+// careful reports whether s holds a rune that can compose with the rune
+// before it, as written or once its width is folded (ﾞ folds to the
+// combining U+3099). Only then may one pass of folding be short of Fold.
+func careful(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		if i+2 < len(s) && c >= 0xe4 && c <= 0xe9 && s[i+1]&0xc0 == 0x80 && s[i+2]&0xc0 == 0x80 {
+			i += 3 // U+4000–U+9FFF: ideographs
+			continue
+		}
+		r, w := utf8.DecodeRuneInString(s[i:])
+		i += w
+		if !norm.NFC.PropertiesString(string(r)).BoundaryBefore() {
+			return true
+		}
+		if f := clause.FoldWidth(r); f != r && !norm.NFC.PropertiesString(string(f)).BoundaryBefore() {
+			return true
+		}
+	}
+	return false
 }
 
 // folder yields the runes of Fold(s) one at a time, so that two texts can
@@ -90,6 +136,9 @@ func (f *folder) next() rune {
 
 // foldEqual reports whether Fold(a) == Fold(b), without building either.
 func foldEqual(a, b string) bool {
+	if careful(a) || careful(b) {
+		return Fold(a) == Fold(b)
+	}
 	fa, fb := folder{s: nfc(a)}, folder{s: nfc(b)}
 	for {
 		ra, rb := fa.next(), fb.next()

@@ -54,8 +54,27 @@ func TestFormattingOnly(t *testing.T) {
 	}
 }
 
+// TestFoldComposes: what folding puts next to a combining mark or a
+// conjoining jamo composes with it, so one more fold changes nothing.
+func TestFoldComposes(t *testing.T) {
+	for _, tt := range []struct{ in, want string }{
+		{"Ａ\u0301", "Á"},             // full-width A + combining acute
+		{"ｶﾞ", "ガ"},                   // half-width katakana + half-width voiced mark
+		{"カ \u3099", "ガ"},            // a space dropped before a combining mark
+		{"\u1100\u200b\u1161", "가"}, // a zero-width space dropped between jamo
+		{"\xe6;", "\ufffd;"},
+	} {
+		if got := Fold(tt.in); got != tt.want {
+			t.Errorf("Fold(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+		if !foldEqual(tt.in, tt.want) {
+			t.Errorf("foldEqual(%q, %q) = false", tt.in, tt.want)
+		}
+	}
+}
+
 func FuzzFold(f *testing.F) {
-	for _, s := range []string{"（一）１０项", "a \u3000 b", "打造 80项", "\u200b\r\n"} {
+	for _, s := range []string{"（一）１０项", "a \u3000 b", "打造 80项", "\u200b\r\n", "Ａ\u0301", "ｶﾞ", "\u1100\u200b\u1161"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

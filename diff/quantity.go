@@ -56,6 +56,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 	var out []Quantity
 	start := 0
 	skip, ref := 0, -1 // skip tokens before skip; ref: the end of the last reference
+	last := 0          // the end of the last quantity: a bound never reaches into it
 	for k, e := range ends {
 		tok := s[start:e]
 		i := start
@@ -86,7 +87,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		}
 		// bounds around the number
 		for _, b := range boundsBefore {
-			if strings.HasSuffix(s[:q.Start], b) {
+			if q.Start-len(b) >= last && strings.HasSuffix(s[:q.Start], b) {
 				q.Bound, q.Start = b, q.Start-len(b)
 				break
 			}
@@ -94,7 +95,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		if q.Bound == "" && strings.HasSuffix(s[:q.Start], " ") {
 			for _, b := range boundsBeforeEN {
 				head := s[:q.Start-1]
-				if len(head) >= len(b) && strings.EqualFold(head[len(head)-len(b):], b) &&
+				if len(head)-len(b) >= last && strings.EqualFold(head[len(head)-len(b):], b) &&
 					(len(head) == len(b) || !isWordRune(rune(head[len(head)-len(b)-1]))) {
 					q.Bound, q.Start = head[len(head)-len(b):], len(head)-len(b)
 					break
@@ -119,6 +120,7 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		q.Text = s[q.Start:q.End]
 		q.Context = quantityContext(s, ends, q.Start, q.End)
 		out = append(out, q)
+		last = q.End
 	}
 	return out
 }
