@@ -134,6 +134,10 @@ func TestHTMLInBrowser(t *testing.T) {
 		{"the script shows as text", `document.body.innerText.includes('<script>alert(1)</script>')`},
 		{"deletions struck through", `[...document.querySelectorAll('del')].length > 0 && getComputedStyle(document.querySelector('del')).textDecorationLine.includes('line-through')`},
 		{"insertions underlined", `[...document.querySelectorAll('ins')].length > 0 && getComputedStyle(document.querySelector('ins')).textDecorationLine.includes('underline')`},
+		{"insertions and deletions say so to screen readers, out of sight and out of a copy", `[...document.querySelectorAll('ins, del')].every(e => {
+			const s = e.querySelector(':scope > .sr'), r = s && s.getBoundingClientRect(), c = s && getComputedStyle(s);
+			return s && s.textContent.trim() !== '' && r.width <= 1 && r.height <= 1 && c.display !== 'none' && c.visibility !== 'hidden' && c.userSelect === 'none';
+		})`},
 	}
 	cases := []struct {
 		path, title string

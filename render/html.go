@@ -45,7 +45,7 @@ const layoutTmpl = `{{define "top"}}<!DOCTYPE html>
 </body>
 </html>
 {{end}}
-{{define "ops"}}{{range .}}{{if eq .Kind "del"}}<del>{{.Text}}</del>{{else if eq .Kind "ins"}}<ins>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}{{end}}
+{{define "ops"}}{{range .}}{{if eq .Kind "del"}}<del><span class="sr">{{.SR}}</span>{{.Text}}</del>{{else if eq .Kind "ins"}}<ins><span class="sr">{{.SR}}</span>{{.Text}}</ins>{{else}}{{.Text}}{{end}}{{end}}{{end}}
 {{define "comment"}}<div class="comment">
 <p class="who">{{.By}} <span class="status st-{{.StatusClass}}">{{.Status}}</span></p>
 <p class="cid">{{.T.comment}} {{.ID}}{{if .Label}} · {{.T.clause}} {{.Label}}{{end}}</p>
@@ -91,10 +91,10 @@ const diffTmpl = `{{define "diff"}}{{template "top" .}}
 {{- if or .Quantities .UnitsAdded .UnitsRemoved}}
 <ul class="facts">
 {{- range .Quantities}}
-<li><span class="fact-key">{{$.T.quantities}}</span>{{if .Old}}<del>{{.Old}}</del>{{else}}{{$.T.none}}{{end}} → {{if .New}}<ins>{{.New}}</ins>{{else}}{{$.T.none}}{{end}}{{if .Context}} <span class="fact-note">{{.Context}}</span>{{end}}</li>
+<li><span class="fact-key">{{$.T.quantities}}</span>{{if .Old}}<del><span class="sr">{{$.T.srDel}}</span>{{.Old}}</del>{{else}}{{$.T.none}}{{end}} → {{if .New}}<ins><span class="sr">{{$.T.srIns}}</span>{{.New}}</ins>{{else}}{{$.T.none}}{{end}}{{if .Context}} <span class="fact-note">{{.Context}}</span>{{end}}</li>
 {{- end}}
 {{- if or .UnitsAdded .UnitsRemoved}}
-<li><span class="fact-key">{{$.T.units}}</span>{{range .UnitsAdded}}<ins>+{{.}}</ins> {{end}}{{range .UnitsRemoved}}<del>−{{.}}</del> {{end}}</li>
+<li><span class="fact-key">{{$.T.units}}</span>{{range .UnitsAdded}}<ins><span class="sr">{{$.T.srIns}}</span>+{{.}}</ins> {{end}}{{range .UnitsRemoved}}<del><span class="sr">{{$.T.srDel}}</span>−{{.}}</del> {{end}}</li>
 {{- end}}
 </ul>
 {{- end}}
@@ -149,7 +149,10 @@ type hPage struct {
 
 type hMeta struct{ Key, Value string }
 
-type hOp struct{ Kind, Text string }
+// hOp is one piece of a redline for the "ops" template. SR is what a screen
+// reader says before an insertion or deletion (新增 / inserted); the page
+// hides it from sight with the .sr class, and it is never selected or copied.
+type hOp struct{ Kind, Text, SR string }
 
 type hComment struct {
 	ID, By, Status, StatusClass, Label, Quote, Text, Proposed, Response string
@@ -210,19 +213,38 @@ func revMeta(t tr, r review.Rev) string {
 	return strings.Join(parts, " · ")
 }
 
-func hOps(ops []diff.Op) []hOp {
+func hOps(t tr, ops []diff.Op) []hOp {
 	out := make([]hOp, 0, len(ops))
 	for _, op := range ops {
-		k := "eq"
+		h := hOp{Kind: "eq", Text: op.Text}
 		switch op.Kind {
 		case diff.Delete:
-			k = "del"
+			h.Kind, h.SR = "del", t.s("srDel")
 		case diff.Insert:
-			k = "ins"
+			h.Kind, h.SR = "ins", t.s("srIns")
 		}
-		out = append(out, hOp{k, op.Text})
+		out = append(out, h)
 	}
 	return out
+}
+
+// RedlineHTML is an edit script as HTML, as every HTML page of render shows
+// it: deletions in <del>, insertions in <ins>, each opening with 删除 / 新增
+// (deleted / inserted in language l) for screen readers, in a span of class
+// "sr" that a page's style sheet hides from sight (pageCSS does). The text
+// is escaped.
+func RedlineHTML(ops []diff.Op, l clause.Lang) template.HTML {
+	var b strings.Builder
+	for _, op := range hOps(newTr(l), ops) {
+		text := template.HTMLEscapeString(op.Text)
+		switch op.Kind {
+		case "del", "ins":
+			b.WriteString("<" + op.Kind + `><span class="sr">` + template.HTMLEscapeString(op.SR) + "</span>" + text + "</" + op.Kind + ">")
+		default:
+			b.WriteString(text)
+		}
+	}
+	return template.HTML(b.String())
 }
 
 func newHComment(t tr, c comment.Comment, withClause bool) hComment {
@@ -240,7 +262,7 @@ func newHComment(t tr, c comment.Comment, withClause bool) hComment {
 func newHChange(t tr, c *review.Change, anchor string, unexplained bool) hChange {
 	h := hChange{Anchor: anchor, Label: changeLabel(t, c), Title: c.Title, Kind: t.kind(c),
 		KindClass: c.Kind.String(), Unexplained: unexplained,
-		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(fullOps(c)),
+		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(t, fullOps(c)),
 		UnitsAdded: c.Units.Added, UnitsRemoved: c.Units.Removed}
 	for _, q := range c.Quantities {
 		h.Quantities = append(h.Quantities, hQty{q.Old, q.New, q.Context})

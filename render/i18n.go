@@ -89,6 +89,10 @@ var words = map[string][2]string{
 	"whatChanged": {"修改情况", "What changed"},
 	"otherGroup":  {"其他意见", "Other comments"},
 	"range":       {"范围", "Range"},
+	// what a screen reader says before an insertion or a deletion in HTML
+	// (hidden from sight, never copied)
+	"srIns": {"新增", "inserted: "},
+	"srDel": {"删除", "deleted: "},
 }
 
 // tr translates UI strings into one language.

@@ -279,7 +279,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 				Label: entryLabel(t, e), Revs: revsText(t, e), Unchanged: unchangedNote(t, e)}
 			for j := range e.Changes {
 				c := &e.Changes[j]
-				row.Changes = append(row.Changes, hReportChange{notedLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+				row.Changes = append(row.Changes, hReportChange{notedLabel(t, c), hOps(t, condense(sideOps(c), reportContext))})
 			}
 			hg.Rows = append(hg.Rows, row)
 		}
@@ -287,7 +287,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 	}
 	for i := range r.Unexplained {
 		c := &r.Unexplained[i]
-		v.Unexplained = append(v.Unexplained, hReportChange{changeLabel(t, c), hOps(condense(sideOps(c), reportContext))})
+		v.Unexplained = append(v.Unexplained, hReportChange{changeLabel(t, c), hOps(t, condense(sideOps(c), reportContext))})
 	}
 	if len(v.Unexplained) > 0 {
 		v.UnexplainedHeading = t.count("unexplained", len(v.Unexplained))

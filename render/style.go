@@ -49,6 +49,9 @@ html:lang(zh-CN) .redline { text-align: justify; }
 del { color: var(--del); background: var(--del-bg); text-decoration: line-through; text-decoration-thickness: 1px; }
 ins { color: var(--ins); background: var(--ins-bg); text-decoration: underline; text-underline-offset: 2px; }
 del + ins { margin-left: .12em; }
+/* what a screen reader says before an insertion or deletion: out of sight, never selected or copied */
+.sr { position: absolute; width: 1px; height: 1px; margin: -1px; padding: 0; border: 0; overflow: hidden;
+  clip: rect(0 0 0 0); clip-path: inset(50%); white-space: nowrap; -webkit-user-select: none; user-select: none; }
 section.unexplained a { color: var(--ink); }
 .facts { margin: .2rem 0 0; padding: 0; list-style: none; font-size: 10pt; }
 .facts li { margin: .1rem 0; }

@@ -235,7 +235,7 @@ func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 		rows, folded := compareRows(o, doc)
 		hd := hTableDoc{Path: doc.Path, Note: tableNote(dt, folded), T: dt.all()}
 		for _, r := range rows {
-			hd.Rows = append(hd.Rows, hRow{r.Label, r.Title, hOps(r.Before), hOps(r.After), r.Basis})
+			hd.Rows = append(hd.Rows, hRow{r.Label, r.Title, hOps(dt, r.Before), hOps(dt, r.After), r.Basis})
 		}
 		v.Docs = append(v.Docs, hd)
 	}
