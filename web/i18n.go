@@ -11,7 +11,7 @@ func words(l clause.Lang) map[string]string {
 			"date": "Date", "author": "Author", "message": "Message", "settles": "Comments settled", "compare": "Compare the two selected",
 			"blame": "Blame", "history": "Clause history", "clause": "Clause", "text": "Text", "status": "Status",
 			"by": "Commenter", "round": "Round/group", "filter": "Filter", "response": "Response", "settledin": "Settled in",
-			"save": "Save", "add": "Add a comment", "path": "Document", "ins": "inserted", "del": "deleted", "show": "Show",
+			"save": "Save", "add": "Add a comment", "path": "Document", "show": "Show",
 			"all": "all changes", "onlyunexpl": "only unexplained", "onlysubst": "only substantive",
 			"counts": "%d comments, adopted %d, partial %d, rejected %d, pending %d",
 		}
@@ -22,7 +22,7 @@ func words(l clause.Lang) map[string]string {
 		"date": "日期", "author": "作者", "message": "说明", "settles": "处理意见数", "compare": "比较所选两稿",
 		"blame": "逐条来源", "history": "条文沿革", "clause": "条款", "text": "内容", "status": "是否采纳",
 		"by": "意见人", "round": "轮次/分组", "filter": "筛选", "response": "理由", "settledin": "处理于",
-		"save": "保存", "add": "新增意见", "path": "文件", "ins": "新增", "del": "删除", "show": "显示",
+		"save": "保存", "add": "新增意见", "path": "文件", "show": "显示",
 		"all": "全部修改", "onlyunexpl": "仅无意见说明的修改", "onlysubst": "仅实质修改",
 		"counts": "%d 条意见,采纳 %d,部分采纳 %d,未采纳 %d,待处理 %d",
 	}

@@ -14,10 +14,10 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
-	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/render"
 	"github.com/redline-docs/redline/repo"
 	"github.com/redline-docs/redline/review"
@@ -53,7 +53,13 @@ type Server struct {
 	hosts map[string]bool
 	token string
 	tmpl  *template.Template
+	css   string // assets/app.css
 	h     http.Handler
+	pages pageCache
+
+	langMu   sync.Mutex
+	langHead string      // the newest revision langDoc was read at
+	langDoc  clause.Lang // the language of its first document
 }
 
 // New builds the server. Its per-session token, which every write form
@@ -66,11 +72,15 @@ func New(o Options) (*Server, error) {
 	if err != nil {
 		return nil, err
 	}
+	css, err := assets.ReadFile("assets/app.css")
+	if err != nil {
+		return nil, err
+	}
 	var b [16]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		return nil, err
 	}
-	s := &Server{r: o.Repo, write: o.Write, hosts: map[string]bool{}, token: hex.EncodeToString(b[:]), tmpl: tmpl}
+	s := &Server{r: o.Repo, write: o.Write, hosts: map[string]bool{}, token: hex.EncodeToString(b[:]), tmpl: tmpl, css: string(css)}
 	host, port, err := net.SplitHostPort(o.Addr)
 	if err != nil {
 		return nil, fmt.Errorf("web: address %q: %w", o.Addr, err)
@@ -118,18 +128,64 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, req *http.Request) {
 	s.h.ServeHTTP(w, req)
 }
 
-func (s *Server) render(w http.ResponseWriter, req *http.Request, name string, lang clause.Lang, title string, data map[string]any) {
+const htmlType = "text/html; charset=utf-8"
+
+// execPage runs the app's page template name into buf.
+func (s *Server) execPage(buf *bytes.Buffer, req *http.Request, name string, lang clause.Lang, title string, data map[string]any) (string, error) {
 	p := map[string]any{"Lang": htmlLang(lang), "Title": title, "T": words(lang), "Write": s.write, "Token": s.token, "Msg": req.URL.Query().Get("msg")}
 	for k, v := range data {
 		p[k] = v
 	}
-	var buf bytes.Buffer
-	if err := s.tmpl.ExecuteTemplate(&buf, name, p); err != nil {
-		http.Error(w, "template: "+err.Error(), http.StatusInternalServerError)
-		return
+	if err := s.tmpl.ExecuteTemplate(buf, name, p); err != nil {
+		return "", fmt.Errorf("template: %w", err)
 	}
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_, _ = w.Write(buf.Bytes())
+	return htmlType, nil
+}
+
+// lang is the language a page speaks: ?lang=zh|en when given, else the
+// language of the repository's first document at the newest revision (as
+// the command line speaks the document's language), Chinese when there is
+// none.
+func (s *Server) lang(req *http.Request) clause.Lang {
+	switch req.URL.Query().Get("lang") {
+	case "en":
+		return clause.LangEN
+	case "zh":
+		return clause.LangZH
+	}
+	head, err := s.r.Resolve("")
+	if err != nil {
+		return clause.LangZH
+	}
+	s.langMu.Lock()
+	if s.langHead == head.Hash {
+		defer s.langMu.Unlock()
+		return s.langDoc
+	}
+	s.langMu.Unlock()
+	ctx := req.Context()
+	l := clause.LangZH
+	if docs, err := s.r.Documents(ctx, head); err == nil && len(docs) > 0 {
+		if d, _, err := s.r.Document(ctx, head, docs[0]); err == nil && d != nil && d.Lang != "" {
+			l = d.Lang
+		}
+	}
+	s.langMu.Lock()
+	s.langHead, s.langDoc = head.Hash, l
+	s.langMu.Unlock()
+	return l
+}
+
+// langOption is render's Options.Lang for ?lang=: "" (the document's own)
+// unless the request names one.
+func langOption(req *http.Request) clause.Lang {
+	switch req.URL.Query().Get("lang") {
+	case "en":
+		return clause.LangEN
+	case "zh":
+		return clause.LangZH
+	}
+	return ""
 }
 
 // fail answers an error as one line: 404 for what does not exist, 503
@@ -149,8 +205,10 @@ func (s *Server) fail(w http.ResponseWriter, req *http.Request, err error) {
 	if code == http.StatusServiceUnavailable {
 		msg = "the repository is busy (another writer is at work); try again in a moment: " + msg
 	}
+	lang := s.lang(req)
+	w.Header().Set("Content-Type", htmlType)
 	w.WriteHeader(code)
-	p := map[string]any{"Lang": "en", "Title": http.StatusText(code), "T": words(""), "Write": s.write, "Msg": msg}
+	p := map[string]any{"Lang": htmlLang(lang), "Title": http.StatusText(code), "T": words(lang), "Write": s.write, "Msg": msg}
 	_ = s.tmpl.ExecuteTemplate(w, "error", p)
 }
 
@@ -167,36 +225,25 @@ type revRow struct {
 }
 
 func (s *Server) index(w http.ResponseWriter, req *http.Request) {
-	ctx := req.Context()
-	revs, err := s.r.Log(ctx, "")
-	if err != nil {
-		s.fail(w, req, err)
-		return
-	}
-	var docs []string
-	if len(revs) > 0 {
-		if docs, err = s.r.Documents(ctx, revs[0]); err != nil {
-			s.fail(w, req, err)
-			return
+	s.cached(w, req, nil, func(buf *bytes.Buffer) (string, error) {
+		ctx := req.Context()
+		revs, err := s.r.Log(ctx, "")
+		if err != nil {
+			return "", err
 		}
-	}
-	rows := make([]revRow, len(revs))
-	for i, r := range revs {
-		rows[i] = revRow{r.Hash, review.Short(r), r.Stage, r.Date.Format("2006-01-02 15:04"), r.Author, firstLine(r.Message), len(r.Resolves)}
-	}
-	lang := s.langOf(ctx, revs, docs)
-	s.render(w, req, "index", lang, words(lang)["timeline"], map[string]any{"Revs": rows, "Docs": docs})
-}
-
-func (s *Server) langOf(ctx context.Context, revs []review.Rev, docs []string) clause.Lang {
-	if len(revs) == 0 || len(docs) == 0 {
-		return ""
-	}
-	d, _, err := s.r.Document(ctx, revs[0], docs[0])
-	if err != nil || d == nil {
-		return ""
-	}
-	return d.Lang
+		var docs []string
+		if len(revs) > 0 {
+			if docs, err = s.r.Documents(ctx, revs[0]); err != nil {
+				return "", err
+			}
+		}
+		rows := make([]revRow, len(revs))
+		for i, r := range revs {
+			rows[i] = revRow{r.Hash, review.Short(r), r.Stage, r.Date.Format("2006-01-02 15:04"), r.Author, firstLine(r.Message), len(r.Resolves)}
+		}
+		lang := s.lang(req)
+		return s.execPage(buf, req, "index", lang, words(lang)["timeline"], map[string]any{"Revs": rows, "Docs": docs})
+	})
 }
 
 func firstLine(s string) string {
@@ -218,31 +265,49 @@ func (s *Server) diff(w http.ResponseWriter, req *http.Request) {
 		s.fail(w, req, err)
 		return
 	}
-	d, err := review.DiffRange(ctx, s.r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths})
-	if err != nil {
-		s.fail(w, req, err)
-		return
+	s.cached(w, req, rangeKey(rg), func(buf *bytes.Buffer) (string, error) {
+		d, err := review.DiffRange(ctx, s.r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths})
+		if err != nil {
+			return "", err
+		}
+		filterDiff(d, q.Get("only"), q.Get("by"))
+		var page bytes.Buffer
+		if err := render.HTML(&page, d, render.Options{Lang: langOption(req)}); err != nil {
+			return "", err
+		}
+		lang := s.lang(req)
+		if len(d.Documents) > 0 && d.Documents[0].Lang != "" && langOption(req) == "" {
+			lang = d.Documents[0].Lang
+		}
+		t := words(lang)
+		var nav bytes.Buffer
+		if err := s.tmpl.ExecuteTemplate(&nav, "nav", map[string]any{"T": t, "Write": s.write}); err != nil {
+			return "", err
+		}
+		if err := s.tmpl.ExecuteTemplate(&nav, "difffilters", map[string]any{"T": t, "Q": q, "Docs": d.Documents}); err != nil {
+			return "", err
+		}
+		// render's page with the app's style sheet (navigation, focus,
+		// print) after its own, inline: the page's own Content-Security-
+		// Policy allows no style sheet from elsewhere. Then the app's
+		// navigation and filters first in the body.
+		out := bytes.Replace(page.Bytes(), []byte("</head>"), []byte("<style>\n"+s.css+"</style>\n</head>"), 1)
+		out = bytes.Replace(out, []byte("<body>"), append([]byte("<body>\n"), nav.Bytes()...), 1)
+		buf.Write(out)
+		return htmlType, nil
+	})
+}
+
+// rangeKey names a resolved range by its revisions' hashes.
+func rangeKey(rg repo.Range) []string {
+	k := []string{"to=" + rg.To.Hash}
+	if rg.From != nil {
+		k = append(k, "from="+rg.From.Hash)
 	}
-	filterDiff(d, q.Get("only"), q.Get("by"))
-	var buf bytes.Buffer
-	if err := render.HTML(&buf, d, render.Options{}); err != nil {
-		s.fail(w, req, err)
-		return
+	for _, p := range rg.Paths {
+		k = append(k, "path="+p)
 	}
-	lang := clause.Lang("")
-	if len(d.Documents) > 0 {
-		lang = d.Documents[0].Lang
-	}
-	t := words(lang)
-	var nav bytes.Buffer
-	_ = s.tmpl.ExecuteTemplate(&nav, "nav", map[string]any{"T": t, "Write": s.write})
-	if err := s.tmpl.ExecuteTemplate(&nav, "difffilters", map[string]any{"T": t, "Q": q, "Docs": d.Documents}); err != nil {
-		s.fail(w, req, err)
-		return
-	}
-	out := bytes.Replace(buf.Bytes(), []byte("<body>"), append([]byte("<body>\n"), nav.Bytes()...), 1)
-	w.Header().Set("Content-Type", "text/html; charset=utf-8")
-	_, _ = w.Write(out)
+	return k
 }
 
 // filterDiff keeps the changes a filter asks for.
@@ -281,27 +346,18 @@ func hasCommenter(cs []comment.Comment, by string) bool {
 	return false
 }
 
-type hOp struct{ Kind, Text, SR string }
-
-func ops(os []diff.Op, t map[string]string) []hOp {
-	out := make([]hOp, len(os))
-	for i, o := range os {
-		switch o.Kind {
-		case diff.Insert:
-			out[i] = hOp{"ins", o.Text, t["ins"]}
-		case diff.Delete:
-			out[i] = hOp{"del", o.Text, t["del"]}
-		default:
-			out[i] = hOp{"", o.Text, ""}
-		}
-	}
-	return out
-}
-
 type histEntry struct {
 	Label, Rev, Event, Text string
-	Ops                     []hOp
+	Redline                 template.HTML // render's redline against the entry before
 	Comments                []comment.Comment
+}
+
+// pageLang is ?lang= when the request names one, else l (the document's).
+func pageLang(req *http.Request, l clause.Lang) clause.Lang {
+	if o := langOption(req); o != "" {
+		return o
+	}
+	return l
 }
 
 func (s *Server) history(w http.ResponseWriter, req *http.Request) {
@@ -312,24 +368,30 @@ func (s *Server) history(w http.ResponseWriter, req *http.Request) {
 		s.fail(w, req, err)
 		return
 	}
-	h, herr := review.HistoryOf(ctx, s.r, tip, doc, id)
-	if herr != nil {
-		if err != nil {
-			herr = err
+	s.cached(w, req, []string{"clause=" + id, "path=" + doc, "at=" + tip.Hash}, func(buf *bytes.Buffer) (string, error) {
+		h, herr := review.HistoryOf(ctx, s.r, tip, doc, id)
+		if herr != nil {
+			if err != nil {
+				herr = err
+			}
+			return "", herr
 		}
-		s.fail(w, req, herr)
-		return
-	}
-	t := words(h.Lang)
-	var es []histEntry
-	for _, e := range h.Entries {
-		es = append(es, histEntry{e.Label, review.Short(e.Rev), string(e.Event), e.Text, ops(e.Ops, t), e.Comments})
-	}
-	title := t["history"] + " · " + h.Path
-	if len(h.Entries) > 0 {
-		title += " · " + h.Entries[len(h.Entries)-1].Label
-	}
-	s.render(w, req, "history", h.Lang, title, map[string]any{"H": map[string]any{"Entries": es}})
+		lang := pageLang(req, h.Lang)
+		t := words(lang)
+		var es []histEntry
+		for _, e := range h.Entries {
+			he := histEntry{Label: e.Label, Rev: review.Short(e.Rev), Event: string(e.Event), Text: e.Text, Comments: e.Comments}
+			if len(e.Ops) > 0 {
+				he.Redline = render.RedlineHTML(e.Ops, lang)
+			}
+			es = append(es, he)
+		}
+		title := t["history"] + " · " + h.Path
+		if len(h.Entries) > 0 {
+			title += " · " + h.Entries[len(h.Entries)-1].Label
+		}
+		return s.execPage(buf, req, "history", lang, title, map[string]any{"H": map[string]any{"Entries": es}})
+	})
 }
 
 type blameRow struct {
@@ -345,21 +407,23 @@ func (s *Server) blame(w http.ResponseWriter, req *http.Request) {
 		s.fail(w, req, err)
 		return
 	}
-	b, err := review.BlameOf(ctx, s.r, at, doc)
-	if err != nil {
-		s.fail(w, req, err)
-		return
-	}
-	var rows []blameRow
-	for _, l := range b.Clauses {
-		r := blameRow{ID: l.ClauseID, Label: l.Label, Text: l.Text, Rev: review.Short(l.Rev)}
-		for _, c := range l.Comments {
-			r.Comments = append(r.Comments, c.ID)
+	s.cached(w, req, []string{"path=" + doc, "at=" + at.Hash}, func(buf *bytes.Buffer) (string, error) {
+		b, err := review.BlameOf(ctx, s.r, at, doc)
+		if err != nil {
+			return "", err
 		}
-		rows = append(rows, r)
-	}
-	t := words(b.Lang)
-	s.render(w, req, "blame", b.Lang, t["blame"]+" · "+b.Path+" @ "+review.Short(b.Rev), map[string]any{"B": rows, "Path": b.Path})
+		var rows []blameRow
+		for _, l := range b.Clauses {
+			r := blameRow{ID: l.ClauseID, Label: l.Label, Text: l.Text, Rev: review.Short(l.Rev)}
+			for _, c := range l.Comments {
+				r.Comments = append(r.Comments, c.ID)
+			}
+			rows = append(rows, r)
+		}
+		lang := pageLang(req, b.Lang)
+		t := words(lang)
+		return s.execPage(buf, req, "blame", lang, t["blame"]+" · "+b.Path+" @ "+review.Short(b.Rev), map[string]any{"B": rows, "Path": b.Path})
+	})
 }
 
 type commentFilter struct{ ID, Status, By, Clause, Group string }
@@ -369,6 +433,8 @@ type statusOpt struct {
 	Sel  bool
 }
 
+// comments is the comment table, in the document's language. It reads the
+// comments afresh each time (cheap; the cache's state reads them anyway).
 func (s *Server) comments(w http.ResponseWriter, req *http.Request) {
 	q := req.URL.Query()
 	cs, err := s.r.Comments(req.Context())
@@ -386,10 +452,7 @@ func (s *Server) comments(w http.ResponseWriter, req *http.Request) {
 		}
 		shown = append(shown, c)
 	}
-	lang := clause.LangZH
-	if q.Get("lang") == "en" {
-		lang = clause.LangEN
-	}
+	lang := s.lang(req)
 	t := words(lang)
 	n := map[comment.Status]int{}
 	for _, c := range shown {
@@ -404,77 +467,91 @@ func (s *Server) comments(w http.ResponseWriter, req *http.Request) {
 	for _, st := range []comment.Status{comment.Pending, comment.Adopted, comment.Partial, comment.Rejected} {
 		labels[st] = st.Label(lang)
 	}
-	s.render(w, req, "comments", lang, t["comments"], map[string]any{"Cs": shown, "Labels": labels, "F": f, "Counts": counts, "Statuses": sts})
+	var buf bytes.Buffer
+	ctype, err := s.execPage(&buf, req, "comments", lang, t["comments"], map[string]any{"Cs": shown, "Labels": labels, "F": f, "Counts": counts, "Statuses": sts})
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	_, _ = w.Write(buf.Bytes())
 }
 
 func (s *Server) report(w http.ResponseWriter, req *http.Request) {
 	q := url.Values{}
-	for _, k := range []string{"from", "to"} {
+	for _, k := range []string{"from", "to", "lang"} {
 		if v := req.URL.Query().Get(k); v != "" {
 			q.Set(k, v)
 		}
 	}
-	t := words("")
-	s.render(w, req, "report", "", t["report"], map[string]any{"Q": template.URL(q.Encode())})
+	lang := s.lang(req)
+	t := words(lang)
+	var buf bytes.Buffer
+	ctype, err := s.execPage(&buf, req, "report", lang, t["report"], map[string]any{"Q": template.URL(q.Encode())})
+	if err != nil {
+		s.fail(w, req, err)
+		return
+	}
+	w.Header().Set("Content-Type", ctype)
+	_, _ = w.Write(buf.Bytes())
 }
 
-func (s *Server) reportOf(req *http.Request) (*review.Report, error) {
+// reportRange resolves the report's ?from= and ?to= (the newest when
+// absent), and names them for the page cache.
+func (s *Server) reportRange(req *http.Request) (f, t *review.Rev, key []string, err error) {
 	q := req.URL.Query()
-	t, err := s.r.Resolve(q.Get("to")) // "" : the newest, which must exist
+	to, err := s.r.Resolve(q.Get("to")) // "" : the newest, which must exist
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
-	var f, tp *review.Rev
+	key = []string{"to=" + to.Hash}
 	if q.Get("to") != "" {
-		tp = &t
+		t = &to
 	}
 	if from := q.Get("from"); from != "" {
 		rf, err := s.r.Resolve(from)
 		if err != nil {
-			return nil, err
+			return nil, nil, nil, err
 		}
 		f = &rf
+		key = append(key, "from="+rf.Hash)
 	}
-	return review.ReportOf(req.Context(), s.r, f, tp)
+	return f, t, key, nil
 }
 
 const docxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
 
-// download sets the type and, for ?download=1, the attachment name.
-func download(w http.ResponseWriter, req *http.Request, ctype, name string) {
-	w.Header().Set("Content-Type", ctype)
+// download names the attachment for ?download=1.
+func download(w http.ResponseWriter, req *http.Request, name string) {
 	if req.URL.Query().Get("download") != "" {
 		w.Header().Set("Content-Disposition", "attachment; filename="+name)
 	}
 }
 
 func (s *Server) reportFile(w http.ResponseWriter, req *http.Request) {
-	rp, err := s.reportOf(req)
+	f, t, key, err := s.reportRange(req)
 	if err != nil {
 		s.fail(w, req, err)
 		return
 	}
-	var buf bytes.Buffer
-	switch {
-	case strings.HasSuffix(req.URL.Path, ".html"):
-		err = render.ReportHTML(&buf, rp, render.Options{})
-		download(w, req, "text/html; charset=utf-8", "report.html")
-	case strings.HasSuffix(req.URL.Path, ".docx"):
-		err = render.ReportDocx(&buf, rp, render.Options{})
-		download(w, req, docxType, "report.docx")
-	case strings.HasSuffix(req.URL.Path, ".md"):
-		err = render.ReportMarkdown(&buf, rp, render.Options{})
-		download(w, req, "text/markdown; charset=utf-8", "report.md")
-	default:
-		err = render.ReportCSV(&buf, rp, render.Options{})
-		download(w, req, "text/csv; charset=utf-8", "report.csv")
-	}
-	if err != nil {
-		w.Header().Del("Content-Disposition")
-		s.fail(w, req, err)
-		return
-	}
-	_, _ = w.Write(buf.Bytes())
+	o := render.Options{Lang: langOption(req)}
+	name := "report" + req.URL.Path[strings.LastIndex(req.URL.Path, "."):]
+	download(w, req, name)
+	s.cached(w, req, key, func(buf *bytes.Buffer) (string, error) {
+		rp, err := review.ReportOf(req.Context(), s.r, f, t)
+		if err != nil {
+			return "", err
+		}
+		switch {
+		case strings.HasSuffix(req.URL.Path, ".html"):
+			return htmlType, render.ReportHTML(buf, rp, o)
+		case strings.HasSuffix(req.URL.Path, ".docx"):
+			return docxType, render.ReportDocx(buf, rp, o)
+		case strings.HasSuffix(req.URL.Path, ".md"):
+			return "text/markdown; charset=utf-8", render.ReportMarkdown(buf, rp, o)
+		}
+		return "text/csv; charset=utf-8", render.ReportCSV(buf, rp, o)
+	})
 }
 
 func (s *Server) tableFile(w http.ResponseWriter, req *http.Request) {
@@ -484,29 +561,21 @@ func (s *Server) tableFile(w http.ResponseWriter, req *http.Request) {
 		s.fail(w, req, err)
 		return
 	}
-	d, err := review.DiffRange(req.Context(), s.r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths})
-	if err != nil {
-		s.fail(w, req, err)
-		return
-	}
-	var buf bytes.Buffer
-	switch {
-	case strings.HasSuffix(req.URL.Path, ".html"):
-		err = render.TableHTML(&buf, d, render.Options{})
-		download(w, req, "text/html; charset=utf-8", "table.html")
-	case strings.HasSuffix(req.URL.Path, ".docx"):
-		err = render.TableDocx(&buf, d, render.Options{})
-		download(w, req, docxType, "table.docx")
-	default:
-		err = render.TableMarkdown(&buf, d, render.Options{})
-		download(w, req, "text/markdown; charset=utf-8", "table.md")
-	}
-	if err != nil {
-		w.Header().Del("Content-Disposition")
-		s.fail(w, req, err)
-		return
-	}
-	_, _ = w.Write(buf.Bytes())
+	o := render.Options{Lang: langOption(req)}
+	download(w, req, "table"+req.URL.Path[strings.LastIndex(req.URL.Path, "."):])
+	s.cached(w, req, rangeKey(rg), func(buf *bytes.Buffer) (string, error) {
+		d, err := review.DiffRange(req.Context(), s.r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths})
+		if err != nil {
+			return "", err
+		}
+		switch {
+		case strings.HasSuffix(req.URL.Path, ".html"):
+			return htmlType, render.TableHTML(buf, d, o)
+		case strings.HasSuffix(req.URL.Path, ".docx"):
+			return docxType, render.TableDocx(buf, d, o)
+		}
+		return "text/markdown; charset=utf-8", render.TableMarkdown(buf, d, o)
+	})
 }
 
 func or(a, b string) string {

@@ -97,7 +97,7 @@ func TestPages(t *testing.T) {
 		want []string
 	}{
 		{"/", []string{"征求意见稿", "送审稿", "公布稿", "办法.md", `action="/diff"`}},
-		{"/diff?from=HEAD~2&to=HEAD~1", []string{"<del>90项</del>", "<ins>80项</ins>", "市卫健委", `href="/history?path=`}},
+		{"/diff?from=HEAD~2&to=HEAD~1", []string{`<del><span class="sr">删除</span>90项</del>`, `<ins><span class="sr">新增</span>80项</ins>`, "市卫健委", `href="/history?path=`, "nav.app,nav.hist,form"}},
 		{"/diff?from=HEAD~2&to=HEAD&only=unexplained", []string{"第四条"}},
 		{"/history?path=%E5%8A%9E%E6%B3%95.md&clause=%E7%AC%AC%E4%B8%89%E6%9D%A1", []string{"<ins><span class=\"sr\">新增</span>80项</ins>", "C1"}},
 		{"/blame?path=%E5%8A%9E%E6%B3%95.md", []string{"第四条", "公布稿"}},
@@ -131,7 +131,7 @@ func TestPages(t *testing.T) {
 	// filters change what is shown
 	_, _, all := get(t, ts, "/diff?from=HEAD~2&to=HEAD")
 	_, _, une := get(t, ts, "/diff?from=HEAD~2&to=HEAD&only=unexplained")
-	if !strings.Contains(all, "市卫健委") || strings.Contains(une, "<ins>80项</ins>") {
+	if !strings.Contains(all, "市卫健委") || strings.Contains(une, "80项</ins>") {
 		t.Errorf("only=unexplained kept the explained change")
 	}
 	_, _, one := get(t, ts, "/comments?by=%E5%B8%82%E5%8D%AB")
@@ -256,5 +256,111 @@ func TestWriteBusy(t *testing.T) {
 	assertStatus(t, r, "C2", comment.Pending)
 	if err := os.Remove(lock); err != nil {
 		t.Fatal(err)
+	}
+}
+
+// englishFixture is a repository with two revisions of an English act and
+// one comment.
+func englishFixture(t testing.TB) *repo.Repo {
+	t.Helper()
+	ctx := context.Background()
+	r, err := repo.Init(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	texts := []string{
+		"# Example Act\n\nArticle 1 This Act regulates examples.\n\nArticle 2 It applies to 12 districts.\n",
+		"# Example Act\n\nArticle 1 This Act regulates examples.\n\nArticle 2 It applies to 13 districts.\n",
+	}
+	for i, tx := range texts {
+		if err := os.WriteFile(filepath.Join(r.Dir(), "act.md"), []byte(tx), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		opts := repo.CommitOptions{Message: []string{"first draft", "second draft"}[i], Author: "Drafters <d@example.org>", Date: t0.Add(time.Duration(i) * time.Hour)}
+		if i == 1 {
+			opts.Resolves = []string{"C1"}
+		}
+		if _, err := r.Commit(ctx, opts); err != nil {
+			t.Fatal(err)
+		}
+		if i == 0 {
+			if _, err := r.AddComment(ctx, comment.Comment{ID: "C1", By: "Parks Board", Text: "Say 13.", Status: comment.Adopted}, repo.CommentOptions{Clause: "Article 2"}); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	return r
+}
+
+// TestEnglishDocument: every page of an English document's repository
+// speaks English without ?lang=, and a Chinese one Chinese (as the command
+// line follows the document's language); ?lang= overrides.
+func TestEnglishDocument(t *testing.T) {
+	_, ts := newServer(t, englishFixture(t), false)
+	for _, c := range []struct {
+		path string
+		want []string
+		not  []string
+	}{
+		{"/", []string{`<html lang="en">`, "Documents and revisions", "Compare the two selected"}, []string{"文件与修订"}},
+		{"/comments", []string{`<html lang="en">`, "1 comments, adopted 1, partial 0, rejected 0, pending 0", "Commenter", "Parks Board"}, []string{"意见表", "条意见", "已采纳"}},
+		{"/report", []string{`<html lang="en">`, "Consultation report"}, []string{"意见采纳情况报告"}},
+		{"/diff?from=HEAD~1", []string{`<html lang="en">`, `<del><span class="sr">deleted: </span>12</del>`, `<ins><span class="sr">inserted: </span>13</ins>`, "only unexplained"}, []string{"新增", "删除", "筛选"}},
+		{"/history?path=act.md&clause=Article+2", []string{`<html lang="en">`, `<span class="sr">inserted: </span>13`}, []string{"条文沿革"}},
+		{"/blame?path=act.md", []string{`<html lang="en">`, "Blame"}, []string{"逐条来源"}},
+		{"/history?path=act.md&clause=Article+9", []string{`<html lang="en">`}, nil},
+		{"/comments?lang=zh", []string{`<html lang="zh-CN">`, "1 条意见"}, nil},
+	} {
+		_, _, body := get(t, ts, c.path)
+		for _, w := range c.want {
+			if !strings.Contains(body, w) {
+				t.Errorf("GET %s: no %q in\n%s", c.path, w, body)
+			}
+		}
+		for _, n := range c.not {
+			if strings.Contains(body, n) {
+				t.Errorf("GET %s: %q in an English page", c.path, n)
+			}
+		}
+	}
+	// and a Chinese document's comment table is Chinese unless asked otherwise
+	_, zh := newServer(t, fixture(t), false)
+	if _, _, body := get(t, zh, "/comments"); !strings.Contains(body, `<html lang="zh-CN">`) || !strings.Contains(body, "意见表") {
+		t.Errorf("Chinese comment table:\n%s", body)
+	}
+	if _, _, body := get(t, zh, "/comments?lang=en"); !strings.Contains(body, "Comments") {
+		t.Errorf("?lang=en:\n%s", body)
+	}
+}
+
+// TestPagesFollowTheRepository: pages are kept for speed, but a comment
+// recorded by another process, or a revision landing, shows at once.
+func TestPagesFollowTheRepository(t *testing.T) {
+	r := fixture(t)
+	_, ts := newServer(t, r, false)
+	other, err := repo.Open(r.Dir()) // another redline process
+	if err != nil {
+		t.Fatal(err)
+	}
+	const d = "/diff?from=HEAD~2&to=HEAD~1"
+	_, _, before := get(t, ts, d)
+	if _, _, again := get(t, ts, d); again != before {
+		t.Errorf("the same page twice differs")
+	}
+	if _, err := other.SetComment(context.Background(), "C1", comment.Partial, "改为八十项以内"); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, after := get(t, ts, d); !strings.Contains(after, "改为八十项以内") {
+		t.Errorf("a disposition recorded elsewhere is not shown:\n%s", after)
+	}
+	_, _, blame := get(t, ts, "/blame?path=%E5%8A%9E%E6%B3%95.md")
+	if err := os.WriteFile(filepath.Join(r.Dir(), "办法.md"), []byte("# 示范办法\n\n第一条 为了规范和促进管理，制定本办法。\n\n第二条 本办法适用于全市各区。\n\n第三条 建设80项应用场景。\n\n第四条 本办法自2024年1月1日起施行。\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := other.Commit(context.Background(), repo.CommitOptions{Message: "修订施行日期", Author: author, Date: t0.Add(5 * time.Hour)}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, now := get(t, ts, "/blame?path=%E5%8A%9E%E6%B3%95.md"); now == blame || !strings.Contains(now, "2024年1月1日") {
+		t.Errorf("blame does not follow the new revision:\n%s", now)
 	}
 }
