@@ -30,11 +30,12 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer stop()
 
 	g := &globals{env: env{
-		stdin:  stdin,
-		stdout: stdout,
-		stderr: stderr,
-		getenv: os.Getenv,
-		getwd:  os.Getwd,
+		stdin:      stdin,
+		stdout:     stdout,
+		stderr:     stderr,
+		getenv:     os.Getenv,
+		getwd:      os.Getwd,
+		executable: os.Executable,
 	}}
 	root := newRootCmd(g)
 	root.SetArgs(args)
@@ -64,6 +65,7 @@ type env struct {
 	stdout, stderr io.Writer
 	getenv         func(string) string
 	getwd          func() (string, error)
+	executable     func() (string, error) // the running redline's path (os.Executable)
 }
 
 // globals holds the flags every command takes, and the environment.

@@ -17,8 +17,11 @@ import (
 const serverBinary = "redline-serve"
 
 // errNoServer is returned when neither the server binary nor a clone to
-// build it from can be found.
-var errNoServer = errors.New("serve: the " + serverBinary + " program was not found beside redline nor on PATH (go install ./cmd/" + serverBinary + ")")
+// run it from can be found; it says how to get one.
+var errNoServer = errors.New("serve: the " + serverBinary + " program was not found beside redline nor on PATH; " +
+	"install it beside redline with 'go install github.com/redline-docs/redline/cmd/" + serverBinary + "@latest' " +
+	"(or 'go install ./cmd/" + serverBinary + "' in a clone of redline's source), " +
+	"or run 'go run ./cmd/redline serve --repo DIR' from a clone")
 
 func newServeCmd(g *globals) *cobra.Command {
 	return &cobra.Command{
@@ -72,20 +75,28 @@ func runServe(g *globals, args []string) error {
 }
 
 // serverCommand finds redline-serve: beside the running redline, on PATH,
-// or (go run ./cmd/redline serve from a clone) built from the clone.
+// or (go run ./cmd/redline serve from a clone) built from the clone with go
+// run. Nothing is fetched: go run builds from the clone's own source.
 func serverCommand(g *globals, args []string) (*exec.Cmd, error) {
 	name := serverBinary
 	if runtime.GOOS == "windows" {
 		name += ".exe"
 	}
-	if self, err := os.Executable(); err == nil {
-		p := filepath.Join(filepath.Dir(self), name)
-		if _, err := os.Stat(p); err == nil {
+	executable := g.executable
+	if executable == nil {
+		executable = os.Executable
+	}
+	if self, err := executable(); err == nil {
+		if p := filepath.Join(filepath.Dir(self), name); isProgram(p) {
 			return exec.Command(p, args...), nil
 		}
 	}
-	if p, err := exec.LookPath(name); err == nil {
-		return exec.Command(p, args...), nil
+	if g.getenv != nil {
+		for _, dir := range filepath.SplitList(g.getenv("PATH")) {
+			if p := filepath.Join(dir, name); filepath.IsAbs(dir) && isProgram(p) {
+				return exec.Command(p, args...), nil
+			}
+		}
 	}
 	for dir := g.workDir(); ; {
 		b, err := os.ReadFile(filepath.Join(dir, "go.mod"))
@@ -103,4 +114,10 @@ func serverCommand(g *globals, args []string) (*exec.Cmd, error) {
 		}
 		dir = up
 	}
+}
+
+// isProgram reports whether p is a regular file someone may execute.
+func isProgram(p string) bool {
+	fi, err := os.Stat(p)
+	return err == nil && fi.Mode().IsRegular() && (runtime.GOOS == "windows" || fi.Mode().Perm()&0o111 != 0)
 }
