@@ -5,4 +5,11 @@
 // fetched from a network. With Options.Write a reviewer may record
 // dispositions and add comments through the same repository calls as the
 // command line; without it every write is refused.
+//
+// Pages speak the language of the repository's first document (?lang=
+// overrides), work from the keyboard, and print black on white without
+// navigation. A built page is kept in memory under the revision hashes it
+// was built from (cache.go) until the repository's state (newest revision,
+// comments) changes; the repository's own caches under .git/redline, shared
+// with the command line, serve the rebuild.
 package web
