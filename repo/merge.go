@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
@@ -12,6 +13,7 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
+	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/clause"
@@ -58,6 +60,9 @@ func (c MergeConflict) String() string {
 type MergeResult struct {
 	Rev       revision.Rev // the merge revision, once made
 	UpToDate  bool         // REV was already merged: nothing done
+	// FastForward: the current branch had nothing REV lacks, so it now
+	// points at REV itself (no merge revision), as git merge does.
+	FastForward bool
 	Message   string
 	Conflicts []MergeConflict // non-empty: the merge stopped (ErrConflict)
 }
@@ -71,6 +76,9 @@ type mergeState struct {
 	Resolves  []string        `json:"resolves,omitempty"` // the merged side's Redline-Resolves since the base
 	Paths     []string        `json:"paths"`              // work-tree files the merge wrote (to restore on abort)
 	Conflicts []MergeConflict `json:"conflicts"`
+	// FastForward: the current branch is an ancestor of Theirs; the merge
+	// moves it there.
+	FastForward bool `json:"fast_forward,omitempty"`
 }
 
 func (r *Repo) mergeStatePath() string { return r.cachePath("MERGE.json") }
@@ -114,25 +122,76 @@ func (r *Repo) Merge(ctx context.Context, rev string, opts MergeOptions) (MergeR
 		return MergeResult{}, fmt.Errorf("merge: the work tree has uncommitted changes (%s); commit them first: %w",
 			strings.Join(append(docs, comments...), ", "), ErrBadInput)
 	}
-	st, res, err := r.prepareMerge(ctx, rev, opts)
+	st, writes, res, err := r.prepareMerge(ctx, rev, opts)
 	if err != nil || res.UpToDate {
 		return res, err
 	}
+	// The state first, then the work tree: a merge that stops part way
+	// (a file that cannot be written, a crash) leaves a merge in progress
+	// that --abort undoes, never work-tree files nobody knows about.
+	if err := r.writeMergeState(st); err != nil {
+		return res, err
+	}
+	if err := r.applyMergeWrites(writes); err != nil {
+		if aerr := r.MergeAbort(ctx); aerr != nil {
+			return res, fmt.Errorf("merge: %w (and putting the work tree back failed: %v; merge --abort tries again)", err, aerr)
+		}
+		return res, fmt.Errorf("merge: %w (the work tree is as it was)", err)
+	}
 	if len(res.Conflicts) > 0 {
-		b, err := json.Marshal(st)
-		if err != nil {
-			return res, err
-		}
-		if err := os.MkdirAll(filepath.Dir(r.mergeStatePath()), 0o755); err != nil {
-			return res, err
-		}
-		if err := atomicfile.Write(r.mergeStatePath(), b, 0o644); err != nil {
-			return res, err
-		}
 		return res, fmt.Errorf("merge of %s stopped on %d conflicts: %w", rev, len(res.Conflicts), ErrConflict)
 	}
-	res.Rev, err = r.commitMerge(ctx, st, opts)
-	return res, err
+	if st.FastForward {
+		res.Rev, err = r.fastForward(st, opts)
+		res.FastForward = true
+	} else {
+		res.Rev, err = r.commitMerge(ctx, st, opts)
+	}
+	if err != nil {
+		return res, fmt.Errorf("%w (the merge is in progress: merge --continue tries again, merge --abort gives it up)", err)
+	}
+	os.Remove(r.mergeStatePath())
+	return res, nil
+}
+
+func (r *Repo) writeMergeState(st *mergeState) error {
+	b, err := json.Marshal(st)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(filepath.Dir(r.mergeStatePath()), 0o755); err != nil {
+		return err
+	}
+	return atomicfile.Write(r.mergeStatePath(), b, 0o644)
+}
+
+// mergeWrite is one work-tree file a merge writes; nil data removes it.
+type mergeWrite struct {
+	path string
+	data []byte
+}
+
+func (r *Repo) applyMergeWrites(writes []mergeWrite) error {
+	for _, w := range writes {
+		full := filepath.Join(r.dir, filepath.FromSlash(w.path))
+		if w.data == nil {
+			if err := os.Remove(full); err != nil && !errors.Is(err, fs.ErrNotExist) {
+				return err
+			}
+			continue
+		}
+		var err error
+		if r.s.beforeMergeWrite != nil {
+			err = r.s.beforeMergeWrite(w.path)
+		}
+		if err == nil {
+			err = writeFile(full, w.data)
+		}
+		if err != nil {
+			return fmt.Errorf("%s: %w", w.path, err)
+		}
+	}
+	return nil
 }
 
 // MergeContinue records a stopped merge once its conflicts are settled in
@@ -141,6 +200,14 @@ func (r *Repo) MergeContinue(ctx context.Context, opts MergeOptions) (MergeResul
 	st, err := r.readMergeState()
 	if err != nil {
 		return MergeResult{}, fmt.Errorf("merge --continue: no merge in progress: %w", ErrBadInput)
+	}
+	if st.FastForward {
+		rev, err := r.fastForward(st, opts)
+		if err != nil {
+			return MergeResult{}, err
+		}
+		os.Remove(r.mergeStatePath())
+		return MergeResult{Rev: rev, FastForward: true, Message: st.Message}, nil
 	}
 	rev, err := r.commitMerge(ctx, st, opts)
 	if err != nil {
@@ -190,69 +257,111 @@ func (r *Repo) commitMerge(ctx context.Context, st *mergeState, opts MergeOption
 
 // prepareMerge finds the merge base, merges every document and the
 // comment files, and writes the result into the work tree.
-func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) (*mergeState, MergeResult, error) {
+func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) (*mergeState, []mergeWrite, MergeResult, error) {
 	lk, err := r.lock()
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	defer lk.release()
 	r.s.mu.Lock()
 	defer r.s.mu.Unlock()
 	h, err := r.head()
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	th, err := r.resolveHash(rev)
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	oc, err := object.GetCommit(r.s.st, h)
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	tc, err := object.GetCommit(r.s.st, th)
 	if err != nil {
-		return nil, MergeResult{}, fmt.Errorf("resolve %q: %w", rev, ErrUnknownRevision)
+		return nil, nil, MergeResult{}, fmt.Errorf("resolve %q: %w", rev, ErrUnknownRevision)
 	}
 	bases, err := oc.MergeBase(tc)
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	if len(bases) == 0 {
-		return nil, MergeResult{}, fmt.Errorf("merge %s: no common revision with the current branch: %w", rev, ErrBadInput)
+		return nil, nil, MergeResult{}, fmt.Errorf("merge %s: no common revision with the current branch: %w", rev, ErrBadInput)
 	}
 	base := bases[0]
 	if base.Hash == th {
-		return nil, MergeResult{UpToDate: true}, nil
+		return nil, nil, MergeResult{UpToDate: true}, nil
 	}
 	oi, err := r.revInfoOf(h)
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	ti, err := r.revInfoOf(th)
 	if err != nil {
-		return nil, MergeResult{}, err
+		return nil, nil, MergeResult{}, err
 	}
 	st := &mergeState{Ours: h.String(), Theirs: th.String()}
 	var res MergeResult
+	var writes []mergeWrite
+	if base.Hash == h {
+		// Nothing here that rev lacks: the branch moves to rev.
+		st.FastForward = true
+		st.Message = "Fast-forward to " + rev
+		res.Message = st.Message
+		ours, err := r.treeFiles(oi.Tree, "")
+		if err != nil {
+			return nil, nil, res, err
+		}
+		theirs, err := r.treeFiles(ti.Tree, "")
+		if err != nil {
+			return nil, nil, res, err
+		}
+		for p, oh := range ours {
+			if _, ok := theirs[p]; !ok {
+				if err := r.unchangedInWorktree(p, oh); err != nil {
+					return nil, nil, res, err
+				}
+				writes = append(writes, mergeWrite{p, nil})
+			}
+		}
+		for p, th := range theirs {
+			oh, ok := ours[p]
+			if ok && oh == th {
+				continue
+			}
+			if err := r.unchangedInWorktree(p, oh); err != nil {
+				return nil, nil, res, err
+			}
+			b, err := r.readBlob(th)
+			if err != nil {
+				return nil, nil, res, err
+			}
+			writes = append(writes, mergeWrite{p, b})
+		}
+		sort.Slice(writes, func(i, j int) bool { return writes[i].path < writes[j].path })
+		for _, w := range writes {
+			st.Paths = append(st.Paths, w.path)
+		}
+		return st, writes, res, nil
+	}
 	var fromOurs, fromTheirs []string
 
 	// Documents.
 	bdocs, err := r.documentsIn(base.TreeHash)
 	if err != nil {
-		return nil, res, err
+		return nil, nil, res, err
 	}
 	odocs, err := r.documentsIn(oi.Tree)
 	if err != nil {
-		return nil, res, err
+		return nil, nil, res, err
 	}
 	tdocs, err := r.documentsIn(ti.Tree)
 	if err != nil {
-		return nil, res, err
+		return nil, nil, res, err
 	}
 	for _, p := range union(union(bdocs, odocs), tdocs) {
 		if err := ctx.Err(); err != nil {
-			return nil, res, err
+			return nil, nil, res, err
 		}
 		bb, _ := r.blobAt(base.TreeHash, p)
 		ob, _ := r.blobAt(oi.Tree, p)
@@ -260,25 +369,22 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		if ob == tb || bb == tb {
 			continue
 		}
-		full := filepath.Join(r.dir, filepath.FromSlash(p))
 		st.Paths = append(st.Paths, p)
 		if bb == ob {
 			fromTheirs = append(fromTheirs, p+" (whole document)")
 			if tb.IsZero() {
-				os.Remove(full)
+				writes = append(writes, mergeWrite{p, nil})
 				continue
 			}
 			b, err := r.readBlob(tb)
 			if err != nil {
-				return nil, res, err
+				return nil, nil, res, err
 			}
-			if err := writeFile(full, b); err != nil {
-				return nil, res, err
-			}
+			writes = append(writes, mergeWrite{p, b})
 			continue
 		}
 		if isWord(p) {
-			return nil, res, fmt.Errorf("merge: %s, a Word document, changed on both sides; redline merges text documents only: %w", p, ErrBadInput)
+			return nil, nil, res, fmt.Errorf("merge: %s, a Word document, changed on both sides; redline merges text documents only: %w", p, ErrBadInput)
 		}
 		var three [3]*clause.Document
 		for i, bh := range []plumbing.Hash{bb, ob, tb} {
@@ -287,10 +393,10 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 			}
 			b, err := r.readBlob(bh)
 			if err != nil {
-				return nil, res, err
+				return nil, nil, res, err
 			}
 			if three[i], err = parseDoc(p, b); err != nil {
-				return nil, res, fmt.Errorf("%s: %w", p, err)
+				return nil, nil, res, fmt.Errorf("%s: %w", p, err)
 			}
 		}
 		m := merge.Merge(three[0], three[1], three[2])
@@ -305,16 +411,14 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		for _, c := range m.Conflicts {
 			res.Conflicts = append(res.Conflicts, MergeConflict{Path: p, Label: c.Label})
 		}
-		if err := writeFile(full, []byte(m.Text)); err != nil {
-			return nil, res, err
-		}
+		writes = append(writes, mergeWrite{p, []byte(m.Text)})
 	}
 
 	// Comments, field by field.
 	three := [3]map[string]comment.Comment{}
 	for i, tree := range []plumbing.Hash{base.TreeHash, oi.Tree, ti.Tree} {
 		if three[i], err = r.commentsIn(tree); err != nil {
-			return nil, res, err
+			return nil, nil, res, err
 		}
 	}
 	merged, cc := merge.Comments(three[0], three[1], three[2])
@@ -323,9 +427,11 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 			continue
 		}
 		st.Paths = append(st.Paths, commentsDir+"/"+id+".json")
-		if err := r.writeComment(c); err != nil {
-			return nil, res, err
+		b, err := marshalComment(c)
+		if err != nil {
+			return nil, nil, res, err
 		}
+		writes = append(writes, mergeWrite{commentsDir + "/" + id + ".json", b})
 		if _, ok := three[1][id]; !ok {
 			fromTheirs = append(fromTheirs, "comment "+id)
 		}
@@ -333,7 +439,7 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 	for id := range three[1] {
 		if _, ok := merged[id]; !ok {
 			st.Paths = append(st.Paths, commentsDir+"/"+id+".json")
-			os.Remove(r.commentFile(id))
+			writes = append(writes, mergeWrite{commentsDir + "/" + id + ".json", nil})
 		}
 	}
 	for _, c := range cc {
@@ -377,7 +483,7 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 	st.Message = strings.TrimRight(msg.String(), "\n")
 	st.Conflicts = res.Conflicts
 	res.Message = st.Message
-	return st, res, nil
+	return st, writes, res, nil
 }
 
 func sameComment(a, b comment.Comment) bool {
@@ -561,4 +667,76 @@ func (r *Repo) mergeIDs(parent *revInfo, theirs plumbing.Hash, ids map[string]*d
 		adoptTheirIDs(d, od, td)
 	}
 	return nil
+}
+
+// unchangedInWorktree refuses a fast-forward that would overwrite a
+// work-tree file holding something other than the current revision's
+// blob h (zero: the file is not in the revision, and must not exist).
+func (r *Repo) unchangedInWorktree(p string, h plumbing.Hash) error {
+	if strings.HasPrefix(p, metaDir+"/ids/") {
+		return nil // redline's own record, rewritten by every commit
+	}
+	b, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+	switch {
+	case errors.Is(err, fs.ErrNotExist) && h.IsZero():
+		return nil
+	case err == nil && !h.IsZero() && plumbing.ComputeHash(plumbing.BlobObject, b) == h:
+		return nil
+	}
+	return fmt.Errorf("merge: %s in the work tree is not as committed, and the merge would overwrite it; commit or remove it first: %w", p, ErrBadInput)
+}
+
+// fastForward moves the current branch to the merged revision, once the
+// work tree holds its files.
+func (r *Repo) fastForward(st *mergeState, opts MergeOptions) (revision.Rev, error) {
+	rev, err := r.moveTo(st, opts)
+	if err != nil {
+		return revision.Rev{}, err
+	}
+	return rev.rev(), nil
+}
+
+func (r *Repo) moveTo(st *mergeState, opts MergeOptions) (*revInfo, error) {
+	lk, err := r.lock()
+	if err != nil {
+		return nil, err
+	}
+	defer lk.release()
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	refName, cur, err := r.headRef()
+	if err != nil {
+		return nil, err
+	}
+	theirs := plumbing.NewHash(st.Theirs)
+	ti, err := r.revInfoOf(theirs)
+	if err != nil {
+		return nil, err
+	}
+	if cur == theirs {
+		return ti, nil // done before a crash
+	}
+	name, email := r.configAuthor()
+	if opts.Author != "" {
+		name, email, _ = parseSig(opts.Author)
+	}
+	when := opts.Date
+	if when.IsZero() {
+		when = r.s.now()
+	}
+	sig := object.Signature{Name: name, Email: email, When: when}
+	if err := r.updateRef(refName, plumbing.NewHash(st.Ours), theirs, sig, "merge "+st.Theirs[:12]+": Fast-forward"); err != nil {
+		return nil, err
+	}
+	edits := map[string]edit{}
+	for _, p := range st.Paths {
+		h, ok := r.blobAt(ti.Tree, p)
+		if !ok {
+			edits[p] = edit{}
+			continue
+		}
+		edits[p] = edit{blob: h, mode: filemode.Regular}
+	}
+	r.updateIndex(edits, false, ti.Tree)
+	return ti, nil
 }

@@ -186,3 +186,84 @@ func TestMergeConflictContinueAbort(t *testing.T) {
 	}
 	fsck(t, r)
 }
+
+// A merge that cannot write a work-tree file part way puts back what it
+// wrote and leaves no merge in progress: nothing half-written, nothing
+// nobody knows about.
+func TestMergeWriteFailureRestores(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "a.txt", mergeBase)
+	write(t, r, "b.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	oursA := strings.Replace(mergeBase, "统筹协调", "统筹规划", 1)
+	write(t, r, "a.txt", oursA)
+	write(t, r, "b.txt", oursA)
+	ours := commitAll(t, r, 1, "ours")
+	theirs := strings.Replace(mergeBase, "第四条 本办法", "第四条 数据处理者应当定期开展风险评估。\n第五条 本办法", 1)
+	branchFrom(t, r, base, ours, "theirs", 2, map[string]string{"a.txt": theirs, "b.txt": theirs})
+
+	var wrote []string
+	r.s.beforeMergeWrite = func(p string) error {
+		if p == "b.txt" {
+			return errors.New("disk full")
+		}
+		wrote = append(wrote, p)
+		return nil
+	}
+	if _, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)}); err == nil || !strings.Contains(err.Error(), "disk full") {
+		t.Fatalf("merge with a failing write: %v", err)
+	}
+	if len(wrote) != 1 || wrote[0] != "a.txt" {
+		t.Fatalf("wrote %v before the failure, want a.txt", wrote)
+	}
+	for _, p := range []string{"a.txt", "b.txt"} {
+		if b, _ := os.ReadFile(filepath.Join(r.Dir(), p)); string(b) != oursA {
+			t.Errorf("%s after the failed merge:\n%s", p, b)
+		}
+	}
+	if _, ok := r.MergeInProgress(); ok {
+		t.Error("a merge is in progress after it was put back")
+	}
+	if h, _ := r.head(); h.String() != ours {
+		t.Errorf("HEAD moved to %s", h)
+	}
+	r.s.beforeMergeWrite = nil
+	if _, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// A branch with nothing the merged revision lacks moves to it, work tree
+// and all, with no merge revision (as git merge fast-forwards).
+func TestMergeFastForward(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	theirs := strings.Replace(mergeBase, "统筹协调", "统筹规划", 1)
+	branchFrom(t, r, base, base, "theirs", 1, map[string]string{"plan.txt": theirs, "notes.txt": "甲\n"})
+	res, err := r.Merge(ctx, "theirs", MergeOptions{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	th, _ := r.resolveHash("theirs")
+	if !res.FastForward || res.Rev.Hash != th.String() {
+		t.Fatalf("merge: %+v, want a fast-forward to %s", res, th)
+	}
+	if h, _ := r.head(); h != th {
+		t.Errorf("HEAD at %s", h)
+	}
+	if b, _ := os.ReadFile(filepath.Join(r.Dir(), "plan.txt")); string(b) != theirs {
+		t.Errorf("work tree:\n%s", b)
+	}
+	if _, err := os.Stat(filepath.Join(r.Dir(), ".redline", "ids", "notes.txt.json")); err != nil {
+		t.Errorf("ids of the new document not in the work tree: %v", err)
+	}
+	if docs, cs, err := r.Uncommitted(ctx); err != nil || len(docs)+len(cs) > 0 {
+		t.Errorf("uncommitted after a fast-forward: %v %v %v", docs, cs, err)
+	}
+	if out := git(t, r.Dir(), "status", "--porcelain"); strings.TrimSpace(out) != "" {
+		t.Errorf("git status:\n%s", out)
+	}
+}
