@@ -58,13 +58,13 @@ func (c MergeConflict) String() string {
 
 // MergeResult is what a merge did.
 type MergeResult struct {
-	Rev       revision.Rev // the merge revision, once made
-	UpToDate  bool         // REV was already merged: nothing done
+	Rev      revision.Rev // the merge revision, once made
+	UpToDate bool         // REV was already merged: nothing done
 	// FastForward: the current branch had nothing REV lacks, so it now
 	// points at REV itself (no merge revision), as git merge does.
 	FastForward bool
-	Message   string
-	Conflicts []MergeConflict // non-empty: the merge stopped (ErrConflict)
+	Message     string
+	Conflicts   []MergeConflict // non-empty: the merge stopped (ErrConflict)
 }
 
 // mergeState is .git/redline/MERGE.json while a merge waits for its
