@@ -290,7 +290,11 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 	}
 	base := bases[0]
 	if base.Hash == th {
-		return nil, nil, MergeResult{UpToDate: true}, nil
+		res := MergeResult{UpToDate: true}
+		if ri, err := r.revInfoOf(h); err == nil {
+			res.Rev = ri.rev()
+		}
+		return nil, nil, res, nil
 	}
 	oi, err := r.revInfoOf(h)
 	if err != nil {

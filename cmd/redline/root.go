@@ -110,6 +110,8 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 		newInitCmd(g),
 		newCommitCmd(g),
 		newMergeCmd(g),
+		newPullCmd(g),
+		newPushCmd(g),
 		newLogCmd(g),
 		newShowCmd(g),
 		newDiffCmd(g),
