@@ -58,6 +58,11 @@ type Item struct {
 	// The clause on each side it stands for; nil where that side has none.
 	// A clause keeps the identity it has on the side it came from.
 	Ours, Theirs *clause.Node
+
+	// raw is the clause as the side it came from wrote it: its own bytes
+	// with the line breaks, hard wraps and blank lines after them ("" when
+	// there is none to take, as for a conflict).
+	raw string
 }
 
 // Conflict is one clause the two sides changed differently.
@@ -226,10 +231,12 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	}
 
 	res := &Result{}
-	var parts []string
-	if root := mergeRoot(ro.Old, ro.New, rt.New, res); root != "" {
+	var parts, raws []string
+	root, rootRaw := mergeRoot(ro.Old, ro.New, rt.New, res)
+	if root != "" {
 		parts = append(parts, root)
 	}
+	raws = append(raws, rootRaw)
 	for _, x := range seq {
 		it, keep := mergeOne(x, res)
 		if !keep {
@@ -237,6 +244,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 		}
 		res.Items = append(res.Items, it)
 		parts = append(parts, it.Text)
+		raws = append(raws, it.raw)
 	}
 	sep := "\n"
 	if md(ours) || md(theirs) {
@@ -245,7 +253,112 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	if len(parts) > 0 {
 		res.Text = strings.Join(parts, sep) + "\n"
 	}
+	// The layout of the sources: each clause as the side it came from
+	// wrote it (hard wraps, blank lines, indentation), a conflict or a
+	// rebuilt clause followed by a line break. Kept only when it reads as
+	// the same clauses as the text rebuilt one clause a line, so a layout
+	// the parser would read differently (text after a clause's children)
+	// never changes what the merge means.
+	if laid := layout(root, res.Items, raws, sep); laid != res.Text && sameClauses(name(ours, theirs), laid, res.Text) {
+		res.Text = laid
+	}
 	return res
+}
+
+// layout joins the merged clauses in their sources' own bytes.
+func layout(root string, items []Item, raws []string, sep string) string {
+	var sb strings.Builder
+	add := func(raw, text string) {
+		if sb.Len() > 0 && !strings.HasSuffix(sb.String(), "\n") {
+			sb.WriteString("\n")
+		}
+		if raw != "" {
+			sb.WriteString(raw)
+			return
+		}
+		if text != "" {
+			sb.WriteString(text)
+			sb.WriteString(sep)
+		}
+	}
+	add(raws[0], root)
+	for i, it := range items {
+		add(raws[i+1], it.Text)
+	}
+	out := sb.String()
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return out
+}
+
+// sameClauses reports whether a and b parse to the same clauses, label
+// for label and text for text, with the same text outside them.
+func sameClauses(name, a, b string) bool {
+	da, err1 := clause.Parse(name, []byte(a), clause.Options{})
+	db, err2 := clause.Parse(name, []byte(b), clause.Options{})
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if da.Root.Body() != db.Root.Body() {
+		return false
+	}
+	ca, cb := da.Clauses(), db.Clauses()
+	if len(ca) != len(cb) {
+		return false
+	}
+	for i := range ca {
+		if ca[i].Path() != cb[i].Path() || ca[i].Text() != cb[i].Text() {
+			return false
+		}
+	}
+	return true
+}
+
+func name(ds ...*clause.Document) string {
+	for _, d := range ds {
+		if d != nil {
+			return d.Name
+		}
+	}
+	return ""
+}
+
+// own is n's own bytes in its source: from its marker to its first child
+// or the next clause, the line breaks and blank lines after it included.
+func own(n *clause.Node) string {
+	if n == nil || n.Doc() == nil {
+		return ""
+	}
+	src := n.Doc().Src
+	if n.Start < 0 || n.Start > n.HeadEnd || n.HeadEnd > len(src) {
+		return ""
+	}
+	return string(src[n.Start:n.HeadEnd])
+}
+
+// rawOf is the clause that takes body from b's side and marker from m's:
+// b's own bytes, its marker swapped for m's when they differ.
+func rawOf(b, m *clause.Node) string {
+	raw := own(b)
+	if m == nil || m == b || m.Marker == b.Marker {
+		return raw
+	}
+	if !strings.HasPrefix(raw, b.Marker) {
+		return ""
+	}
+	return m.Marker + raw[len(b.Marker):]
+}
+
+// preamble is the text of d before its first clause, as written.
+func preamble(d *clause.Document) string {
+	if d == nil || d.Root == nil {
+		return ""
+	}
+	if len(d.Root.Children) == 0 {
+		return string(d.Src)
+	}
+	return string(d.Src[:d.Root.Children[0].Start])
 }
 
 func md(d *clause.Document) bool {
@@ -330,15 +443,15 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 	it := Item{Ours: o, Theirs: t}
 	switch {
 	case b == nil && t == nil: // inserted by ours
-		it.Text, it.Side = o.Text(), Ours
+		it.Text, it.Side, it.raw = o.Text(), Ours, own(o)
 		res.Changes = append(res.Changes, Change{o.Path(), Ours, diff.Inserted})
 		return it, true
 	case b == nil && o == nil: // inserted by theirs
-		it.Text, it.Side = t.Text(), Theirs
+		it.Text, it.Side, it.raw = t.Text(), Theirs, own(t)
 		res.Changes = append(res.Changes, Change{t.Path(), Theirs, diff.Inserted})
 		return it, true
 	case b == nil: // inserted the same by both
-		it.Text, it.Side = o.Text(), Both
+		it.Text, it.Side, it.raw = o.Text(), Both, own(o)
 		return it, true
 	case o == nil: // deleted by ours, edited by theirs (kept by theirs only when edited)
 		conflict(&it, res, b, nil, t)
@@ -354,6 +467,7 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 	bb, ob, tb := b.Body(), o.Body(), t.Body()
 	var body string
 	bodySide := Both
+	bodyNode := o
 	switch {
 	case ob == tb || tb == bb:
 		body = ob
@@ -361,18 +475,19 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 			bodySide = Ours
 		}
 	case ob == bb:
-		body, bodySide = tb, Theirs
+		body, bodySide, bodyNode = tb, Theirs, t
 	default:
 		conflict(&it, res, b, o, t)
 		return it, true
 	}
-	pre, preSide := prefix(o), Both
+	pre, preSide, preNode := prefix(o), Both, o
 	if bp, op, tp := prefix(b), prefix(o), prefix(t); op == bp && tp != bp {
-		pre, preSide = tp, Theirs
+		pre, preSide, preNode = tp, Theirs, t
 	} else if op != bp {
 		preSide = Ours
 	}
 	it.Text = pre + body
+	it.raw = rawOf(bodyNode, preNode)
 	switch {
 	case bodySide == Both:
 		it.Side = preSide
@@ -413,7 +528,7 @@ func conflict(it *Item, res *Result, b, o, t *clause.Node) {
 }
 
 // mergeRoot merges the text outside every clause (title, preamble).
-func mergeRoot(b, o, t *clause.Document, res *Result) string {
+func mergeRoot(b, o, t *clause.Document, res *Result) (text, raw string) {
 	body := func(d *clause.Document) string {
 		if d == nil || d.Root == nil {
 			return ""
@@ -423,12 +538,12 @@ func mergeRoot(b, o, t *clause.Document, res *Result) string {
 	bb, ob, tb := body(b), body(o), body(t)
 	switch {
 	case ob == tb || tb == bb:
-		return ob
+		return ob, preamble(o)
 	case ob == bb:
-		return tb
+		return tb, preamble(t)
 	}
 	res.Conflicts = append(res.Conflicts, Conflict{Base: bb, Ours: ob, Theirs: tb})
-	return MarkerOurs + "\n" + ob + "\n" + MarkerSep + "\n" + tb + "\n" + MarkerTheirs
+	return MarkerOurs + "\n" + ob + "\n" + MarkerSep + "\n" + tb + "\n" + MarkerTheirs, ""
 }
 
 // reordered marks in moved the base clauses that side (in its order) does

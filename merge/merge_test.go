@@ -243,3 +243,49 @@ func TestHasMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A merged document keeps the layout of the text each clause came from:
+// hard wraps, blank lines, a preamble, indentation.
+func TestMergeKeepsLayout(t *testing.T) {
+	const laidBase = "数据管理办法\n\n第一条 为了规范数据管理，\n制定本办法。\n\n第二条 本办法适用于本市行政区域内，\n数据处理活动。\n\n第三条 市数据局负责全市数据工作的统筹协调。\n\n第四条 本办法自发布之日起施行。\n"
+	for _, tc := range []struct {
+		name         string
+		ours, theirs string
+		want         string
+	}{
+		{
+			name:   "one side edits a wrapped clause",
+			ours:   laidBase,
+			theirs: strings.Replace(laidBase, "数据处理活动。", "数据处理活动和相关监督管理活动。", 1),
+			want:   strings.Replace(laidBase, "数据处理活动。", "数据处理活动和相关监督管理活动。", 1),
+		},
+		{
+			name:   "both sides edit different clauses",
+			ours:   strings.Replace(laidBase, "规范数据管理，\n", "规范和促进数据管理，\n", 1),
+			theirs: strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1),
+			want:   strings.Replace(strings.Replace(laidBase, "规范数据管理，\n", "规范和促进数据管理，\n", 1), "统筹协调。", "统筹协调和监督管理。", 1),
+		},
+		{
+			name:   "an insertion keeps its own wrap and blank line",
+			ours:   strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1),
+			theirs: strings.Replace(laidBase, "第四条 本办法", "第四条 数据处理者，\n应当定期开展风险评估。\n\n第五条 本办法", 1),
+			want:   strings.Replace(strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1), "第四条 本办法", "第四条 数据处理者，\n应当定期开展风险评估。\n\n第五条 本办法", 1),
+		},
+		{
+			name:   "renumbered on one side, reworded on the other",
+			ours:   strings.Replace(strings.Replace(laidBase, "第三条 市数据局负责全市数据工作的统筹协调。\n\n", "", 1), "第四条", "第三条", 1),
+			theirs: strings.Replace(laidBase, "本办法自发布之日起施行。", "本办法，\n自2025年1月1日起施行。", 1),
+			want:   "数据管理办法\n\n第一条 为了规范数据管理，\n制定本办法。\n\n第二条 本办法适用于本市行政区域内，\n数据处理活动。\n\n第三条 本办法，\n自2025年1月1日起施行。\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Merge(parse(t, laidBase), parse(t, tc.ours), parse(t, tc.theirs))
+			if len(r.Conflicts) > 0 {
+				t.Fatalf("conflicts: %+v", r.Conflicts)
+			}
+			if r.Text != tc.want {
+				t.Errorf("merged:\n%q\nwant:\n%q", r.Text, tc.want)
+			}
+		})
+	}
+}
