@@ -41,6 +41,10 @@ type MergeConflict struct {
 	Comment string `json:"comment,omitempty"`
 	Field   string `json:"field,omitempty"`
 	Detail  string `json:"detail,omitempty"`
+	// For a comment: the git blob hash of the file as the merge wrote it
+	// ("" when it wrote none), and whether `comment set` settled it since.
+	Written string `json:"written,omitempty"`
+	Settled bool   `json:"settled,omitempty"`
 }
 
 func (c MergeConflict) String() string {
@@ -89,7 +93,54 @@ func (r *Repo) MergeInProgress() (conflicts []MergeConflict, ok bool) {
 	if err != nil {
 		return nil, false
 	}
-	return st.Conflicts, true
+	return r.openConflicts(st), true
+}
+
+// openConflicts are the conflicts of a stopped merge not yet settled. A
+// clause's conflict stands until the merge goes on (commit refuses the
+// markers); a comment's until its file is edited or removed, or
+// `comment set` records its disposition: the merge wrote the current
+// branch's value, and keeping it must be a choice, not an oversight.
+func (r *Repo) openConflicts(st *mergeState) []MergeConflict {
+	var out []MergeConflict
+	for _, c := range st.Conflicts {
+		if c.Comment != "" && (c.Settled || r.commentTouched(c)) {
+			continue
+		}
+		out = append(out, c)
+	}
+	return out
+}
+
+func (r *Repo) commentTouched(c MergeConflict) bool {
+	b, err := os.ReadFile(r.commentFile(c.Comment))
+	if err != nil {
+		return c.Written != ""
+	}
+	return plumbing.ComputeHash(plumbing.BlobObject, b).String() != c.Written
+}
+
+// settleComment marks the conflicts of comment id in a stopped merge
+// settled (comment set recorded its disposition). Callers hold the lock.
+func (r *Repo) settleComment(id string, fields ...string) {
+	st, err := r.readMergeState()
+	if err != nil {
+		return
+	}
+	changed := false
+	for i, c := range st.Conflicts {
+		if !strings.EqualFold(c.Comment, id) {
+			continue
+		}
+		for _, f := range fields {
+			if c.Field == f || c.Field == "" {
+				st.Conflicts[i].Settled, changed = true, true
+			}
+		}
+	}
+	if changed {
+		_ = r.writeMergeState(st)
+	}
 }
 
 func (r *Repo) readMergeState() (*mergeState, error) {
@@ -200,6 +251,17 @@ func (r *Repo) MergeContinue(ctx context.Context, opts MergeOptions) (MergeResul
 	st, err := r.readMergeState()
 	if err != nil {
 		return MergeResult{}, fmt.Errorf("merge --continue: no merge in progress: %w", ErrBadInput)
+	}
+	for _, c := range r.openConflicts(st) {
+		if c.Comment == "" {
+			continue // the document's markers are commit's to refuse
+		}
+		what := "comment " + c.Comment
+		if c.Field != "" {
+			what += " " + c.Field
+		}
+		return MergeResult{Conflicts: r.openConflicts(st)}, fmt.Errorf("merge --continue: %s is still in conflict (%s): record the value to keep with redline comment set %s, or edit its file, then merge --continue: %w",
+			what, c.Detail, c.Comment, ErrConflict)
 	}
 	if st.FastForward {
 		rev, err := r.fastForward(st, opts)
@@ -426,6 +488,7 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		}
 	}
 	merged, cc := merge.Comments(three[0], three[1], three[2])
+	written := map[string]string{} // comment id → blob hash of the file the merge writes
 	for id, c := range merged {
 		if o, ok := three[1][id]; ok && sameComment(o, c) {
 			continue
@@ -436,6 +499,7 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 			return nil, nil, res, err
 		}
 		writes = append(writes, mergeWrite{commentsDir + "/" + id + ".json", b})
+		written[id] = plumbing.ComputeHash(plumbing.BlobObject, b).String()
 		if _, ok := three[1][id]; !ok {
 			fromTheirs = append(fromTheirs, "comment "+id)
 		}
@@ -451,7 +515,14 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		if c.Collision {
 			d = "one id, two different comments: " + d
 		}
-		res.Conflicts = append(res.Conflicts, MergeConflict{Comment: c.ID, Field: c.Field, Detail: d})
+		w, ok := written[c.ID]
+		if !ok {
+			// Left as the current branch has it: the file as it is.
+			if b, err := os.ReadFile(r.commentFile(c.ID)); err == nil {
+				w = plumbing.ComputeHash(plumbing.BlobObject, b).String()
+			}
+		}
+		res.Conflicts = append(res.Conflicts, MergeConflict{Comment: c.ID, Field: c.Field, Detail: d, Written: w})
 	}
 
 	// The merged side's Redline-Resolves count on the current branch too:

@@ -267,3 +267,80 @@ func TestMergeFastForward(t *testing.T) {
 		t.Errorf("git status:\n%s", out)
 	}
 }
+
+// Both sides record a different disposition of one comment: a conflict
+// like a clause's, listed until it is settled (comment set, or an edit of
+// the file), refused by --continue before that, never silently ours.
+func TestMergeCommentFieldConflict(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	commitAll(t, r, 0, "first")
+	c, err := r.AddComment(ctx, comment.Comment{By: "市科技局", Text: "建议增加风险评估"}, CommentOptions{Clause: "第三条"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	base := commitAll(t, r, 0, "base")
+	file := filepath.Join(r.Dir(), ".redline", "comments", c.ID+".json")
+	read := func() string { b, _ := os.ReadFile(file); return string(b) }
+
+	name := mustHeadRef(t, r)
+	if _, err := r.SetComment(ctx, c.ID, comment.Rejected, "另有规定"); err != nil {
+		t.Fatal(err)
+	}
+	theirs := commitAll(t, r, 1, "theirs")
+	setRef(t, r, plumbing.NewBranchReferenceName("theirs"), theirs)
+	setRef(t, r, name, base)
+	if _, err := r.SetComment(ctx, c.ID, comment.Adopted, "已修改"); err != nil {
+		t.Fatal(err)
+	}
+	ours := commitAll(t, r, 2, "ours")
+	oursFile := read()
+
+	res, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)})
+	if !errors.Is(err, ErrConflict) {
+		t.Fatalf("merge: %v, want a conflict", err)
+	}
+	fields := map[string]bool{}
+	for _, x := range res.Conflicts {
+		if x.Comment == c.ID {
+			fields[x.Field] = true
+		}
+	}
+	if !fields["status"] || !fields["response"] {
+		t.Fatalf("conflicts %+v, want status and response of %s", res.Conflicts, c.ID)
+	}
+	if open, ok := r.MergeInProgress(); !ok || len(open) != 2 {
+		t.Errorf("MergeInProgress = %+v, %v", open, ok)
+	}
+	if _, err := r.MergeContinue(ctx, MergeOptions{}); !errors.Is(err, ErrConflict) || !strings.Contains(err.Error(), "comment set") {
+		t.Fatalf("continue before settling: %v", err)
+	}
+	if read() != oursFile {
+		t.Errorf("the comment file is not the current branch's while the conflict stands:\n%s", read())
+	}
+	// Keep theirs' disposition: comment set settles status and response.
+	if _, err := r.SetComment(ctx, c.ID, comment.Rejected, "另有规定"); err != nil {
+		t.Fatal(err)
+	}
+	if open, _ := r.MergeInProgress(); len(open) != 0 {
+		t.Errorf("still open after comment set: %+v", open)
+	}
+	res, err = r.MergeContinue(ctx, MergeOptions{Author: author, Date: at(4)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mc, _ := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	if len(mc.ParentHashes) != 2 || mc.ParentHashes[0].String() != ours {
+		t.Errorf("parents %v", mc.ParentHashes)
+	}
+	cs, err := r.Comments(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, x := range cs {
+		if x.ID == c.ID && (x.Status != comment.Rejected || x.Response != "另有规定") {
+			t.Errorf("merged comment %+v, want theirs' disposition", x)
+		}
+	}
+}
