@@ -11,17 +11,24 @@
 //     on the other: a conflict, written with both versions between markers
 //     (see Markers);
 //   - inserted on one side: kept, after the clause it followed on that side;
-//     inserted at the same place on both sides: both kept, ours first;
+//     inserted at the same place on both sides: both kept, ours first,
+//     and the clauses from there on numbered again in sequence (each side
+//     numbered its insertion as if alone; see Result.Renumbered);
 //   - renumbered on one side and reworded on the other: the number of the
 //     one and the words of the other;
 //   - moved on one side: the clause (with its children) goes where that side
 //     put it, carrying the other side's edits.
 //
+// Each clause keeps the layout of the side it came from: its own bytes, hard
+// wraps and the blank lines after it.
+//
 // The package is pure: it reads parsed documents and returns text.
 package merge
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
@@ -80,6 +87,10 @@ type Result struct {
 	// Changes lists, for the merge message, the clauses changed on one
 	// side only: their label paths and the side they came from.
 	Changes []Change
+	// Renumbered lists the clauses numbered again after both sides
+	// inserted at one place (label paths as both sides numbered them).
+	// Items keep the texts before renumbering; Text has the new numbers.
+	Renumbered []string
 }
 
 // Change is one clause taken from one side.
@@ -166,6 +177,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	// Clauses theirs moved (and ours did not): the block of the clause and
 	// its descendants goes after the clause that precedes it in theirs.
 	theirsNodes := rt.New.Clauses()
+	bothInserted := false                // both sides inserted clauses at one place
 	place := func(tn *clause.Node) int { // index in seq after which a theirs clause goes; -1: at the start
 		prev := prevInTheirs(theirsNodes, tn)
 		for ; prev != nil; prev = prevInTheirs(theirsNodes, prev) {
@@ -213,6 +225,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 		}
 		for at < len(seq) && seq[at].b == nil && seq[at].o != nil && seq[at].t == nil {
 			at++ // ours' insertions at the same place come first
+			bothInserted = true
 		}
 		seq = append(seq[:at], append([]*node{{t: tn}}, seq[at:]...)...)
 	}
@@ -262,7 +275,95 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	if laid := layout(root, res.Items, raws, sep); laid != res.Text && sameClauses(name(ours, theirs), laid, res.Text) {
 		res.Text = laid
 	}
+	if bothInserted && len(res.Conflicts) == 0 {
+		res.Text, res.Renumbered = renumber(name(ours, theirs), res.Text)
+	}
 	return res
+}
+
+// renumber numbers again the clauses after two sides' insertions at one
+// place: each side numbered its own insertion as if it were alone, so the
+// merged siblings repeat a number (第三条, 第三条, 第四条 …). From the first
+// sibling whose number does not follow the one before, siblings get the
+// next number, written as they wrote theirs (第四条, 第五条; （四）; 4.). A
+// numbering already in sequence is left alone; so are numbers with a
+// suffix (第四条之一) and markers whose numeral cannot be found. It returns
+// the text and the label paths of the clauses renumbered (as they were).
+// Cross-references in the text (依照第五条) are not rewritten.
+func renumber(name, text string) (string, []string) {
+	d, err := clause.Parse(name, []byte(text), clause.Options{})
+	if err != nil {
+		return text, nil
+	}
+	type edit struct {
+		at          int
+		old, marker string
+	}
+	var edits []edit
+	var labels []string
+	var walk func(n *clause.Node)
+	walk = func(n *clause.Node) {
+		prev, shifting := 0, false
+		for i, c := range n.Children {
+			num := c.Num
+			if !num.Valid || num.Sub != 0 {
+				prev, shifting = num.Value, shifting && num.Valid
+				continue
+			}
+			if i > 0 && prev > 0 && (shifting || num.Value <= prev) && num.Value != prev+1 {
+				if m, ok := renumberMarker(c.Marker, num.Value, prev+1); ok {
+					edits = append(edits, edit{c.Start, c.Marker, m})
+					labels = append(labels, c.Path())
+					shifting = true
+					prev++
+					continue
+				}
+			}
+			prev = num.Value
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	if len(edits) == 0 {
+		return text, nil
+	}
+	b := []byte(text)
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		if e.at < 0 || e.at+len(e.old) > len(b) || string(b[e.at:e.at+len(e.old)]) != e.old {
+			continue
+		}
+		b = append(b[:e.at], append([]byte(e.marker), b[e.at+len(e.old):]...)...)
+	}
+	return string(b), labels
+}
+
+// renumberMarker writes marker with the number to in place of from: the
+// numeral as it was written (Chinese or Arabic digits).
+func renumberMarker(marker string, from, to int) (string, bool) {
+	for _, f := range []func(int) string{clause.Numeral, strconv.Itoa} {
+		old := f(from)
+		if i := strings.Index(marker, old); i >= 0 && !digitAround(marker, i, len(old)) {
+			return marker[:i] + f(to) + marker[i+len(old):], true
+		}
+	}
+	return "", false
+}
+
+// digitAround reports whether the numeral at marker[i:i+n] is part of a
+// longer one (三 inside 十三, 1 inside 12).
+func digitAround(marker string, i, n int) bool {
+	const numerals = "0123456789零一二三四五六七八九十百千"
+	before, after := marker[:i], marker[i+n:]
+	if r, _ := utf8.DecodeLastRuneInString(before); before != "" && strings.ContainsRune(numerals, r) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && strings.ContainsRune(numerals, r) {
+		return true
+	}
+	return false
 }
 
 // layout joins the merged clauses in their sources' own bytes.

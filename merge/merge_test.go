@@ -289,3 +289,49 @@ func TestMergeKeepsLayout(t *testing.T) {
 		})
 	}
 }
+
+// Both sides insert a clause at one place and number the clauses after it
+// on: the merged clauses are numbered again in sequence.
+func TestMergeRenumbersBothInsertions(t *testing.T) {
+	for _, tc := range []struct {
+		name, base, ours, theirs, want string
+		renumbered                     []string
+	}{
+		{
+			name:       "第N条",
+			base:       "第一条 甲。\n第二条 乙。\n第三条 丙。\n第四条 丁。\n",
+			ours:       "第一条 甲。\n第二条 乙。\n第三条 戊。\n第四条 丙。\n第五条 丁。\n",
+			theirs:     "第一条 甲。\n第二条 乙。\n第三条 己。\n第四条 丙。\n第五条 丁。\n",
+			want:       "第一条 甲。\n第二条 乙。\n第三条 戊。\n第四条 己。\n第五条 丙。\n第六条 丁。\n",
+			renumbered: []string{"第三条~2", "第四条", "第五条"},
+		},
+		{
+			name:       "items inside a clause",
+			base:       "第一条 甲：\n（一）子；\n（二）丑。\n第二条 乙。\n",
+			ours:       "第一条 甲：\n（一）寅；\n（二）子；\n（三）丑。\n第二条 乙。\n",
+			theirs:     "第一条 甲：\n（一）卯；\n（二）子；\n（三）丑。\n第二条 乙。\n",
+			want:       "第一条 甲：\n（一）寅；\n（二）卯；\n（三）子；\n（四）丑。\n第二条 乙。\n",
+			renumbered: []string{"第一条/（一）~2", "第一条/（二）", "第一条/（三）"},
+		},
+		{
+			name:   "numbers already in sequence are left alone",
+			base:   "第一条 甲。\n第二条 乙。\n",
+			ours:   "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+			theirs: "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+			want:   "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Merge(parse(t, tc.base), parse(t, tc.ours), parse(t, tc.theirs))
+			if len(r.Conflicts) > 0 {
+				t.Fatalf("conflicts: %+v", r.Conflicts)
+			}
+			if r.Text != tc.want {
+				t.Errorf("merged:\n%s\nwant:\n%s", r.Text, tc.want)
+			}
+			if strings.Join(r.Renumbered, " ") != strings.Join(tc.renumbered, " ") {
+				t.Errorf("renumbered %q, want %q", r.Renumbered, tc.renumbered)
+			}
+		})
+	}
+}

@@ -410,7 +410,7 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		}
 		return st, writes, res, nil
 	}
-	var fromOurs, fromTheirs []string
+	var fromOurs, fromTheirs, renumbered []string
 
 	// Documents.
 	bdocs, err := r.documentsIn(base.TreeHash)
@@ -476,6 +476,9 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 		}
 		for _, c := range m.Conflicts {
 			res.Conflicts = append(res.Conflicts, MergeConflict{Path: p, Label: c.Label})
+		}
+		for _, l := range m.Renumbered {
+			renumbered = append(renumbered, p+" "+l)
 		}
 		writes = append(writes, mergeWrite{p, []byte(m.Text)})
 	}
@@ -545,7 +548,8 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 	for _, x := range []struct {
 		head string
 		list []string
-	}{{"From " + rev + ":", fromTheirs}, {"Kept from the current branch:", fromOurs}} {
+	}{{"From " + rev + ":", fromTheirs}, {"Kept from the current branch:", fromOurs},
+		{"Numbered again (both sides inserted at one place):", renumbered}} {
 		if len(x.list) == 0 {
 			continue
 		}
