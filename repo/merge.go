@@ -252,6 +252,12 @@ func (r *Repo) MergeContinue(ctx context.Context, opts MergeOptions) (MergeResul
 	if err != nil {
 		return MergeResult{}, fmt.Errorf("merge --continue: no merge in progress: %w", ErrBadInput)
 	}
+	if ri, done := r.mergeRecorded(st); done {
+		// Recorded before redline stopped (a crash between the ref and
+		// the state's removal): nothing more to record.
+		os.Remove(r.mergeStatePath())
+		return MergeResult{Rev: ri.rev(), FastForward: st.FastForward, Message: st.Message}, nil
+	}
 	for _, c := range r.openConflicts(st) {
 		if c.Comment == "" {
 			continue // the document's markers are commit's to refuse
@@ -818,4 +824,27 @@ func (r *Repo) moveTo(st *mergeState, opts MergeOptions) (*revInfo, error) {
 	}
 	r.updateIndex(edits, false, ti.Tree)
 	return ti, nil
+}
+
+// mergeRecorded reports whether the branch already holds the merge st
+// describes: at the merged revision (a fast-forward), or at a revision
+// whose parents are the two sides.
+func (r *Repo) mergeRecorded(st *mergeState) (*revInfo, bool) {
+	r.s.mu.Lock()
+	defer r.s.mu.Unlock()
+	h, err := r.head()
+	if err != nil || h.String() == st.Ours {
+		return nil, false
+	}
+	ri, err := r.revInfoOf(h)
+	if err != nil {
+		return nil, false
+	}
+	if h.String() == st.Theirs {
+		return ri, true
+	}
+	if len(ri.Parents) == 2 && ri.Parents[0].String() == st.Ours && ri.Parents[1].String() == st.Theirs {
+		return ri, true
+	}
+	return nil, false
 }

@@ -344,3 +344,31 @@ func TestMergeCommentFieldConflict(t *testing.T) {
 		}
 	}
 }
+
+// A merge recorded before redline stopped (its state file left behind)
+// is not recorded twice by --continue.
+func TestMergeContinueAfterRecorded(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	write(t, r, "plan.txt", strings.Replace(mergeBase, "统筹协调", "统筹规划", 1))
+	ours := commitAll(t, r, 1, "ours")
+	branchFrom(t, r, base, ours, "theirs", 2, map[string]string{"plan.txt": strings.Replace(mergeBase, "第四条 本办法", "第四条 甲。\n第五条 本办法", 1)})
+	th, _ := r.resolveHash("theirs")
+	st := &mergeState{Ours: ours, Theirs: th.String(), Message: "Merge theirs"}
+	res, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := r.writeMergeState(st); err != nil { // as if redline died before removing it
+		t.Fatal(err)
+	}
+	again, err := r.MergeContinue(ctx, MergeOptions{Author: author, Date: at(4)})
+	if err != nil || again.Rev.Hash != res.Rev.Hash {
+		t.Fatalf("continue after the merge was recorded: %+v, %v; want %s again", again, err, res.Rev.Hash)
+	}
+	if _, ok := r.MergeInProgress(); ok {
+		t.Error("the state is still there")
+	}
+}
