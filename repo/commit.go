@@ -376,6 +376,23 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		edits[p] = edit{blob: h, mode: filemode.Regular}
 	}
 
+	// Other files a merge brought in, as they stand in the work tree.
+	for _, p := range opts.files {
+		b, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		if errors.Is(err, fs.ErrNotExist) {
+			edits[p] = edit{}
+			continue
+		}
+		if err != nil {
+			return revision.Rev{}, err
+		}
+		h, err := r.writeBlob(b)
+		if err != nil {
+			return revision.Rev{}, err
+		}
+		edits[p] = edit{blob: h, mode: filemode.Regular}
+	}
+
 	// Clause ids of every document of the new revision.
 	ids, err := r.commitIDs(parent, headDocs, edits, newText)
 	if err != nil {

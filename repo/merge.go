@@ -79,6 +79,7 @@ type mergeState struct {
 	Message   string          `json:"message"`
 	Resolves  []string        `json:"resolves,omitempty"` // the merged side's Redline-Resolves since the base
 	Paths     []string        `json:"paths"`              // work-tree files the merge wrote (to restore on abort)
+	Files     []string        `json:"files,omitempty"`    // of those, the ones neither documents nor metadata (recorded as they are)
 	Conflicts []MergeConflict `json:"conflicts"`
 	// FastForward: the current branch is an ancestor of Theirs; the merge
 	// moves it there.
@@ -320,7 +321,7 @@ func (r *Repo) MergeAbort(ctx context.Context) error {
 
 func (r *Repo) commitMerge(ctx context.Context, st *mergeState, opts MergeOptions) (revision.Rev, error) {
 	return r.commit(ctx, CommitOptions{Message: st.Message, Author: opts.Author, Date: opts.Date,
-		Notice: opts.Notice, Resolves: st.Resolves, mergeHead: plumbing.NewHash(st.Theirs)})
+		Notice: opts.Notice, Resolves: st.Resolves, mergeHead: plumbing.NewHash(st.Theirs), files: st.Files})
 }
 
 // prepareMerge finds the merge base, merges every document and the
@@ -487,6 +488,61 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 			renumbered = append(renumbered, p+" "+l)
 		}
 		writes = append(writes, mergeWrite{p, []byte(m.Text)})
+	}
+
+	// Other files (attachments, ignored text): taken from the side that
+	// changed them; changed on both sides, the current branch's is kept,
+	// with a notice (the other stays in rev's history).
+	allB, err := r.treeFiles(base.TreeHash, "")
+	if err != nil {
+		return nil, nil, res, err
+	}
+	allO, err := r.treeFiles(oi.Tree, "")
+	if err != nil {
+		return nil, nil, res, err
+	}
+	allT, err := r.treeFiles(ti.Tree, "")
+	if err != nil {
+		return nil, nil, res, err
+	}
+	isDoc := map[string]bool{}
+	for _, p := range union(union(bdocs, odocs), tdocs) {
+		isDoc[p] = true
+	}
+	var others []string
+	for _, m := range []map[string]plumbing.Hash{allB, allO, allT} {
+		for p := range m {
+			if !isDoc[p] && !strings.HasPrefix(p, metaDir+"/") {
+				others = append(others, p)
+			}
+		}
+	}
+	for _, p := range union(others, nil) {
+		bh, oh, th := allB[p], allO[p], allT[p]
+		switch {
+		case oh == th || bh == th:
+			continue
+		case bh != oh:
+			if opts.Notice != nil {
+				opts.Notice(fmt.Sprintf("%s changed on both sides and is not a document: the current branch's version is kept (%s has the other)", p, rev))
+			}
+			continue
+		}
+		if err := r.unchangedInWorktree(p, oh); err != nil {
+			return nil, nil, res, err
+		}
+		st.Paths = append(st.Paths, p)
+		st.Files = append(st.Files, p)
+		fromTheirs = append(fromTheirs, p)
+		if th.IsZero() {
+			writes = append(writes, mergeWrite{p, nil})
+			continue
+		}
+		b, err := r.readBlob(th)
+		if err != nil {
+			return nil, nil, res, err
+		}
+		writes = append(writes, mergeWrite{p, b})
 	}
 
 	// Comments, field by field.

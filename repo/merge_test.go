@@ -372,3 +372,41 @@ func TestMergeContinueAfterRecorded(t *testing.T) {
 		t.Error("the state is still there")
 	}
 }
+
+// A file that is not a document (an attachment) added on the merged side
+// is in the merge revision and the work tree: a merge loses nothing.
+func TestMergeCarriesOtherFiles(t *testing.T) {
+	ctx := context.Background()
+	r := newRepo(t)
+	write(t, r, "plan.txt", mergeBase)
+	base := commitAll(t, r, 0, "base")
+	write(t, r, "plan.txt", strings.Replace(mergeBase, "统筹协调", "统筹规划", 1))
+	ours := commitAll(t, r, 1, "ours")
+	name := mustHeadRef(t, r)
+	setRef(t, r, name, base)
+	write(t, r, "plan.txt", strings.Replace(mergeBase, "第四条 本办法", "第四条 甲。\n第五条 本办法", 1))
+	write(t, r, "附件/表1.csv", "序号,名称\n1,甲\n")
+	git(t, r.Dir(), "add", "附件/表1.csv")
+	if _, err := r.Commit(ctx, CommitOptions{Message: "theirs", Author: author, Date: at(2), files: []string{"附件/表1.csv"}}); err != nil {
+		t.Fatal(err)
+	}
+	th, _ := r.head()
+	setRef(t, r, plumbing.NewBranchReferenceName("theirs"), th.String())
+	setRef(t, r, name, ours)
+	git(t, r.Dir(), "checkout", "-q", "-f", "main")
+	if _, err := os.Stat(filepath.Join(r.Dir(), "附件", "表1.csv")); err == nil {
+		t.Fatal("the attachment is in the work tree before the merge")
+	}
+	res, err := r.Merge(ctx, "theirs", MergeOptions{Author: author, Date: at(3)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	mi, _ := r.revInfoOf(plumbing.NewHash(res.Rev.Hash))
+	if _, ok := r.blobAt(mi.Tree, "附件/表1.csv"); !ok {
+		t.Error("the attachment is not in the merge revision")
+	}
+	if b, err := os.ReadFile(filepath.Join(r.Dir(), "附件", "表1.csv")); err != nil || string(b) != "序号,名称\n1,甲\n" {
+		t.Errorf("the attachment in the work tree: %q, %v", b, err)
+	}
+	fsck(t, r)
+}
