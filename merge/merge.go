@@ -11,17 +11,24 @@
 //     on the other: a conflict, written with both versions between markers
 //     (see Markers);
 //   - inserted on one side: kept, after the clause it followed on that side;
-//     inserted at the same place on both sides: both kept, ours first;
+//     inserted at the same place on both sides: both kept, ours first,
+//     and the clauses from there on numbered again in sequence (each side
+//     numbered its insertion as if alone; see Result.Renumbered);
 //   - renumbered on one side and reworded on the other: the number of the
 //     one and the words of the other;
 //   - moved on one side: the clause (with its children) goes where that side
 //     put it, carrying the other side's edits.
 //
+// Each clause keeps the layout of the side it came from: its own bytes, hard
+// wraps and the blank lines after it.
+//
 // The package is pure: it reads parsed documents and returns text.
 package merge
 
 import (
+	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
@@ -58,6 +65,11 @@ type Item struct {
 	// The clause on each side it stands for; nil where that side has none.
 	// A clause keeps the identity it has on the side it came from.
 	Ours, Theirs *clause.Node
+
+	// raw is the clause as the side it came from wrote it: its own bytes
+	// with the line breaks, hard wraps and blank lines after them ("" when
+	// there is none to take, as for a conflict).
+	raw string
 }
 
 // Conflict is one clause the two sides changed differently.
@@ -75,6 +87,10 @@ type Result struct {
 	// Changes lists, for the merge message, the clauses changed on one
 	// side only: their label paths and the side they came from.
 	Changes []Change
+	// Renumbered lists the clauses numbered again after both sides
+	// inserted at one place (label paths as both sides numbered them).
+	// Items keep the texts before renumbering; Text has the new numbers.
+	Renumbered []string
 }
 
 // Change is one clause taken from one side.
@@ -161,6 +177,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	// Clauses theirs moved (and ours did not): the block of the clause and
 	// its descendants goes after the clause that precedes it in theirs.
 	theirsNodes := rt.New.Clauses()
+	bothInserted := false                // both sides inserted clauses at one place
 	place := func(tn *clause.Node) int { // index in seq after which a theirs clause goes; -1: at the start
 		prev := prevInTheirs(theirsNodes, tn)
 		for ; prev != nil; prev = prevInTheirs(theirsNodes, prev) {
@@ -208,6 +225,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 		}
 		for at < len(seq) && seq[at].b == nil && seq[at].o != nil && seq[at].t == nil {
 			at++ // ours' insertions at the same place come first
+			bothInserted = true
 		}
 		seq = append(seq[:at], append([]*node{{t: tn}}, seq[at:]...)...)
 	}
@@ -226,10 +244,12 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	}
 
 	res := &Result{}
-	var parts []string
-	if root := mergeRoot(ro.Old, ro.New, rt.New, res); root != "" {
+	var parts, raws []string
+	root, rootRaw := mergeRoot(ro.Old, ro.New, rt.New, res)
+	if root != "" {
 		parts = append(parts, root)
 	}
+	raws = append(raws, rootRaw)
 	for _, x := range seq {
 		it, keep := mergeOne(x, res)
 		if !keep {
@@ -237,6 +257,7 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 		}
 		res.Items = append(res.Items, it)
 		parts = append(parts, it.Text)
+		raws = append(raws, it.raw)
 	}
 	sep := "\n"
 	if md(ours) || md(theirs) {
@@ -245,7 +266,200 @@ func Merge(base, ours, theirs *clause.Document) *Result {
 	if len(parts) > 0 {
 		res.Text = strings.Join(parts, sep) + "\n"
 	}
+	// The layout of the sources: each clause as the side it came from
+	// wrote it (hard wraps, blank lines, indentation), a conflict or a
+	// rebuilt clause followed by a line break. Kept only when it reads as
+	// the same clauses as the text rebuilt one clause a line, so a layout
+	// the parser would read differently (text after a clause's children)
+	// never changes what the merge means.
+	if laid := layout(root, res.Items, raws, sep); laid != res.Text && sameClauses(name(ours, theirs), laid, res.Text) {
+		res.Text = laid
+	}
+	if bothInserted && len(res.Conflicts) == 0 {
+		res.Text, res.Renumbered = renumber(name(ours, theirs), res.Text)
+	}
 	return res
+}
+
+// renumber numbers again the clauses after two sides' insertions at one
+// place: each side numbered its own insertion as if it were alone, so the
+// merged siblings repeat a number (第三条, 第三条, 第四条 …). From the first
+// sibling whose number does not follow the one before, siblings get the
+// next number, written as they wrote theirs (第四条, 第五条; （四）; 4.). A
+// numbering already in sequence is left alone; so are numbers with a
+// suffix (第四条之一) and markers whose numeral cannot be found. It returns
+// the text and the label paths of the clauses renumbered (as they were).
+// Cross-references in the text (依照第五条) are not rewritten.
+func renumber(name, text string) (string, []string) {
+	d, err := clause.Parse(name, []byte(text), clause.Options{})
+	if err != nil {
+		return text, nil
+	}
+	type edit struct {
+		at          int
+		old, marker string
+	}
+	var edits []edit
+	var labels []string
+	var walk func(n *clause.Node)
+	walk = func(n *clause.Node) {
+		prev, shifting := 0, false
+		for i, c := range n.Children {
+			num := c.Num
+			if !num.Valid || num.Sub != 0 {
+				prev, shifting = num.Value, shifting && num.Valid
+				continue
+			}
+			if i > 0 && prev > 0 && (shifting || num.Value <= prev) && num.Value != prev+1 {
+				if m, ok := renumberMarker(c.Marker, num.Value, prev+1); ok {
+					edits = append(edits, edit{c.Start, c.Marker, m})
+					labels = append(labels, c.Path())
+					shifting = true
+					prev++
+					continue
+				}
+			}
+			prev = num.Value
+		}
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	if len(edits) == 0 {
+		return text, nil
+	}
+	b := []byte(text)
+	for i := len(edits) - 1; i >= 0; i-- {
+		e := edits[i]
+		if e.at < 0 || e.at+len(e.old) > len(b) || string(b[e.at:e.at+len(e.old)]) != e.old {
+			continue
+		}
+		b = append(b[:e.at], append([]byte(e.marker), b[e.at+len(e.old):]...)...)
+	}
+	return string(b), labels
+}
+
+// renumberMarker writes marker with the number to in place of from: the
+// numeral as it was written (Chinese or Arabic digits).
+func renumberMarker(marker string, from, to int) (string, bool) {
+	for _, f := range []func(int) string{clause.Numeral, strconv.Itoa} {
+		old := f(from)
+		if i := strings.Index(marker, old); i >= 0 && !digitAround(marker, i, len(old)) {
+			return marker[:i] + f(to) + marker[i+len(old):], true
+		}
+	}
+	return "", false
+}
+
+// digitAround reports whether the numeral at marker[i:i+n] is part of a
+// longer one (三 inside 十三, 1 inside 12).
+func digitAround(marker string, i, n int) bool {
+	const numerals = "0123456789零一二三四五六七八九十百千"
+	before, after := marker[:i], marker[i+n:]
+	if r, _ := utf8.DecodeLastRuneInString(before); before != "" && strings.ContainsRune(numerals, r) {
+		return true
+	}
+	if r, _ := utf8.DecodeRuneInString(after); after != "" && strings.ContainsRune(numerals, r) {
+		return true
+	}
+	return false
+}
+
+// layout joins the merged clauses in their sources' own bytes.
+func layout(root string, items []Item, raws []string, sep string) string {
+	var sb strings.Builder
+	add := func(raw, text string) {
+		if sb.Len() > 0 && !strings.HasSuffix(sb.String(), "\n") {
+			sb.WriteString("\n")
+		}
+		if raw != "" {
+			sb.WriteString(raw)
+			return
+		}
+		if text != "" {
+			sb.WriteString(text)
+			sb.WriteString(sep)
+		}
+	}
+	add(raws[0], root)
+	for i, it := range items {
+		add(raws[i+1], it.Text)
+	}
+	out := sb.String()
+	if out != "" && !strings.HasSuffix(out, "\n") {
+		out += "\n"
+	}
+	return out
+}
+
+// sameClauses reports whether a and b parse to the same clauses, label
+// for label and text for text, with the same text outside them.
+func sameClauses(name, a, b string) bool {
+	da, err1 := clause.Parse(name, []byte(a), clause.Options{})
+	db, err2 := clause.Parse(name, []byte(b), clause.Options{})
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	if da.Root.Body() != db.Root.Body() {
+		return false
+	}
+	ca, cb := da.Clauses(), db.Clauses()
+	if len(ca) != len(cb) {
+		return false
+	}
+	for i := range ca {
+		if ca[i].Path() != cb[i].Path() || ca[i].Text() != cb[i].Text() {
+			return false
+		}
+	}
+	return true
+}
+
+func name(ds ...*clause.Document) string {
+	for _, d := range ds {
+		if d != nil {
+			return d.Name
+		}
+	}
+	return ""
+}
+
+// own is n's own bytes in its source: from its marker to its first child
+// or the next clause, the line breaks and blank lines after it included.
+func own(n *clause.Node) string {
+	if n == nil || n.Doc() == nil {
+		return ""
+	}
+	src := n.Doc().Src
+	if n.Start < 0 || n.Start > n.HeadEnd || n.HeadEnd > len(src) {
+		return ""
+	}
+	return string(src[n.Start:n.HeadEnd])
+}
+
+// rawOf is the clause that takes body from b's side and marker from m's:
+// b's own bytes, its marker swapped for m's when they differ.
+func rawOf(b, m *clause.Node) string {
+	raw := own(b)
+	if m == nil || m == b || m.Marker == b.Marker {
+		return raw
+	}
+	if !strings.HasPrefix(raw, b.Marker) {
+		return ""
+	}
+	return m.Marker + raw[len(b.Marker):]
+}
+
+// preamble is the text of d before its first clause, as written.
+func preamble(d *clause.Document) string {
+	if d == nil || d.Root == nil {
+		return ""
+	}
+	if len(d.Root.Children) == 0 {
+		return string(d.Src)
+	}
+	return string(d.Src[:d.Root.Children[0].Start])
 }
 
 func md(d *clause.Document) bool {
@@ -330,15 +544,15 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 	it := Item{Ours: o, Theirs: t}
 	switch {
 	case b == nil && t == nil: // inserted by ours
-		it.Text, it.Side = o.Text(), Ours
+		it.Text, it.Side, it.raw = o.Text(), Ours, own(o)
 		res.Changes = append(res.Changes, Change{o.Path(), Ours, diff.Inserted})
 		return it, true
 	case b == nil && o == nil: // inserted by theirs
-		it.Text, it.Side = t.Text(), Theirs
+		it.Text, it.Side, it.raw = t.Text(), Theirs, own(t)
 		res.Changes = append(res.Changes, Change{t.Path(), Theirs, diff.Inserted})
 		return it, true
 	case b == nil: // inserted the same by both
-		it.Text, it.Side = o.Text(), Both
+		it.Text, it.Side, it.raw = o.Text(), Both, own(o)
 		return it, true
 	case o == nil: // deleted by ours, edited by theirs (kept by theirs only when edited)
 		conflict(&it, res, b, nil, t)
@@ -354,6 +568,7 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 	bb, ob, tb := b.Body(), o.Body(), t.Body()
 	var body string
 	bodySide := Both
+	bodyNode := o
 	switch {
 	case ob == tb || tb == bb:
 		body = ob
@@ -361,18 +576,19 @@ func mergeOne(x *node, res *Result) (Item, bool) {
 			bodySide = Ours
 		}
 	case ob == bb:
-		body, bodySide = tb, Theirs
+		body, bodySide, bodyNode = tb, Theirs, t
 	default:
 		conflict(&it, res, b, o, t)
 		return it, true
 	}
-	pre, preSide := prefix(o), Both
+	pre, preSide, preNode := prefix(o), Both, o
 	if bp, op, tp := prefix(b), prefix(o), prefix(t); op == bp && tp != bp {
-		pre, preSide = tp, Theirs
+		pre, preSide, preNode = tp, Theirs, t
 	} else if op != bp {
 		preSide = Ours
 	}
 	it.Text = pre + body
+	it.raw = rawOf(bodyNode, preNode)
 	switch {
 	case bodySide == Both:
 		it.Side = preSide
@@ -413,7 +629,7 @@ func conflict(it *Item, res *Result, b, o, t *clause.Node) {
 }
 
 // mergeRoot merges the text outside every clause (title, preamble).
-func mergeRoot(b, o, t *clause.Document, res *Result) string {
+func mergeRoot(b, o, t *clause.Document, res *Result) (text, raw string) {
 	body := func(d *clause.Document) string {
 		if d == nil || d.Root == nil {
 			return ""
@@ -423,12 +639,12 @@ func mergeRoot(b, o, t *clause.Document, res *Result) string {
 	bb, ob, tb := body(b), body(o), body(t)
 	switch {
 	case ob == tb || tb == bb:
-		return ob
+		return ob, preamble(o)
 	case ob == bb:
-		return tb
+		return tb, preamble(t)
 	}
 	res.Conflicts = append(res.Conflicts, Conflict{Base: bb, Ours: ob, Theirs: tb})
-	return MarkerOurs + "\n" + ob + "\n" + MarkerSep + "\n" + tb + "\n" + MarkerTheirs
+	return MarkerOurs + "\n" + ob + "\n" + MarkerSep + "\n" + tb + "\n" + MarkerTheirs, ""
 }
 
 // reordered marks in moved the base clauses that side (in its order) does

@@ -243,3 +243,95 @@ func TestHasMarkers(t *testing.T) {
 		}
 	}
 }
+
+// A merged document keeps the layout of the text each clause came from:
+// hard wraps, blank lines, a preamble, indentation.
+func TestMergeKeepsLayout(t *testing.T) {
+	const laidBase = "数据管理办法\n\n第一条 为了规范数据管理，\n制定本办法。\n\n第二条 本办法适用于本市行政区域内，\n数据处理活动。\n\n第三条 市数据局负责全市数据工作的统筹协调。\n\n第四条 本办法自发布之日起施行。\n"
+	for _, tc := range []struct {
+		name         string
+		ours, theirs string
+		want         string
+	}{
+		{
+			name:   "one side edits a wrapped clause",
+			ours:   laidBase,
+			theirs: strings.Replace(laidBase, "数据处理活动。", "数据处理活动和相关监督管理活动。", 1),
+			want:   strings.Replace(laidBase, "数据处理活动。", "数据处理活动和相关监督管理活动。", 1),
+		},
+		{
+			name:   "both sides edit different clauses",
+			ours:   strings.Replace(laidBase, "规范数据管理，\n", "规范和促进数据管理，\n", 1),
+			theirs: strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1),
+			want:   strings.Replace(strings.Replace(laidBase, "规范数据管理，\n", "规范和促进数据管理，\n", 1), "统筹协调。", "统筹协调和监督管理。", 1),
+		},
+		{
+			name:   "an insertion keeps its own wrap and blank line",
+			ours:   strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1),
+			theirs: strings.Replace(laidBase, "第四条 本办法", "第四条 数据处理者，\n应当定期开展风险评估。\n\n第五条 本办法", 1),
+			want:   strings.Replace(strings.Replace(laidBase, "统筹协调。", "统筹协调和监督管理。", 1), "第四条 本办法", "第四条 数据处理者，\n应当定期开展风险评估。\n\n第五条 本办法", 1),
+		},
+		{
+			name:   "renumbered on one side, reworded on the other",
+			ours:   strings.Replace(strings.Replace(laidBase, "第三条 市数据局负责全市数据工作的统筹协调。\n\n", "", 1), "第四条", "第三条", 1),
+			theirs: strings.Replace(laidBase, "本办法自发布之日起施行。", "本办法，\n自2025年1月1日起施行。", 1),
+			want:   "数据管理办法\n\n第一条 为了规范数据管理，\n制定本办法。\n\n第二条 本办法适用于本市行政区域内，\n数据处理活动。\n\n第三条 本办法，\n自2025年1月1日起施行。\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Merge(parse(t, laidBase), parse(t, tc.ours), parse(t, tc.theirs))
+			if len(r.Conflicts) > 0 {
+				t.Fatalf("conflicts: %+v", r.Conflicts)
+			}
+			if r.Text != tc.want {
+				t.Errorf("merged:\n%q\nwant:\n%q", r.Text, tc.want)
+			}
+		})
+	}
+}
+
+// Both sides insert a clause at one place and number the clauses after it
+// on: the merged clauses are numbered again in sequence.
+func TestMergeRenumbersBothInsertions(t *testing.T) {
+	for _, tc := range []struct {
+		name, base, ours, theirs, want string
+		renumbered                     []string
+	}{
+		{
+			name:       "第N条",
+			base:       "第一条 甲。\n第二条 乙。\n第三条 丙。\n第四条 丁。\n",
+			ours:       "第一条 甲。\n第二条 乙。\n第三条 戊。\n第四条 丙。\n第五条 丁。\n",
+			theirs:     "第一条 甲。\n第二条 乙。\n第三条 己。\n第四条 丙。\n第五条 丁。\n",
+			want:       "第一条 甲。\n第二条 乙。\n第三条 戊。\n第四条 己。\n第五条 丙。\n第六条 丁。\n",
+			renumbered: []string{"第三条~2", "第四条", "第五条"},
+		},
+		{
+			name:       "items inside a clause",
+			base:       "第一条 甲：\n（一）子；\n（二）丑。\n第二条 乙。\n",
+			ours:       "第一条 甲：\n（一）寅；\n（二）子；\n（三）丑。\n第二条 乙。\n",
+			theirs:     "第一条 甲：\n（一）卯；\n（二）子；\n（三）丑。\n第二条 乙。\n",
+			want:       "第一条 甲：\n（一）寅；\n（二）卯；\n（三）子；\n（四）丑。\n第二条 乙。\n",
+			renumbered: []string{"第一条/（一）~2", "第一条/（二）", "第一条/（三）"},
+		},
+		{
+			name:   "numbers already in sequence are left alone",
+			base:   "第一条 甲。\n第二条 乙。\n",
+			ours:   "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+			theirs: "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+			want:   "第一条 甲。\n第二条 乙。\n第三条 丙。\n",
+		},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			r := Merge(parse(t, tc.base), parse(t, tc.ours), parse(t, tc.theirs))
+			if len(r.Conflicts) > 0 {
+				t.Fatalf("conflicts: %+v", r.Conflicts)
+			}
+			if r.Text != tc.want {
+				t.Errorf("merged:\n%s\nwant:\n%s", r.Text, tc.want)
+			}
+			if strings.Join(r.Renumbered, " ") != strings.Join(tc.renumbered, " ") {
+				t.Errorf("renumbered %q, want %q", r.Renumbered, tc.renumbered)
+			}
+		})
+	}
+}

@@ -334,3 +334,50 @@ func nonNil(s []string) []string {
 	}
 	return s
 }
+
+// JSONMerge is README's JSON of merge and pull: what the merge did.
+type JSONMerge struct {
+	SchemaVersion int    `json:"schema_version"`
+	Remote        string `json:"remote,omitempty"` // pull only
+	Branch        string `json:"branch,omitempty"` // pull only
+	// Rev is the revision the branch is at now: the merge revision, or
+	// the merged one after a fast-forward; "" when the merge stopped.
+	Rev         string              `json:"rev"`
+	UpToDate    bool                `json:"up_to_date"`
+	FastForward bool                `json:"fast_forward"`
+	Message     string              `json:"message"`
+	Conflicts   []JSONMergeConflict `json:"conflicts"`
+}
+
+// JSONMergeConflict is one conflict of a stopped merge: a clause of a
+// document (path, label) or a field of a comment (comment, field).
+type JSONMergeConflict struct {
+	Path    string `json:"path"`
+	Label   string `json:"label"`
+	Comment string `json:"comment"`
+	Field   string `json:"field"`
+	Detail  string `json:"detail"`
+}
+
+// MergeJSON writes m as README's merge JSON.
+func MergeJSON(w io.Writer, m JSONMerge) error {
+	m.SchemaVersion = SchemaVersion
+	if m.Conflicts == nil {
+		m.Conflicts = []JSONMergeConflict{}
+	}
+	return writeJSON(w, m)
+}
+
+// JSONPush is README's JSON of push.
+type JSONPush struct {
+	SchemaVersion int    `json:"schema_version"`
+	Remote        string `json:"remote"`
+	Branch        string `json:"branch"`
+	Rev           string `json:"rev"`
+}
+
+// PushJSON writes p as README's push JSON.
+func PushJSON(w io.Writer, p JSONPush) error {
+	p.SchemaVersion = SchemaVersion
+	return writeJSON(w, p)
+}

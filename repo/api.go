@@ -46,6 +46,9 @@ type CommitOptions struct {
 
 	// mergeHead, when set, is the second parent: the revision merged in.
 	mergeHead plumbing.Hash
+	// files are other work-tree files (not documents, not under .redline/)
+	// to record as they are: those a merge took from the merged side.
+	files []string
 }
 
 // DiffOptions select what Diff compares.

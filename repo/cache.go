@@ -43,6 +43,17 @@ func (r *Repo) idsCachePath(commit plumbing.Hash, path string) string {
 	return r.cachePath("ids", pathKey(path), commit.String()+".json")
 }
 
+// idsCacheFor is where the derived ids of path at ri are cached. A merge
+// revision's have a name of their own: they are derived from both parents
+// (see mergedIDs), and an entry an older redline derived from the first
+// parent alone must not stand for them.
+func (r *Repo) idsCacheFor(ri *revInfo, path string) string {
+	if len(ri.Parents) > 1 {
+		return r.cachePath("ids", pathKey(path), ri.Hash.String()+".merge.json")
+	}
+	return r.idsCachePath(ri.Hash, path)
+}
+
 type memoKey struct {
 	commit plumbing.Hash
 	path   string
@@ -67,7 +78,7 @@ func (r *Repo) storedIDs(ri *revInfo, path string, blob plumbing.Hash) (idsFile,
 			return f, true
 		}
 	}
-	if b, err := os.ReadFile(r.idsCachePath(ri.Hash, path)); err == nil {
+	if b, err := os.ReadFile(r.idsCacheFor(ri, path)); err == nil {
 		var f idsFile
 		if json.Unmarshal(b, &f) == nil && f.Blob == blob.String() {
 			return f, true
@@ -143,8 +154,13 @@ func (r *Repo) idsStep(ri *revInfo, path string, prev *docIDs) (*docIDs, error) 
 			d = applyRecorded(path, blob, doc, f, prev)
 		} else {
 			d = deriveIDs(path, blob, doc, prev)
+			if len(ri.Parents) > 1 {
+				if err := r.mergedIDs(ri, path, d, prev); err != nil {
+					return nil, err
+				}
+			}
 			if b, err := d.marshal(); err == nil {
-				writeCache(r.idsCachePath(ri.Hash, path), b)
+				writeCache(r.idsCacheFor(ri, path), b)
 			}
 		}
 	}

@@ -555,6 +555,11 @@ func (r *Repo) setComment(ctx context.Context, id string, status comment.Status,
 	if err := r.writeComment(c); err != nil {
 		return comment.Comment{}, err
 	}
+	fields := []string{"status"}
+	if response != "" {
+		fields = append(fields, "response")
+	}
+	r.settleComment(c.ID, fields...)
 	res, err := r.resolvedIn()
 	if err != nil {
 		return comment.Comment{}, err

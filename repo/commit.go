@@ -216,6 +216,9 @@ func (r *Repo) worktreeMeta() (map[string][]byte, error) {
 			return err
 		}
 		if strings.HasPrefix(rel, commentsDir+"/") && strings.HasSuffix(rel, ".json") {
+			if line, ok := merge.HasMarkers(string(b)); ok {
+				return fmt.Errorf("%s:%d: merge conflict marker left in the comment file; keep one version, remove the marker lines, then commit: %w", rel, line, ErrConflict)
+			}
 			if _, err := comment.Unmarshal(b); err != nil {
 				return fmt.Errorf("%s: %w: %v", rel, ErrBadInput, err)
 			}
@@ -373,10 +376,36 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		edits[p] = edit{blob: h, mode: filemode.Regular}
 	}
 
+	// Other files a merge brought in, as they stand in the work tree.
+	for _, p := range opts.files {
+		b, err := os.ReadFile(filepath.Join(r.dir, filepath.FromSlash(p)))
+		if errors.Is(err, fs.ErrNotExist) {
+			edits[p] = edit{}
+			continue
+		}
+		if err != nil {
+			return revision.Rev{}, err
+		}
+		h, err := r.writeBlob(b)
+		if err != nil {
+			return revision.Rev{}, err
+		}
+		edits[p] = edit{blob: h, mode: filemode.Regular}
+	}
+
 	// Clause ids of every document of the new revision.
 	ids, err := r.commitIDs(parent, headDocs, edits, newText)
 	if err != nil {
 		return revision.Rev{}, err
+	}
+	// A merge git stopped on its conflicts (git merge, git pull), now
+	// settled in the work tree: the revision completes it, with git's
+	// MERGE_HEAD as its second parent, as git commit would.
+	gitMerge := false
+	if opts.mergeHead.IsZero() && parent != nil {
+		if h, ok := r.gitMergeHead(); ok {
+			opts.mergeHead, gitMerge = h, true
+		}
 	}
 	if !opts.mergeHead.IsZero() {
 		if err := r.mergeIDs(parent, opts.mergeHead, ids); err != nil {
@@ -471,7 +500,10 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 		// written is still the user's to know about.
 		return revision.Rev{}, fmt.Errorf("revision %s recorded, but %w", hash.String()[:12], err)
 	}
-	r.updateIndex(edits)
+	if gitMerge {
+		r.endGitMerge()
+	}
+	r.updateIndex(edits, gitMerge, tree)
 	ri, err := r.revInfoOf(hash)
 	if err != nil {
 		return revision.Rev{}, err
@@ -569,10 +601,34 @@ func (r *Repo) configAuthor() (string, string) {
 // updateIndex makes git's index agree with the new revision for the paths
 // the commit wrote, so that `git status` stays clean. Failure is harmless
 // (git re-reads the files) and ignored.
-func (r *Repo) updateIndex(edits map[string]edit) {
+//
+// After a merge git stopped (settle), the entries git left for its
+// conflicts (stages 1–3) give way to the new revision's files.
+func (r *Repo) updateIndex(edits map[string]edit, settle bool, tree plumbing.Hash) {
 	idx, err := r.s.st.Index()
 	if err != nil {
 		return
+	}
+	if settle {
+		conflicted := map[string]bool{}
+		kept := idx.Entries[:0]
+		for _, e := range idx.Entries {
+			if e.Stage != 0 {
+				conflicted[e.Name] = true
+				continue
+			}
+			kept = append(kept, e)
+		}
+		idx.Entries = kept
+		for p := range conflicted {
+			if _, ok := edits[p]; ok {
+				continue
+			}
+			if h, ok := r.blobAt(tree, p); ok {
+				ent := idx.Add(p)
+				ent.Hash, ent.Mode = h, filemode.Regular
+			}
+		}
 	}
 	for p, e := range edits {
 		if e.blob.IsZero() {

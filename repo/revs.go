@@ -67,6 +67,7 @@ func (r *Repo) revInfoOf(h plumbing.Hash) (*revInfo, error) {
 		ri.Parents = nil // a shallow clone's history ends here
 	}
 	ri.Message, ri.Stage, ri.Resolves = parseTrailers(c.Message)
+	r.impliedResolves(ri)
 	r.s.revs[h] = ri
 	return ri, nil
 }

@@ -37,6 +37,9 @@ type store struct {
 	// and before any ref moves; an error aborts the commit there, as a crash
 	// would.
 	beforeRef func() error
+	// beforeMergeWrite, when set (tests), runs before a merge writes each
+	// work-tree file; an error fails that write.
+	beforeMergeWrite func(path string) error
 	// shallow holds the boundary commits of a shallow clone (.git/shallow):
 	// their parents are not in the repository, so they are read as roots.
 	shallow map[plumbing.Hash]bool

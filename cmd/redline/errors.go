@@ -29,6 +29,8 @@ const (
 	exitBusy        = 10 // the repository is busy (another redline holds its lock, git a ref's)
 	exitStage       = 12 // commit --stage names a stage already used
 	exitConflict    = 13 // a merge stopped on conflicts, or conflict markers left in a document
+	exitGitMissing  = 14 // pull or push: the git binary is not installed
+	exitGitFailed   = 15 // pull or push: git fetch or git push failed (git says why)
 	exitFailure     = 11 // any other failure: I/O, permissions, a broken ref (repo.ErrBrokenRef) …
 	exitInternalBug = 70 // a bug in redline (a recovered panic); EX_SOFTWARE
 )
@@ -51,6 +53,8 @@ const exitCodesHelp = `Exit codes:
   12  stage name already used (commit --stage)
   13  merge conflict: settle the marked clauses (or conflict markers were
       left in a document at commit)
+  14  pull or push: the git binary is not installed (nothing else needs it)
+  15  pull or push: git fetch or git push failed (git's message comes first)
   70  internal error (a bug in redline: please report it)`
 
 // errTooFewRevisions: diff with no REV needs two revisions.
@@ -84,6 +88,7 @@ func codeFor(err error) int {
 	var ue *usageError
 	var ie *comment.ImportError
 	var de *domainError
+	var gf *gitFailedError
 	switch {
 	case err == nil:
 		return exitOK
@@ -120,6 +125,10 @@ func codeFor(err error) int {
 		return exitStage
 	case errors.Is(err, repo.ErrConflict):
 		return exitConflict
+	case errors.Is(err, errGitMissing):
+		return exitGitMissing
+	case errors.As(err, &gf):
+		return exitGitFailed
 	}
 	return exitFailure
 }

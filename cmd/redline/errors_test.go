@@ -34,6 +34,8 @@ func TestCodeFor(t *testing.T) {
 		{"nothing to commit", domain(repo.ErrNothingToCommit), exitNothing},
 		{"busy", domain(repo.ErrBusy), exitBusy},
 		{"broken ref", domain(fmt.Errorf("HEAD: %w", repo.ErrBrokenRef)), exitFailure},
+		{"git missing", domain(errGitMissing), exitGitMissing},
+		{"git failed", domain(fmt.Errorf("pull: %w", &gitFailedError{args: []string{"fetch"}, code: 128})), exitGitFailed},
 		{"other", domain(errors.New("disk full")), exitFailure},
 	}
 	for _, tt := range tests {

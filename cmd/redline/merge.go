@@ -18,6 +18,7 @@ type mergeOptions struct {
 	abort  bool
 	author string
 	date   string
+	json   bool
 }
 
 func newMergeCmd(g *globals) *cobra.Command {
@@ -54,6 +55,7 @@ merge --abort to put the work tree back.`,
 	f.BoolVar(&opts.abort, "abort", false, "give up the merge and put the work tree back")
 	f.StringVar(&opts.author, "author", "", `the author, "NAME <EMAIL>" (default: as for commit)`)
 	f.StringVar(&opts.date, "date", "", "the merge revision's date (default: now)")
+	f.BoolVar(&opts.json, "json", false, "write what the merge did as JSON (schema_version 1)")
 	return cmd
 }
 
@@ -82,6 +84,9 @@ func runMerge(ctx context.Context, opts *mergeOptions) error {
 		if err := r.MergeAbort(ctx); err != nil {
 			return err
 		}
+		if opts.json {
+			return render.MergeJSON(opts.stdout, render.JSONMerge{})
+		}
 		fmt.Fprintln(opts.stdout, "merge aborted")
 		return nil
 	case opts.cont:
@@ -89,18 +94,35 @@ func runMerge(ctx context.Context, opts *mergeOptions) error {
 	default:
 		res, err = r.Merge(ctx, opts.rev, mo)
 	}
-	if errors.Is(err, repo.ErrConflict) && len(res.Conflicts) > 0 {
+	return reportMerge(opts.globals, opts.json, render.JSONMerge{}, res, err)
+}
+
+// reportMerge writes what a merge (or pull) did: one line, or JSON.
+func reportMerge(g *globals, asJSON bool, j render.JSONMerge, res repo.MergeResult, err error) error {
+	stopped := errors.Is(err, repo.ErrConflict) && len(res.Conflicts) > 0
+	if err != nil && !stopped {
+		return err
+	}
+	if asJSON {
+		j.Rev, j.UpToDate, j.FastForward, j.Message = res.Rev.Hash, res.UpToDate, res.FastForward, res.Message
 		for _, c := range res.Conflicts {
-			fmt.Fprintln(opts.stdout, render.Sanitize("conflict: "+c.String()))
+			j.Conflicts = append(j.Conflicts, render.JSONMergeConflict{Path: c.Path, Label: c.Label, Comment: c.Comment, Field: c.Field, Detail: c.Detail})
 		}
+		if werr := render.MergeJSON(g.stdout, j); werr != nil {
+			return werr
+		}
+		return err
+	}
+	for _, c := range res.Conflicts {
+		fmt.Fprintln(g.stdout, render.Sanitize("conflict: "+c.String()))
 	}
 	if err != nil {
 		return err
 	}
 	if res.UpToDate {
-		fmt.Fprintln(opts.stdout, "already up to date")
+		fmt.Fprintln(g.stdout, "already up to date")
 		return nil
 	}
-	fmt.Fprintln(opts.stdout, render.Sanitize(fmt.Sprintf("[%s] %s", short(res.Rev.Hash), firstLine(res.Message))))
+	fmt.Fprintln(g.stdout, render.Sanitize(fmt.Sprintf("[%s] %s", short(res.Rev.Hash), firstLine(res.Message))))
 	return nil
 }

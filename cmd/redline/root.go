@@ -112,6 +112,8 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 		newInitCmd(g),
 		newCommitCmd(g),
 		newMergeCmd(g),
+		newPullCmd(g),
+		newPushCmd(g),
 		newLogCmd(g),
 		newShowCmd(g),
 		newDiffCmd(g),
@@ -176,7 +178,26 @@ func (g *globals) openRepo() (*repo.Repo, error) {
 		}
 		return nil, fmt.Errorf("%w (run 'redline init' to make one)", err)
 	}
+	g.repairMerges(r)
 	return r, nil
+}
+
+// repairMerges says, once, which merges made outside redline (git merge,
+// git pull) had their clause ids derived again from both sides. It is best
+// effort: a repository it cannot read fails in the command itself.
+func (g *globals) repairMerges(r *repo.Repo) {
+	ctx := context.Background()
+	fixed, err := r.RepairMerges(ctx)
+	if err != nil || len(fixed) == 0 {
+		return
+	}
+	lang := g.repoLang(ctx, r)
+	for _, m := range fixed {
+		docs := strings.Join(m.Paths, ", ")
+		g.notice("%s", say(lang,
+			fmt.Sprintf("合并 %s 不是用 redline merge 做的（git merge 或 git pull）：%s 的条款编号已按合并两侧重新推算，每个条款保留它所来自一侧的编号；下一次 redline commit 会记录下来", short(m.Rev.Hash), docs),
+			fmt.Sprintf("merge %s was made outside redline (git merge or git pull): the clause ids of %s were derived again from both sides, each clause keeping the id it has on the side it came from; the next redline commit records them", short(m.Rev.Hash), docs)))
+	}
 }
 
 // docPath turns a PATH argument into a document path in the repository:
