@@ -26,9 +26,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternalBug
 		}
 	}()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-
 	g := &globals{env: env{
 		stdin:  stdin,
 		stdout: stdout,
@@ -41,7 +38,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	cmd, err := root.ExecuteContextC(ctx)
+	cmd, err := root.ExecuteContextC(context.Background())
+	if g.stopInterrupt != nil {
+		g.stopInterrupt()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -72,6 +72,9 @@ type globals struct {
 	repoDir string // --repo
 	color   string // --color auto|always|never
 	lang    string // --lang zh|en
+
+	// stopInterrupt undoes the Ctrl-C handler, when a command installed it.
+	stopInterrupt func()
 }
 
 func newRootCmd(g *globals) *cobra.Command {
@@ -95,6 +98,15 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			// Ctrl-C cancels the command's context, so a long diff or
+			// commit stops cleanly. The handler is installed here, once a
+			// command is about to run, not in Main: signal.NotifyContext
+			// starts the runtime's signal-watching goroutine, and that is
+			// a large part of a process that only prints its help
+			// (`redline --help`, which never gets here; bench/repo-vs-git.sh).
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			g.stopInterrupt = stop
+			cmd.SetContext(ctx)
 			return g.validate()
 		},
 	}
