@@ -186,6 +186,9 @@ func (g *globals) openRepo() (*repo.Repo, error) {
 		}
 		return nil, fmt.Errorf("%w (run 'redline init' to make one)", err)
 	}
+	// A command reads a few revisions and exits: mapped cache entries
+	// (repo.MapCaches) cost no copy, and are never undone before exit.
+	r.MapCaches()
 	return r, nil
 }
 
