@@ -26,7 +26,7 @@ func TestUniqueBodiesHashed(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		old, new, _ := archivePair(t, ar)
+		old, new := archivePair(t, ar)
 		pairs = append(pairs, pair{filepath.Base(file), old, new})
 	}
 	d := gen.New(7, 200_000)

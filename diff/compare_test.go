@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
-	"os"
 	"path/filepath"
 	"reflect"
 	"strings"
@@ -20,60 +19,29 @@ var update = flag.Bool("update", false, "rewrite golden files")
 // old.* and new.* (a .md or .txt document) and want, the readable change
 // list that renderChanges prints.
 func TestCompareGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/compare/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			old, new, wantAt := archivePair(t, ar)
-			r := Compare(old, new, Options{})
-			checkPairs(t, r)
-			got := renderChanges(r)
-			if *update {
-				if wantAt < 0 {
-					ar.Files = append(ar.Files, txtar.File{Name: "want"})
-					wantAt = len(ar.Files) - 1
-				}
-				ar.Files[wantAt].Data = []byte(got)
-				if err := os.WriteFile(file, txtar.Format(ar), 0o666); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if wantAt < 0 {
-				t.Fatal("no want section; run with -update")
-			}
-			if want := string(ar.Files[wantAt].Data); got != want {
-				t.Errorf("changes differ (-update rewrites)\n--- got\n%s--- want\n%s", got, want)
-			}
-		})
-	}
+	goldenArchives(t, "testdata/compare/*.txtar", func(t *testing.T, ar *txtar.Archive) string {
+		old, new := archivePair(t, ar)
+		r := Compare(old, new, Options{})
+		checkPairs(t, r)
+		return renderChanges(r)
+	})
 }
 
-// archivePair parses the documents old.* and new.* of a golden archive and
-// returns them with the index of its want file (-1 without one).
-func archivePair(t testing.TB, ar *txtar.Archive) (old, new *clause.Document, wantAt int) {
+// archivePair parses the documents old.* and new.* of a golden archive.
+func archivePair(t testing.TB, ar *txtar.Archive) (old, new *clause.Document) {
 	t.Helper()
-	wantAt = -1
-	for i, f := range ar.Files {
+	for _, f := range ar.Files {
 		switch {
 		case strings.HasPrefix(f.Name, "old."):
 			old = mustParse(t, f.Name, f.Data)
 		case strings.HasPrefix(f.Name, "new."):
 			new = mustParse(t, f.Name, f.Data)
-		case f.Name == "want":
-			wantAt = i
 		}
 	}
 	if old == nil || new == nil {
 		t.Fatal("archive needs old.* and new.*")
 	}
-	return old, new, wantAt
+	return old, new
 }
 
 func mustParse(t testing.TB, name string, src []byte) *clause.Document {

@@ -1,10 +1,10 @@
 package diff
 
 import (
+	"github.com/redline-docs/redline/internal/corpustest"
 	"os"
 	"path/filepath"
 	"regexp"
-	"slices"
 	"strings"
 	"testing"
 
@@ -14,60 +14,6 @@ import (
 // The corpus: real laws in several versions, kept beside the repository
 // (one level above the module root). Each folder holds one law, its
 // versions named so that they sort by date.
-
-// corpusDir returns the corpus folder, or skips the test when it is absent
-// (and fails it in CI, where it must be there).
-func corpusDir(t *testing.T) string {
-	t.Helper()
-	wd, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	root := wd
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(root)
-		if up == root {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		root = up
-	}
-	dir := filepath.Join(root, "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus not found at %s: %v", dir, err)
-		}
-		t.Skipf("corpus not found at %s", dir)
-	}
-	return dir
-}
-
-// corpusLaw is one law: its versions in order.
-type corpusLaw struct {
-	name     string // "cn-law/xingzheng-fuyi-fa"
-	versions []string
-}
-
-func corpusLaws(t *testing.T) []corpusLaw {
-	dir := corpusDir(t)
-	var laws []corpusLaw
-	groups, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	for _, g := range groups {
-		files, _ := filepath.Glob(filepath.Join(g, "*.md"))
-		if len(files) < 2 {
-			continue
-		}
-		slices.Sort(files)
-		rel, _ := filepath.Rel(dir, g)
-		laws = append(laws, corpusLaw{name: filepath.ToSlash(rel), versions: files})
-	}
-	if len(laws) == 0 {
-		t.Fatalf("no law with two versions in %s", dir)
-	}
-	return laws
-}
 
 func parseFile(t *testing.T, path string) *clause.Document {
 	t.Helper()
@@ -112,13 +58,13 @@ var headingTitle = regexp.MustCompile(`^(#+\s*)?(第[〇零一二三四五六七
 // TestCorpus checks, for every consecutive pair of versions of every law of
 // the corpus, what a legal reviewer relies on.
 func TestCorpus(t *testing.T) {
-	for _, law := range corpusLaws(t) {
-		docs := make([]*clause.Document, len(law.versions))
-		for i, v := range law.versions {
+	for _, law := range corpustest.Laws(t) {
+		docs := make([]*clause.Document, len(law.Versions))
+		for i, v := range law.Versions {
 			docs[i] = parseFile(t, v)
 		}
 		for i, d := range docs {
-			name := law.name + "/" + filepath.Base(law.versions[i])
+			name := law.Name + "/" + filepath.Base(law.Versions[i])
 			t.Run("unique-labels/"+name, func(t *testing.T) {
 				seen := map[string]bool{}
 				var dups []string
@@ -130,7 +76,7 @@ func TestCorpus(t *testing.T) {
 					}
 				}
 				if len(dups) > 0 {
-					if corpusExpectedFail["unique-labels/"+law.name] {
+					if corpusExpectedFail["unique-labels/"+law.Name] {
 						t.Skipf("expected to fail until this layout is parsed: %d duplicate labels, first %q", len(dups), dups[0])
 					}
 					t.Errorf("%d duplicate labels, first %q", len(dups), dups[0])
@@ -138,7 +84,7 @@ func TestCorpus(t *testing.T) {
 			})
 			t.Run("title/"+name, func(t *testing.T) {
 				if headingTitle.MatchString(d.Title) {
-					if corpusExpectedFail["title/"+law.name] {
+					if corpusExpectedFail["title/"+law.Name] {
 						t.Skipf("expected to fail until this layout is parsed: title %q", d.Title)
 					}
 					t.Errorf("title %q is a heading", d.Title)
@@ -147,7 +93,7 @@ func TestCorpus(t *testing.T) {
 		}
 		for i := 1; i < len(docs); i++ {
 			old, new := docs[i-1], docs[i]
-			name := law.name + "/" + filepath.Base(law.versions[i-1]) + "→" + filepath.Base(law.versions[i])
+			name := law.Name + "/" + filepath.Base(law.Versions[i-1]) + "→" + filepath.Base(law.Versions[i])
 			r := Compare(old, new, Options{})
 			t.Run("pairs/"+name, func(t *testing.T) { checkPairs(t, r) })
 			t.Run("articles/"+name, func(t *testing.T) { checkArticles(t, r) })
@@ -233,7 +179,7 @@ func checkLineage(t *testing.T, r *Result) {
 
 // The alignment of two full revisions, checked by reading both texts.
 func TestCorpusFullRevisions(t *testing.T) {
-	dir := corpusDir(t)
+	dir := corpustest.Dir(t)
 	cases := []struct {
 		old, new string
 		pairs    [][2]string // old article → new article (by label, or by path)

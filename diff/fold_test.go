@@ -58,9 +58,9 @@ func TestFormattingOnly(t *testing.T) {
 // conjoining jamo composes with it, so one more fold changes nothing.
 func TestFoldComposes(t *testing.T) {
 	for _, tt := range []struct{ in, want string }{
-		{"Ａ\u0301", "Á"},             // full-width A + combining acute
-		{"ｶﾞ", "ガ"},                   // half-width katakana + half-width voiced mark
-		{"カ \u3099", "ガ"},            // a space dropped before a combining mark
+		{"Ａ\u0301", "Á"},            // full-width A + combining acute
+		{"ｶﾞ", "ガ"},                 // half-width katakana + half-width voiced mark
+		{"カ \u3099", "ガ"},           // a space dropped before a combining mark
 		{"\u1100\u200b\u1161", "가"}, // a zero-width space dropped between jamo
 		{"\xe6;", "\ufffd;"},
 	} {

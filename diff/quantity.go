@@ -69,6 +69,9 @@ func quantitiesOf(s string, ends []int) []Quantity {
 			continue
 		}
 		skip = q.End
+		if strings.HasSuffix(spacedHead(s[:i]), "第") {
+			continue // 第 5 条: an ordinal, spaced
+		}
 		if end, ok := numberRunEnd(s, i); ok {
 			skip = max(skip, end) // a date, a version, an identifier
 			continue
@@ -86,9 +89,10 @@ func quantitiesOf(s string, ends []int) []Quantity {
 			}
 		}
 		// bounds around the number
+		head := spacedHead(s[:q.Start]) // 不超过 5 年: a space between bound and number is layout
 		for _, b := range boundsBefore {
-			if q.Start-len(b) >= last && strings.HasSuffix(s[:q.Start], b) {
-				q.Bound, q.Start = b, q.Start-len(b)
+			if len(head)-len(b) >= last && strings.HasSuffix(head, b) {
+				q.Bound, q.Start = b, len(head)-len(b)
 				break
 			}
 		}
@@ -111,6 +115,12 @@ func quantitiesOf(s string, ends []int) []Quantity {
 				break
 			}
 		}
+		context := ""
+		if q.Bound == "" && !q.Vague {
+			if end, b, noun := boundAfterEN(s, q.End); end > 0 {
+				q.Bound, q.End, context = b, end, noun // 5 years or more
+			}
+		}
 		if q.Bound == "" && !q.Vague && strings.ContainsAny(s[i:e], "余多") {
 			q.Bound = "余"
 		}
@@ -118,7 +128,10 @@ func quantitiesOf(s string, ends []int) []Quantity {
 			continue
 		}
 		q.Text = s[q.Start:q.End]
-		q.Context = quantityContext(s, ends, q.Start, q.End)
+		q.Context = context
+		if context == "" {
+			q.Context = quantityContext(s, ends, q.Start, q.End)
+		}
 		out = append(out, q)
 		last = q.End
 	}
@@ -172,6 +185,18 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 		}
 		q.Value = parseDecimal(num)
 		q.Unit, q.Value = unitOf(s[j:q.End], q.Value)
+		if j == q.End {
+			// 处 5000 元以上, 5 万元: a space between a number and its
+			// multiplier or unit in Chinese text is layout
+			if sp, w := utf8.DecodeRuneInString(s[j:]); sp == ' ' || sp == '\u3000' {
+				if r, _ := utf8.DecodeRuneInString(s[j+w:]); isHan(r) {
+					if e := scanUnit(s, j+w); e > j+w {
+						q.End = e
+						q.Unit, q.Value = unitOf(s[j+w:e], q.Value)
+					}
+				}
+			}
+		}
 		return q, true
 	case isCNNumeral(r) && scanChineseNumber(s, i) == q.End:
 		j := i
@@ -187,6 +212,69 @@ func quantityAt(s string, i int, tok string) (Quantity, bool) {
 		return q, true
 	}
 	return q, false
+}
+
+// spacedHead returns head without one space (ASCII or ideographic) at its
+// end when a Han character stands before that space: the text a Chinese
+// bound would end.
+func spacedHead(head string) string {
+	t := strings.TrimSuffix(head, " ")
+	if len(t) == len(head) {
+		t = strings.TrimSuffix(head, "\u3000")
+	}
+	if r, _ := utf8.DecodeLastRuneInString(t); len(t) < len(head) && isHan(r) {
+		return t
+	}
+	return head
+}
+
+// boundsAfterEN are English and German bounds written after the number or
+// after the noun it counts: "5 or more years", "5 years or more".
+var boundsAfterEN = [...]string{"or more", "or less", "or fewer", "or above", "or below", "or over", "or longer",
+	"and above", "and over", "and more", "oder mehr", "oder weniger", "und mehr"}
+
+// boundAfterEN reads a bound after the number ending at e, directly or
+// after one noun: it returns where the bound ends, the bound, and the noun
+// (the quantity's context) if one stands between; end is 0 without one.
+func boundAfterEN(s string, e int) (end int, bound, noun string) {
+	k := e
+	if k < len(s) && s[k] == ' ' {
+		w := k + 1
+		for w < len(s) {
+			r, n := utf8.DecodeRuneInString(s[w:])
+			if !isWordRune(r) || isHan(r) {
+				break
+			}
+			w += n
+		}
+		if w > k+1 && w < len(s) && s[w] == ' ' {
+			if end, b := boundAt(s, w); end > 0 {
+				return end, b, s[k+1 : w]
+			}
+		}
+	}
+	if end, b := boundAt(s, k); end > 0 {
+		return end, b, ""
+	}
+	return 0, "", ""
+}
+
+// boundAt matches " " + one of boundsAfterEN at s[i:], as a whole word.
+func boundAt(s string, i int) (int, string) {
+	if i >= len(s) || s[i] != ' ' {
+		return 0, ""
+	}
+	for _, b := range boundsAfterEN {
+		j := i + 1 + len(b)
+		if j > len(s) || !strings.EqualFold(s[i+1:j], b) {
+			continue
+		}
+		if r, _ := utf8.DecodeRuneInString(s[j:]); j < len(s) && isWordRune(r) {
+			continue
+		}
+		return j, s[i+1 : j]
+	}
+	return 0, ""
 }
 
 // monthNames are the English month names, which make a number next to them

@@ -140,7 +140,7 @@ func TestCompareQuantities(t *testing.T) {
 
 func FuzzQuantities(f *testing.F) {
 	for _, s := range []string{"不少于20项", "1,500.5万元以上", "一亿五千万元", "第十二条", "若干项", "1.推进", "超过60％", "\xff十个",
-		"1 000 Euro", "4.000.000 Euro", "§ 2 und 3", "1.9.2023", "2017/745", "...... 12", "- 7 -", "mindestens 5 Jahre"} {
+		"1 000 Euro", "4.000.000 Euro", "§ 2 und 3", "1.9.2023", "2017/745", "...... 12", "- 7 -", "mindestens 5 Jahre", "处 5000 元以上 5 万元以下", "第 5 条", "5 years or more"} {
 		f.Add(s)
 	}
 	f.Fuzz(func(t *testing.T, s string) {

@@ -1,8 +1,6 @@
 package diff
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
@@ -13,40 +11,13 @@ import (
 // TestTextGolden diffs the a and b files of every testdata/text/*.txtar
 // archive and compares the redline with its want file; -update rewrites it.
 func TestTextGolden(t *testing.T) {
-	files, err := filepath.Glob("testdata/text/*.txtar")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no golden files: %v", err)
-	}
-	for _, file := range files {
-		t.Run(strings.TrimSuffix(filepath.Base(file), ".txtar"), func(t *testing.T) {
-			ar, err := txtar.ParseFile(file)
-			if err != nil {
-				t.Fatal(err)
-			}
-			parts := map[string]string{}
-			for _, f := range ar.Files {
-				parts[f.Name] = strings.TrimSuffix(string(f.Data), "\n")
-			}
-			a, b := parts["a"], parts["b"]
-			ops := Text(a, b)
-			checkScript(t, a, b, ops)
-			got := Render(ops)
-			if *update {
-				for i := range ar.Files {
-					if ar.Files[i].Name == "want" {
-						ar.Files[i].Data = []byte(got + "\n")
-					}
-				}
-				if err := os.WriteFile(file, txtar.Format(ar), 0o644); err != nil {
-					t.Fatal(err)
-				}
-				return
-			}
-			if want, ok := parts["want"]; !ok || got != want {
-				t.Errorf("Text redline:\n got %s\nwant %s", got, want)
-			}
-		})
-	}
+	goldenArchives(t, "testdata/text/*.txtar", func(t *testing.T, ar *txtar.Archive) string {
+		parts := archiveParts(ar)
+		a, b := parts["a"], parts["b"]
+		ops := Text(a, b)
+		checkScript(t, a, b, ops)
+		return Render(ops) + "\n"
+	})
 }
 
 // checkScript asserts the invariants of an edit script from a to b: it

@@ -1,9 +1,9 @@
 package render
 
 import (
+	"github.com/redline-docs/redline/internal/corpustest"
 	"os"
 	"path/filepath"
-	"slices"
 	"strings"
 	"testing"
 
@@ -15,49 +15,11 @@ import (
 // corpusPairs returns every consecutive pair of versions of every law in
 // the corpus kept beside the repository (one level above the module root),
 // or skips when there is none (failing in CI, where it must be there).
-func corpusPairs(t *testing.T) [][2]string {
-	t.Helper()
-	root, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(root, "go.mod")); err == nil {
-			break
-		}
-		up := filepath.Dir(root)
-		if up == root {
-			t.Fatal("no go.mod above the test's directory")
-		}
-		root = up
-	}
-	dir := filepath.Join(root, "..", "shared", "corpus")
-	if _, err := os.Stat(dir); err != nil {
-		if os.Getenv("CI") == "true" {
-			t.Fatalf("corpus not found at %s: %v", dir, err)
-		}
-		t.Skipf("corpus not found at %s", dir)
-	}
-	var pairs [][2]string
-	groups, _ := filepath.Glob(filepath.Join(dir, "*", "*"))
-	for _, g := range groups {
-		files, _ := filepath.Glob(filepath.Join(g, "*.md"))
-		slices.Sort(files)
-		for i := 1; i < len(files); i++ {
-			pairs = append(pairs, [2]string{files[i-1], files[i]})
-		}
-	}
-	if len(pairs) == 0 {
-		t.Fatalf("no law with two versions in %s", dir)
-	}
-	return pairs
-}
-
 // On real laws, a clause that keeps its number never shows that number
 // struck and re-inserted (第四条　 against 第四条 , (四) against （四）): the
 // redline that every format prints keeps it as it is.
 func TestCorpusLabelNoise(t *testing.T) {
-	for _, p := range corpusPairs(t) {
+	for _, p := range corpustest.Pairs(t) {
 		name := filepath.Base(filepath.Dir(p[1])) + "/" + filepath.Base(p[1])
 		t.Run(name, func(t *testing.T) {
 			var docs [2]*clause.Document
