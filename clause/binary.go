@@ -28,7 +28,7 @@ import (
 // Layout, integers as unsigned varints unless said otherwise:
 //
 //	"RLCB" format(1 byte) version(32 bytes: EncodingVersion, raw)
-//	len(src) lang(1) flags(1) title clean nodes... crc32c(4 bytes, little endian, of all before it)
+//	len(src) lang(1) flags(1) title clean len(nodes) nodes... crc32c(4 bytes, little endian, of all before it)
 //
 // where a string is its length and its bytes, and each node, in pre-order
 // from the root, is kind(1) flags(1) depth num.Value num.Sub start headEnd
@@ -38,7 +38,7 @@ import (
 
 const (
 	binMagic  = "RLCB"
-	binFormat = 1 // the layout above; EncodingVersion covers what it holds
+	binFormat = 2 // the layout above; EncodingVersion covers what it holds
 )
 
 var errEncoded = errors.New("clause: not a valid encoded document")
@@ -81,7 +81,16 @@ func (d *Document) AppendBinary(b []byte) []byte {
 	b = append(b, f)
 	b = appendString(b, d.Title)
 	b = appendString(b, d.clean)
+	count := 0
 	var walk func(n *Node)
+	walk = func(n *Node) {
+		count++
+		for _, c := range n.Children {
+			walk(c)
+		}
+	}
+	walk(d.Root)
+	b = binary.AppendUvarint(b, uint64(count))
 	walk = func(n *Node) {
 		b = appendNode(b, n)
 		for _, c := range n.Children {
@@ -182,14 +191,35 @@ func Decode(name string, src, data []byte) (*Document, error) {
 	if r.err || f&^(dfMarkdown|dfCleaned) != 0 {
 		return nil, errEncoded
 	}
-	// Nodes: at most one per byte of the rest, which bounds the slab.
-	var slab []Node
+	// All nodes in one array, and all Children in another (as Parse
+	// allocates them): a node takes at least minNodeBytes of the rest,
+	// which bounds the count before anything is allocated.
+	count := r.uint((len(r.b)-r.i)/minNodeBytes + 1)
+	if r.err || count == 0 {
+		return nil, errEncoded
+	}
+	slab := make([]Node, count)
+	kids := make([]*Node, count-1)
+	used, reserved := 0, 0
 	next := func() *Node {
-		if len(slab) == cap(slab) {
-			slab = make([]Node, 0, min(256, len(r.b)-r.i+1))
+		if used == len(slab) {
+			r.err = true
+			return &Node{doc: d}
 		}
-		slab = append(slab, Node{doc: d})
-		return &slab[len(slab)-1]
+		n := &slab[used]
+		used++
+		n.doc = d
+		return n
+	}
+	children := func(n *Node, k int) {
+		if k > len(kids)-reserved {
+			r.err = true
+			return
+		}
+		if k > 0 { // a leaf's Children stay nil, as Parse leaves them
+			n.Children = kids[reserved : reserved : reserved+k]
+			reserved += k
+		}
 	}
 	// An explicit stack, not recursion: a hostile entry may nest deeply.
 	type open struct {
@@ -201,9 +231,7 @@ func Decode(name string, src, data []byte) (*Document, error) {
 		return nil, errEncoded
 	}
 	stack := []open{{d.Root, r.uint(len(r.b))}}
-	if stack[0].left > 0 {
-		d.Root.Children = make([]*Node, 0, stack[0].left)
-	}
+	children(d.Root, stack[0].left)
 	for len(stack) > 0 && !r.err {
 		top := &stack[len(stack)-1]
 		if top.left == 0 {
@@ -229,17 +257,20 @@ func Decode(name string, src, data []byte) (*Document, error) {
 		}
 		n.Parent = top.n
 		top.n.Children = append(top.n.Children, n)
-		kids := r.uint(len(r.b) - r.i)
-		if kids > 0 {
-			n.Children = make([]*Node, 0, kids)
-		}
-		stack = append(stack, open{n, kids})
+		k := r.uint(len(r.b) - r.i)
+		children(n, k)
+		stack = append(stack, open{n, k})
 	}
-	if r.err || r.i != len(r.b) {
+	if r.err || r.i != len(r.b) || used != count {
 		return nil, errEncoded
 	}
 	return d, nil
 }
+
+// minNodeBytes is the fewest bytes a node takes in the binary form: kind,
+// flags, fifteen numbers, two strings' lengths, the units' count and the
+// children's count.
+const minNodeBytes = 2 + 15 + 2 + 1 + 1
 
 // maxDecodeDepth bounds the depth of a decoded tree: far above what Parse
 // accepts (Options.MaxDepth), so only a damaged entry meets it.

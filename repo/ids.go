@@ -42,7 +42,10 @@ type docIDs struct {
 }
 
 func newDocIDs(path string, blob plumbing.Hash, doc *clause.Document, ids []string) *docIDs {
-	d := &docIDs{path: path, blob: blob, doc: doc, ids: ids, node: doc.Clauses(), of: map[*clause.Node]string{}}
+	nodes := doc.Clauses()
+	// Sized at once: grown from empty, the map of a 1 MB plan's clauses
+	// was rebuilt a dozen times, a twentieth of redline diff A B.
+	d := &docIDs{path: path, blob: blob, doc: doc, ids: ids, node: nodes, of: make(map[*clause.Node]string, len(nodes))}
 	for i, n := range d.node {
 		d.of[n] = ids[i]
 	}
