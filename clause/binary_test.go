@@ -156,7 +156,7 @@ func TestDecodeRefuses(t *testing.T) {
 	good := d.AppendBinary(nil)
 	reseal := func(b []byte) []byte { // a valid checksum over changed bytes
 		b = b[:len(b)-4]
-		return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+		return binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable()))
 	}
 	for name, data := range map[string][]byte{
 		"empty":          nil,
@@ -198,7 +198,7 @@ func FuzzDecode(f *testing.F) {
 		v := encodingVersion()
 		b = append(b, v[:]...)
 		b = append(b, table...)
-		b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable))
+		b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(b, crcTable()))
 		d, err := Decode("plan.txt", src, b)
 		if err != nil {
 			return

@@ -5,6 +5,7 @@ import (
 	"hash/crc32"
 	"os"
 	"path/filepath"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -91,13 +92,15 @@ func splitParsed(b []byte, path string, blob plumbing.Hash) (src, enc []byte, ok
 	}
 	src = b[k : k+int(n)]
 	b = b[k+int(n):]
-	if crc32.Checksum(src, castagnoli) != binary.LittleEndian.Uint32(b) {
+	if crc32.Checksum(src, castagnoli()) != binary.LittleEndian.Uint32(b) {
 		return nil, nil, false
 	}
 	return src, b[4:], true
 }
 
-var castagnoli = crc32.MakeTable(crc32.Castagnoli)
+// castagnoli is the CRC-32C table, made on first use (see clause's
+// crcTable).
+var castagnoli = sync.OnceValue(func() *crc32.Table { return crc32.MakeTable(crc32.Castagnoli) })
 
 // keepParsedEntry writes d, document path with blob, to the parse cache.
 // Errors are ignored: the cache is an optimisation.
@@ -109,7 +112,7 @@ func (r *Repo) keepParsedEntry(path string, blob plumbing.Hash, d *clause.Docume
 	b = append(b, path...)
 	b = binary.AppendUvarint(b, uint64(len(d.Src)))
 	b = append(b, d.Src...)
-	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(d.Src, castagnoli))
+	b = binary.LittleEndian.AppendUint32(b, crc32.Checksum(d.Src, castagnoli()))
 	b = d.AppendBinary(b)
 	file := r.parsedCachePath(path, blob)
 	writeCache(file, b)
