@@ -380,6 +380,8 @@ func (r *decoder) node(d *Document, n *Node) bool {
 		n.tail = t
 	}
 	if n.Start > n.HeadEnd || n.HeadEnd > n.End || n.UnitsStart > n.UnitsEnd ||
+		len(n.Units) > 0 && (n.UnitsStart < n.Start || n.UnitsEnd > n.End) ||
+		n.tail != nil && (n.tail.src < n.Start || n.tail.src > n.End) ||
 		n.tlo > n.thi || n.blo > n.thi {
 		r.err = true
 	}

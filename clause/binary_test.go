@@ -172,6 +172,41 @@ func TestDecodeRefuses(t *testing.T) {
 	if _, err := Decode("plan.txt", src[:len(src)-1], good); err == nil {
 		t.Error("decoded against a source of another length")
 	}
+	// Trees Parse never makes, encoded with a valid checksum (FuzzDecode
+	// found the first: units outside their clause).
+	for name, spoil := range map[string]func(n *Node) bool{
+		"units outside the clause": func(n *Node) bool {
+			if len(n.Units) == 0 {
+				return false
+			}
+			n.UnitsEnd = n.End + 1
+			return true
+		},
+		"child before its parent's text": func(n *Node) bool {
+			if len(n.Children) == 0 || n.Kind == KindDocument {
+				return false
+			}
+			n.Children[0].Start = n.HeadEnd - 1
+			return true
+		},
+	} {
+		d, err := Parse("plan.txt", src, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		spoiled := false
+		for _, n := range d.Clauses() {
+			if spoiled = spoil(n); spoiled {
+				break
+			}
+		}
+		if !spoiled {
+			t.Fatalf("%s: plan.txt has no clause to spoil", name)
+		}
+		if _, err := Decode("plan.txt", src, d.AppendBinary(nil)); err == nil {
+			t.Errorf("%s: decoded", name)
+		}
+	}
 }
 
 // FuzzDecode feeds Decode node tables that carry a valid header and
