@@ -436,17 +436,6 @@ var encodingVersion = sync.OnceValue(func() [sha256.Size]byte {
 	return v
 })
 
-// probeHash is the SHA-256 of the parser's trees of the probe texts, what
-// probeversion.txt must hold.
-func probeHash() string {
-	h := sha256.New()
-	var zero [sha256.Size]byte
-	for _, d := range Probe() {
-		h.Write(appendTree(nil, d, zero))
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
-
 // appendTree is AppendBinary with the given version, for computing the
 // version itself.
 func appendTree(b []byte, d *Document, v [sha256.Size]byte) []byte {

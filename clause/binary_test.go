@@ -2,7 +2,9 @@ package clause
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"encoding/binary"
+	"encoding/hex"
 	"hash/crc32"
 	"os"
 	"path/filepath"
@@ -245,4 +247,15 @@ func FuzzDecode(f *testing.F) {
 		}
 		checkDecodedTree(t, d, maxDecodeDepth, false)
 	})
+}
+
+// probeHash is the SHA-256 of the parser's trees of the probe texts, what
+// probeversion.txt must hold.
+func probeHash() string {
+	h := sha256.New()
+	var zero [sha256.Size]byte
+	for _, d := range Probe() {
+		h.Write(appendTree(nil, d, zero))
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

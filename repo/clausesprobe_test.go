@@ -1,10 +1,16 @@
 package repo
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"flag"
 	"os"
+	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/redline-docs/redline/clause"
+	"github.com/redline-docs/redline/revision"
 )
 
 var update = flag.Bool("update", false, "rewrite clausesprobe.txt")
@@ -29,4 +35,28 @@ func TestClausesProbe(t *testing.T) {
 	if v := clausesVersion(); len(v) != 64 {
 		t.Fatalf("clausesVersion() = %q", v)
 	}
+}
+
+// clausesProbeHash is the hash clausesprobe.txt must hold: of
+// revision.ClausesOf for each probe document, with ids c1, c2 …
+func clausesProbeHash() string {
+	h := sha256.New()
+	for _, d := range clause.Probe() {
+		n := len(d.Clauses())
+		ids := make([]string, n)
+		for i := range ids {
+			ids[i] = "c" + strconv.Itoa(i+1)
+		}
+		c := revision.ClausesOf(d, ids)
+		put := func(s string) { h.Write([]byte(strconv.Itoa(len(s)) + ":" + s)) }
+		put(c.Lang)
+		for _, x := range c.List {
+			put(x.ID)
+			put(x.Label)
+			put(x.Parent)
+			put(x.Text)
+			put(x.Body)
+		}
+	}
+	return hex.EncodeToString(h.Sum(nil))
 }

@@ -11,7 +11,6 @@ import (
 	"fmt"
 	"os"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 
@@ -283,30 +282,6 @@ var clausesVersion = sync.OnceValue(func() string {
 
 //go:embed clausesprobe.txt
 var clausesProbe string
-
-// clausesProbeHash is the hash clausesprobe.txt must hold: of
-// revision.ClausesOf for each probe document, with ids c1, c2 …
-func clausesProbeHash() string {
-	h := sha256.New()
-	for _, d := range clause.Probe() {
-		n := len(d.Clauses())
-		ids := make([]string, n)
-		for i := range ids {
-			ids[i] = "c" + strconv.Itoa(i+1)
-		}
-		c := revision.ClausesOf(d, ids)
-		put := func(s string) { h.Write([]byte(strconv.Itoa(len(s)) + ":" + s)) }
-		put(c.Lang)
-		for _, x := range c.List {
-			put(x.ID)
-			put(x.Label)
-			put(x.Parent)
-			put(x.Text)
-			put(x.Body)
-		}
-	}
-	return hex.EncodeToString(h.Sum(nil))
-}
 
 // cachedClauses is one entry of the clauses cache.
 type cachedClauses struct {
