@@ -34,8 +34,10 @@
 #
 # Environment: RUNS (default 20), WARMUP (default 2), SIZE (bytes, default
 # 1000000), BASE (a second redline binary, e.g. one built from an older
-# commit, timed alongside for before/after figures), KEEP=1 keeps the
-# temporary directory.
+# commit, timed alongside for before/after figures; the two share the
+# repository's derived data, so a binary that writes a cache in another
+# version rewrites what the other wrote, and both pay for it), KEEP=1 keeps
+# the temporary directory.
 set -euo pipefail
 
 RUNS=${RUNS:-20}

@@ -11,7 +11,8 @@ import (
 
 // FuzzParse checks what must hold for every input: no panic, a typed error
 // or a tree, the text rebuilt from it (Rebuild) == input, offsets nested and in bounds, children
-// ordered and not overlapping, the depth limit kept, Text() and labels safe.
+// ordered and not overlapping, the depth limit kept, Text() and labels safe,
+// and the binary form (AppendBinary) decoding to the very same tree.
 func FuzzParse(f *testing.F) {
 	files, _ := filepath.Glob("testdata/*.*")
 	for _, file := range files {
@@ -69,10 +70,16 @@ func FuzzParse(f *testing.F) {
 			max = 32
 		}
 		checkFuzzTree(t, d, max)
+		roundTrip(t, d) // the binary form decodes to the same tree
 	})
 }
 
-func checkFuzzTree(t *testing.T, d *Document, max int) {
+func checkFuzzTree(t *testing.T, d *Document, max int) { checkDecodedTree(t, d, max, true) }
+
+// checkDecodedTree is checkFuzzTree; wantUTF8 false leaves out the check that
+// texts and labels are valid UTF-8 (a decoded document's texts are what
+// the encoding holds: its checksum, not the decoder, vouches for them).
+func checkDecodedTree(t *testing.T, d *Document, max int, wantUTF8 bool) {
 	var walk func(n *Node, depth int)
 	walk = func(n *Node, depth int) {
 		if depth > max {
@@ -88,7 +95,7 @@ func checkFuzzTree(t *testing.T, d *Document, max int) {
 			t.Fatal("Doc() not set")
 		}
 		_, _, _, _ = n.Text(), n.Body(), n.Path(), n.FullText()
-		if !utf8.ValidString(n.Text()) || !utf8.ValidString(n.Label()) {
+		if wantUTF8 && (!utf8.ValidString(n.Text()) || !utf8.ValidString(n.Label())) {
 			t.Fatal("invalid UTF-8 in text or label")
 		}
 		prev := n.HeadEnd

@@ -776,7 +776,7 @@ func adoptTheirIDs(d, ours, theirs *docIDs) {
 				d.ids[i] = tid
 			}
 		}
-		d.of[p.New] = tid
+		d.index()[p.New] = tid
 		used[tid] = true
 	}
 }

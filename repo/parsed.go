@@ -69,13 +69,21 @@ func (r *Repo) keepIDs(h plumbing.Hash, f idsFile) {
 	r.s.idsFiles[h] = f
 }
 
-// readParse reads document blob (through the text cache) and parses it.
+// readParse returns document blob parsed: from the parse cache
+// (parsecache.go), else read (through the text cache), parsed and cached.
 func (r *Repo) readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumbing.Hash) (*clause.Document, error) {
+	if d, ok := r.cachedParse(path, blob); ok {
+		return d, nil
+	}
 	text, err := r.docText(read, blob, true)
 	if err != nil {
 		return nil, err
 	}
-	return parseDoc(path, text)
+	d, err := parseDoc(path, text)
+	if err == nil {
+		r.keepParsedEntry(path, blob, d)
+	}
+	return d, err
 }
 
 // readIDs reads and decodes the ids file with blob h; the zero idsFile

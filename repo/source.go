@@ -3,11 +3,16 @@ package repo
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
+	_ "embed" // clausesprobe.txt
 	"encoding/gob"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
 	"slices"
+	"strings"
+	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
@@ -246,7 +251,7 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 	file := r.cachePath("clauses", pathKey(path), ri.Hash.String()+".gob")
 	if b, err := os.ReadFile(file); err == nil {
 		var c cachedClauses
-		if gob.NewDecoder(bytes.NewReader(b)).Decode(&c) == nil && c.Version == clausesVersion && c.Blob == blob.String() {
+		if gob.NewDecoder(bytes.NewReader(b)).Decode(&c) == nil && c.Version == clausesVersion() && c.Blob == blob.String() {
 			return &c.Clauses, nil
 		}
 	}
@@ -256,18 +261,31 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 	}
 	out := revision.ClausesOf(d.doc, d.ids)
 	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(cachedClauses{Version: clausesVersion, Blob: blob.String(), Clauses: *out}) == nil {
+	if gob.NewEncoder(&buf).Encode(cachedClauses{Version: clausesVersion(), Blob: blob.String(), Clauses: *out}) == nil {
 		writeCache(file, buf.Bytes())
 	}
 	return out, nil
 }
 
-// clausesVersion changes whenever what Clauses caches changes meaning.
-const clausesVersion = 1
+// clausesVersion names what the clauses cache holds: an entry of another
+// version is ignored and rewritten. It is derived, not kept by hand: the
+// hash of clause.EncodingVersion (which changes with the parser's trees of
+// its probe texts and with every build from another commit) and of
+// clausesProbe (clausesprobe.txt), the recorded hash of what
+// revision.ClausesOf gives for the probe documents, which
+// TestClausesProbe checks against what it gives now (rewrite it with
+// go test ./repo -run TestClausesProbe -update).
+var clausesVersion = sync.OnceValue(func() string {
+	h := sha256.Sum256([]byte("clauses 2\x00" + clause.EncodingVersion() + "\x00" + strings.TrimSpace(clausesProbe)))
+	return hex.EncodeToString(h[:])
+})
+
+//go:embed clausesprobe.txt
+var clausesProbe string
 
 // cachedClauses is one entry of the clauses cache.
 type cachedClauses struct {
-	Version int
+	Version string
 	Blob    string
 	Clauses revision.Clauses
 }

@@ -52,6 +52,8 @@ type store struct {
 	// blob (parsed.go).
 	parsed   map[parsedKey]*clause.Document
 	idsFiles map[plumbing.Hash]idsFile
+	// mapCaches: read parse cache entries by mapping them (MapCaches).
+	mapCaches bool
 }
 
 // Init makes dir a redline repository, adopting an existing git repository.

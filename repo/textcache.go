@@ -62,8 +62,14 @@ func (r *Repo) keepText(h plumbing.Hash, b []byte) {
 	if atomicfile.Write(r.textCachePath(h), b, 0o644) != nil {
 		return
 	}
+	pruneCache(dir, textCacheLimit)
+}
+
+// pruneCache drops the oldest entries of the cache directory dir beyond
+// limit.
+func pruneCache(dir string, limit int) {
 	entries, err := os.ReadDir(dir)
-	if err != nil || len(entries) <= textCacheLimit {
+	if err != nil || len(entries) <= limit {
 		return
 	}
 	type aged struct {
@@ -77,7 +83,7 @@ func (r *Repo) keepText(h plumbing.Hash, b []byte) {
 		}
 	}
 	slices.SortFunc(all, func(a, b aged) int { return cmp.Compare(b.mod, a.mod) }) // newest first
-	for _, a := range all[min(textCacheLimit, len(all)):] {
+	for _, a := range all[min(limit, len(all)):] {
 		os.Remove(filepath.Join(dir, a.name))
 	}
 }

@@ -26,9 +26,6 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			code = exitInternalBug
 		}
 	}()
-	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
-	defer stop()
-
 	g := &globals{env: env{
 		stdin:      stdin,
 		stdout:     stdout,
@@ -42,7 +39,10 @@ func Main(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	root.SetIn(stdin)
 	root.SetOut(stdout)
 	root.SetErr(stderr)
-	cmd, err := root.ExecuteContextC(ctx)
+	cmd, err := root.ExecuteContextC(context.Background())
+	if g.stopInterrupt != nil {
+		g.stopInterrupt()
+	}
 	if err == nil {
 		return exitOK
 	}
@@ -74,6 +74,9 @@ type globals struct {
 	repoDir string // --repo
 	color   string // --color auto|always|never
 	lang    string // --lang zh|en
+
+	// stopInterrupt undoes the Ctrl-C handler, when a command installed it.
+	stopInterrupt func()
 }
 
 func newRootCmd(g *globals) *cobra.Command {
@@ -97,6 +100,15 @@ the newest revision such as 三/（五）/1 or 第三章/第十二条.
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		PersistentPreRunE: func(cmd *cobra.Command, args []string) error {
+			// Ctrl-C cancels the command's context, so a long diff or
+			// commit stops cleanly. The handler is installed here, once a
+			// command is about to run, not in Main: signal.NotifyContext
+			// starts the runtime's signal-watching goroutine, and that is
+			// a large part of a process that only prints its help
+			// (`redline --help`, which never gets here; bench/repo-vs-git.sh).
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt)
+			g.stopInterrupt = stop
+			cmd.SetContext(ctx)
 			return g.validate()
 		},
 	}
@@ -178,6 +190,9 @@ func (g *globals) openRepo() (*repo.Repo, error) {
 		}
 		return nil, fmt.Errorf("%w (run 'redline init' to make one)", err)
 	}
+	// A command reads a few revisions and exits: mapped cache entries
+	// (repo.MapCaches) cost no copy, and are never undone before exit.
+	r.MapCaches()
 	g.repairMerges(r)
 	return r, nil
 }
