@@ -263,7 +263,7 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 }
 
 // clausesVersion changes whenever what Clauses caches changes meaning.
-const clausesVersion = 1
+const clausesVersion = 2
 
 // cachedClauses is one entry of the clauses cache.
 type cachedClauses struct {

@@ -45,7 +45,8 @@ type event struct {
 
 // classify is the rule of history events between two revisions' clauses:
 // a clause whose id is new is Created; one whose text without numbering
-// changed is Modified (whatever else changed); one under another parent is
+// changed — for an article, its own or any of its parts' (state.Parts) —
+// is Modified (whatever else changed); one under another parent is
 // Moved; one with only a new label is Renumbered; a clause whose id is gone
 // is Deleted. A clause unchanged in all of these has no event.
 func classify(rev int, old, cur []state, add func(id string, e event)) {
@@ -56,12 +57,12 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 	seen := make(map[string]bool, len(cur))
 	for _, s := range cur {
 		seen[s.ID] = true
-		e := event{rev: rev, label: s.Label, text: s.Text}
+		e := event{rev: rev, label: s.Label, text: s.Text + s.Parts}
 		j, ok := last[s.ID]
 		switch {
 		case !ok:
 			e.event = Created
-		case old[j].Body != s.Body:
+		case old[j].Body != s.Body || old[j].Parts != s.Parts:
 			e.event = Modified
 		case old[j].Parent != s.Parent:
 			e.event = Moved
@@ -74,7 +75,7 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 	}
 	for _, s := range old {
 		if !seen[s.ID] {
-			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text})
+			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text + s.Parts})
 		}
 	}
 }
