@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/redline-docs/redline/clause"
 
@@ -149,9 +150,28 @@ func (t *timeline) explainedBy(ctx context.Context, src Source, i int, path stri
 		b = empty(path)
 	}
 	for _, ch := range attachVersions(path, a, b, cs, settled).Changes {
-		if len(ch.Comments) > 0 {
-			out[ch.ClauseID] = append(out[ch.ClauseID], ch.Comments...)
+		if len(ch.Comments) == 0 {
+			continue
 		}
+		out[ch.ClauseID] = append(out[ch.ClauseID], ch.Comments...)
+		// A change to a 款, 项 or 目 is a change to its article (see
+		// classify): the comments behind it explain the article's too.
+		n, v := ch.New, b
+		if n == nil {
+			n, v = ch.Old, a
+		}
+		if art := articleOf(n); art != nil && art != n {
+			if id := v.of[art]; id != "" {
+				for _, cm := range ch.Comments {
+					if !slices.ContainsFunc(out[id], func(c comment.Comment) bool { return c.ID == cm.ID }) {
+						out[id] = append(out[id], cm)
+					}
+				}
+			}
+		}
+	}
+	for id, cs := range out {
+		out[id] = sortComments(cs)
 	}
 	return out, nil
 }

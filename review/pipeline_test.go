@@ -250,7 +250,8 @@ func TestReportRoundInMemory(t *testing.T) {
 // parts, so a 款 or 项 that changes, appears or goes is a change to the
 // article — its history says so and blame names that revision. Without
 // it, history of an article of several 款 showed only its number, and an
-// article whose second 款 was rewritten read as never changed.
+// article whose second 款 was rewritten read as never changed. The
+// comments behind a part's change explain the article's too.
 func TestHistoryOfArticleParts(t *testing.T) {
 	texts := []string{
 		"第一条 目的。\n第二条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当办理注销手续。\n第三条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金。\n",
@@ -261,14 +262,15 @@ func TestHistoryOfArticleParts(t *testing.T) {
 		// r3: a new 第一条 renumbers the others, their text untouched.
 		"第一条 新增。\n第二条 目的。\n第三条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当备案。\n第四条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金；\n（三）法律规定的其他条件。\n",
 	}
-	src := memHistory(t, texts, nil)
+	src := memHistory(t, texts, [][]string{nil, {"C1"}})
+	src.Notes = []comment.Comment{{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", ClauseID: idOf(t, src, 0, "第二条/第二款")}}}
 	ctx := context.Background()
 	tip := src.Revs[len(src.Revs)-1].Rev
 	for _, tt := range []struct {
 		label string // at r0
 		want  []string
 	}{
-		{"第二条", []string{"r0 created 第二条", "r1 modified 第二条", "r3 renumbered 第三条"}},
+		{"第二条", []string{"r0 created 第二条", "r1 modified 第二条 C1", "r3 renumbered 第三条"}},
 		{"第三条", []string{"r0 created 第三条", "r2 modified 第三条", "r3 renumbered 第四条"}},
 		{"第一条", []string{"r0 created 第一条", "r3 renumbered 第二条"}},
 	} {
@@ -278,7 +280,11 @@ func TestHistoryOfArticleParts(t *testing.T) {
 		}
 		var got []string
 		for _, e := range h.Entries {
-			got = append(got, e.Rev.Hash+" "+string(e.Event)+" "+e.Label)
+			s := e.Rev.Hash + " " + string(e.Event) + " " + e.Label
+			for _, c := range e.Comments {
+				s += " " + c.ID
+			}
+			got = append(got, s)
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("history of %s:\n%s\nwant:\n%s", tt.label, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
@@ -291,10 +297,14 @@ func TestHistoryOfArticleParts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := map[string]string{"第一条": "r0", "第二条": "r1", "第三条": "r2"}
+	want := map[string]string{"第一条": "r0", "第二条": "r1 C1", "第三条": "r2"}
 	for _, l := range b.Clauses {
-		if w, ok := want[l.Label]; ok && l.Rev.Hash != w {
-			t.Errorf("blame at r2 of %s: %s, want %s", l.Label, l.Rev.Hash, w)
+		got := l.Rev.Hash
+		for _, c := range l.Comments {
+			got += " " + c.ID
+		}
+		if w, ok := want[l.Label]; ok && got != w {
+			t.Errorf("blame at r2 of %s: %s, want %s", l.Label, got, w)
 		}
 	}
 }
