@@ -72,6 +72,9 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		if strings.HasSuffix(spacedHead(s[:i]), "第") {
 			continue // 第 5 条: an ordinal, spaced
 		}
+		if adjacentLevel(s, i) {
+			continue // 上一级人民政府: the level above, no amount
+		}
 		if end, ok := numberRunEnd(s, i); ok {
 			skip = max(skip, end) // a date, a version, an identifier
 			continue
@@ -136,6 +139,17 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		last = q.End
 	}
 	return out
+}
+
+// adjacentLevel reports whether the number at s[i:] is the 一 of 上一级,
+// 下一级 or 同一级 — the authority one level up or down, or at the same
+// level, which names an organ and counts nothing (向上一级人民政府申请).
+func adjacentLevel(s string, i int) bool {
+	if !strings.HasPrefix(s[i:], "一级") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r == '上' || r == '下' || r == '同'
 }
 
 // quantityAt reads the quantity whose number is the token tok at s[i:].

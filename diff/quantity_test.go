@@ -38,6 +38,10 @@ func TestQuantities(t *testing.T) {
 		{"a need published in the list of open scenarios under Article 5, Section 2 and point 3 of No. 7; 4 tasks",
 			"4=4 @tasks"},
 		{"Draft 02, revised after consultation; Version 3 of the plan", ""},
+		// 上一级, 下一级, 同一级 name an authority by its level: no amount
+		// (道路运输条例 2019: 向其共同的上一级道路运输管理机构提出申请)
+		{"向其共同的上一级道路运输管理机构提出申请，报下一级人民政府或者同一级人民政府备案", ""},
+		{"二级以上医院，设一级保护区", "二级以上=2 级 [以上] @医院; 一级=1 级 @保护区"},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// bounds are kept whole, in every language
 		{"应当具有少于2年的工作经历", "少于2年=2 年 [少于] @工作经历"},
