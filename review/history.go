@@ -47,7 +47,7 @@ type event struct {
 // classify is the rule of history events between two revisions' clauses:
 // a clause whose id is new is Created; one whose text without numbering
 // changed — for an article, its own or any of its parts' (state.Parts) —
-// is Modified (whatever else changed); one under another parent is
+// in more than formatting is Modified (whatever else changed); one under another parent is
 // Moved; one with only a new label is Renumbered; a clause whose id is gone
 // is Deleted. A clause unchanged in all of these has no event.
 func classify(rev int, old, cur []state, add func(id string, e event)) {
@@ -63,7 +63,7 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 		switch {
 		case !ok:
 			e.event = Created
-		case old[j].Body != s.Body || old[j].Parts != s.Parts:
+		case reworded(old[j], s):
 			e.event = Modified
 		case old[j].Parent != s.Parent:
 			e.event = Moved
@@ -79,6 +79,18 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text + s.Parts})
 		}
 	}
+}
+
+// reworded reports whether a clause's text without numbering — for an
+// article, with its parts — changed in more than formatting: a change of
+// punctuation or digit width or of white space alone (第一章  总则 → 第一章
+// 总 则) is folded away in a diff, and is no event of the clause's history
+// either, so blame does not give the clause to the revision that made it.
+func reworded(old, cur state) bool {
+	if old.Body == cur.Body && old.Parts == cur.Parts {
+		return false
+	}
+	return !diff.FormattingOnly(old.Body+old.Parts, cur.Body+cur.Parts)
 }
 
 // timeline is a document's clause events along a line of revisions.

@@ -308,3 +308,48 @@ func TestHistoryOfArticleParts(t *testing.T) {
 		}
 	}
 }
+
+// TestHistoryFormattingOnly: a revision that only respaces a heading
+// (第一章  总则 → 第一章 总 则, as the 2024 texts of many regulations do)
+// or changes the width of punctuation and digits is folded away in a diff,
+// and is no event in a clause's history: blame keeps the revision that
+// wrote the text.
+func TestHistoryFormattingOnly(t *testing.T) {
+	texts := []string{
+		"第一章  总则\n第一条 为了规范管理,制定本条例。\n第二条 应当具备下列条件：\n(一)有工作人员；\n(二)有资金。\n",
+		"第一章 总 则\n第一条 为了规范管理，制定本条例。\n第二条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金。\n",
+		"第一章 总 则\n第一条 为了规范管理，制定本条例。\n第二条 应当具备下列条件：\n（一）有工作人员；\n（二）有必要的资金。\n",
+	}
+	src := memHistory(t, texts, nil)
+	ctx := context.Background()
+	tip := src.Revs[len(src.Revs)-1].Rev
+	for _, tt := range []struct {
+		label string // at r0
+		want  []string
+	}{
+		{"第一章", []string{"r0 created 第一章"}},
+		{"第一章/第二条", []string{"r0 created 第一章/第二条", "r2 modified 第一章/第二条"}},
+		{"第一章/第二条/(一)", []string{"r0 created 第一章/第二条/(一)", "r1 renumbered 第一章/第二条/（一）"}},
+	} {
+		h, err := HistoryOf(ctx, src, tip, "plan.txt", idOf(t, src, 0, tt.label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range h.Entries {
+			got = append(got, e.Rev.Hash+" "+string(e.Event)+" "+e.Label)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("history of %s:\n%s\nwant:\n%s", tt.label, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+	}
+	b, err := BlameOf(ctx, src, src.Revs[1].Rev, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range b.Clauses {
+		if l.Rev.Hash != "r0" && !strings.HasSuffix(l.Label, "（一）") && !strings.HasSuffix(l.Label, "（二）") {
+			t.Errorf("blame at r1 of %s: %s, want r0 (r1 changed only its formatting)", l.Label, l.Rev.Hash)
+		}
+	}
+}
