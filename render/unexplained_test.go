@@ -40,3 +40,24 @@ func TestUnexplainedSharedID(t *testing.T) {
 		}
 	}
 }
+
+// TestRunTextChanged: a run of renumbered articles one of which has a
+// changed part says so rather than "内容未改" for all of them.
+func TestRunTextChanged(t *testing.T) {
+	r := &review.RenumberRun{Count: 13, OldFirst: "第二百七十五条", OldLast: "第二百八十七条", NewFirst: "第二百八十五条", NewLast: "第二百九十七条", Shift: 10}
+	if got, want := runText(newTr(clause.LangZH), r), "第二百七十五条至第二百八十七条 → 第二百八十五条至第二百九十七条，依次顺延，内容未改"; got != want {
+		t.Errorf("run: %s\nwant %s", got, want)
+	}
+	r.Changed = []string{"第二百九十七条"}
+	if got, want := runText(newTr(clause.LangZH), r), "第二百七十五条至第二百八十七条 → 第二百八十五条至第二百九十七条，依次顺延，除第二百九十七条外内容未改"; got != want {
+		t.Errorf("run: %s\nwant %s", got, want)
+	}
+	r = &review.RenumberRun{Count: 3, OldFirst: "Article 4", OldLast: "Article 6", NewFirst: "Article 3", NewLast: "Article 5", Shift: -1, Changed: []string{"Article 4"}}
+	if got, want := runText(newTr(clause.LangEN), r), "Articles 4–6 → 3–5, renumbered, text unchanged except in Article 4"; got != want {
+		t.Errorf("run: %s\nwant %s", got, want)
+	}
+	r.Changed = []string{"Article 3", "Article 4", "Article 5"}
+	if got, want := runText(newTr(clause.LangEN), r), "Articles 4–6 → 3–5, renumbered, text unchanged except in Articles 3, 4 and 5"; got != want {
+		t.Errorf("run: %s\nwant %s", got, want)
+	}
+}
