@@ -733,7 +733,8 @@ func contextWords(toks []string, limit int) int {
 // CompareQuantities pairs the quantities of the old and new text of a
 // modified clause and returns those that changed, appeared or vanished:
 // {Old: "90项", New: "80项", Context: "应用场景"}. Unchanged quantities
-// (same text) are left out.
+// (same text, or the same amount in other numerals: 3天 and 三天) are left
+// out.
 //
 // Pairing survives reordering and additions: an old quantity pairs with the
 // new one whose context (the words around it) is most alike, then by unit,
@@ -857,6 +858,9 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 			continue
 		}
 		usedO[c.i], usedN[c.j] = true, true
+		if sameAmount(oq[c.i], nq[c.j]) {
+			continue // 3天 → 三天, 2万元 → 二万元: the same amount in other numerals
+		}
 		out = append(out, change{QuantityChange{oq[c.i].Text, nq[c.j].Text, nq[c.j].Context}, nq[c.j].Start})
 	}
 	for j, n := range nq {
@@ -880,6 +884,13 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 		res[k] = c.QuantityChange
 	}
 	return res
+}
+
+// sameAmount reports whether two paired quantities say the same amount,
+// only in other numerals (Arabic or Chinese, 5000 or 五千): the same value,
+// unit and bound. Redrafts switch between them; the amount did not change.
+func sameAmount(o, n Quantity) bool {
+	return !o.Vague && !n.Vague && o.Value == n.Value && o.Unit == n.Unit && o.Bound == n.Bound
 }
 
 // pairWindow and pairPerContext bound the new quantities an old one is

@@ -111,6 +111,10 @@ func TestCompareQuantities(t *testing.T) {
 			"→30名以上 @武汉英才产业领军人才; →100名以上 @培育支持专项人才"},
 		{"reordered", "培育企业50家,建设平台10个", "建设平台12个,培育企业60家", "10个→12个 @建设平台; 50家→60家 @培育企业"},
 		{"width is no change", "打造１０项应用场景,新增5个", "打造10项应用场景,新增6个", "5个→6个 @新增"},
+		// 动物检疫管理办法 2019 → 2022 wrote 起运3天前 as 启运三天前, and
+		// redrafted fines switch between 5000元 and 五千元: no change of amount
+		{"numerals are no change", "在起运3天前申报，处5000元以上2万元以下的罚款", "在启运三天前申报，处五千元以上二万元以下的罚款", ""},
+		{"numerals and a new amount", "处一万元以上五万元以下罚款", "处1万元以上10万元以下罚款", "五万元以下→10万元以下 @罚款"},
 		{"english", "adopt at least 20 implementing measures by 2025", "adopt no fewer than 40 implementing measures by 2026",
 			"at least 20→no fewer than 40 @implementing measures"},
 		{"english projects", "fund at least 20 projects of applied research, and at least 3 projects on key technologies",
