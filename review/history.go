@@ -227,7 +227,7 @@ func (t *timeline) history(ctx context.Context, src Source, path, id string) (*H
 	for _, ev := range t.events[id] {
 		e := HistoryEntry{Rev: t.chain[ev.rev], Event: ev.event, Label: ev.label, Text: ev.text}
 		if ev.event != Created && ev.event != Deleted {
-			e.Ops = diff.Text(prevText, ev.text)
+			e.Ops = quietFormatting(diff.Text(prevText, ev.text))
 		}
 		prevText = ev.text
 		ex, err := t.explainedBy(ctx, src, ev.rev, path, all)
@@ -238,6 +238,32 @@ func (t *timeline) history(ctx context.Context, src Source, path, id string) (*H
 		out.Entries = append(out.Entries, e)
 	}
 	return out, nil
+}
+
+// quietFormatting shows as unchanged each deletion and insertion side by
+// side that differ only in formatting ((一) → （一）, a space): a change of
+// formatting alone is no event (reworded), and an entry's redline against
+// the last event shows it no more than diff does.
+func quietFormatting(ops []diff.Op) []diff.Op {
+	out := make([]diff.Op, 0, len(ops))
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		if i+1 < len(ops) && op.Kind != diff.Equal && ops[i+1].Kind != diff.Equal && op.Kind != ops[i+1].Kind {
+			del, ins := op.Text, ops[i+1].Text
+			if op.Kind == diff.Insert {
+				del, ins = ins, del
+			}
+			if diff.FormattingOnly(del, ins) {
+				op, i = diff.Op{Kind: diff.Equal, Text: ins}, i+1
+			}
+		}
+		if n := len(out); n > 0 && op.Kind == diff.Equal && out[n-1].Kind == diff.Equal {
+			out[n-1].Text += op.Text
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
 }
 
 // BlameOf says, for each clause of document path at rev, the revision that

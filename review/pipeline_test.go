@@ -9,6 +9,7 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/diff"
 )
 
 // memHistory builds a MemSource of one document, plan.txt, through the
@@ -341,6 +342,15 @@ func TestHistoryFormattingOnly(t *testing.T) {
 		}
 		if !slices.Equal(got, tt.want) {
 			t.Errorf("history of %s:\n%s\nwant:\n%s", tt.label, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		// r2 is shown against r0, the last event: the width of an item
+		// marker, changed in r1, is no edit of its own.
+		for _, e := range h.Entries {
+			for _, op := range e.Ops {
+				if op.Kind != diff.Equal && (op.Text == "(一)" || op.Text == "（一）") {
+					t.Errorf("history of %s at %s: edit %q", tt.label, e.Rev.Hash, op.Text)
+				}
+			}
 		}
 	}
 	b, err := BlameOf(ctx, src, src.Revs[1].Rev, "plan.txt")
