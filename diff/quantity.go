@@ -138,6 +138,16 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		out = append(out, q)
 		last = q.End
 	}
+	// The low end of a range counts what the high end counts: in
+	// 处3万元以上10万元以下的罚款 both are 罚款 (the low end alone would
+	// take the word before it, 处).
+	for k := len(out) - 2; k >= 0; k-- {
+		if between := s[out[k].End:out[k+1].Start]; between == "" || between == "至" || between == "到" || between == "-" || between == "～" || between == "~" {
+			if out[k].Unit == out[k+1].Unit && out[k+1].Context != "" {
+				out[k].Context = out[k+1].Context
+			}
+		}
+	}
 	return out
 }
 

@@ -42,6 +42,10 @@ func TestQuantities(t *testing.T) {
 		// (道路运输条例 2019: 向其共同的上一级道路运输管理机构提出申请)
 		{"向其共同的上一级道路运输管理机构提出申请，报下一级人民政府或者同一级人民政府备案", ""},
 		{"二级以上医院，设一级保护区", "二级以上=2 级 [以上] @医院; 一级=1 级 @保护区"},
+		// the low end of a range counts what the high end counts (道路运输条例:
+		// 处3万元以上10万元以下的罚款 said 3万元以上 counted 处)
+		{"没有违法所得的，处3万元以上10万元以下的罚款", "3万元以上=30000 元 [以上] @罚款; 10万元以下=100000 元 [以下] @罚款"},
+		{"处2000元至1万元罚款", "2000元=2000 元 @罚款; 1万元=10000 元 @罚款"},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// bounds are kept whole, in every language
 		{"应当具有少于2年的工作经历", "少于2年=2 年 [少于] @工作经历"},
