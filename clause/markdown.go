@@ -193,8 +193,24 @@ func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) 
 		p.lineHeading = true
 		return
 	}
+	im, numbered := lexMarker(text)
+	cn := 0 // the rank of a Chinese 编, 部分, 章, 节 or 条 heading
+	if numbered && !im.latin {
+		cn = cnRank(im.kind)
+	}
 	j := len(p.stack) - 1
-	for j > 0 && !(p.stack[j].rank >= 1 && p.stack[j].rank < level) {
+	for j > 0 {
+		e := &p.stack[j]
+		if r := cnRank(e.n.Kind); cn > 0 && r > 0 && e.rank >= 1 && !e.latin {
+			// 编 > 部分 > 章 > 节 > 条 whatever the heading levels: a file
+			// that writes its chapters "### 第一章" and its sections
+			// "## 第一节" still has its sections in its chapters.
+			if r < cn {
+				break
+			}
+		} else if e.rank >= 1 && e.rank < level {
+			break
+		}
 		j--
 	}
 	p.popTo(j)
@@ -202,7 +218,7 @@ func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) 
 	if ts > 0 {
 		m.end = level
 	}
-	if im, ok := lexMarker(text); ok {
+	if numbered {
 		m.kind, m.num, m.end = im.kind, im.num, ts+im.end
 		switch im.kind {
 		case KindArticle:
@@ -215,6 +231,24 @@ func (p *parser) openHeading(ln line, content []byte, level, ts int, lone bool) 
 	n := p.openClause(m, ln, ln.lo, entry{})
 	n.Depth = level
 	p.lineHeading = true
+}
+
+// cnRank is the rank of the structural kinds that Chinese laws number with
+// 第: 编 > 部分 > 章 > 节 > 条; 0 for the others.
+func cnRank(k Kind) int {
+	switch k {
+	case KindBian:
+		return rankBian
+	case KindPart:
+		return rankPart
+	case KindChapter:
+		return rankChapter
+	case KindSection:
+		return rankSection
+	case KindArticle:
+		return rankArticle
+	}
+	return 0
 }
 
 // mdContinues reports whether a text line of an English (or German)

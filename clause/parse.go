@@ -45,6 +45,7 @@ type entry struct {
 	scheme uint16
 	rank   int    // structural rank, heading level (1–6), or 0: enumerated
 	last   Number // the clause's number, to judge what may follow it
+	latin  bool   // numbered with an English word (Article, Part …), not 第
 
 	kids  int   // children so far
 	first *Node // the first of them
@@ -343,7 +344,7 @@ func (p *parser) openClause(m marker, ln line, start int, e entry) *Node {
 	n.Kind, n.Num, n.Start, n.mlen = m.kind, m.num, start, int32(m.end)
 	p.breakClean()
 	n.cs = int32(p.clean.Len())
-	e.scheme, e.rank, e.last = m.scheme, m.rank, m.num
+	e.scheme, e.rank, e.last, e.latin = m.scheme, m.rank, m.num, m.latin
 	p.push(n, e)
 	if p.err != nil {
 		return n

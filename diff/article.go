@@ -72,11 +72,12 @@ func isParaNode(n *clause.Node) bool {
 
 // compatible reports whether old o and new n may be one clause: an article
 // only with an article, a 款 only with a 款; but in the promote pass a 款
-// with an article of one paragraph.
+// with an article of one paragraph, and an item with a 款 of its own
+// article (never two items: their pairing is done by then).
 func (a *aligner) compatible(o, n int32) bool {
 	ko, kn := a.o.unit[o], a.n.unit[n]
 	if ko == kn {
-		return true
+		return !a.crossUnits || ko != 0 // promote pairs no two items
 	}
 	if !a.crossUnits {
 		return false
@@ -86,23 +87,51 @@ func (a *aligner) compatible(o, n int32) bool {
 		return !hasParas(a.n, n) && a.o.alias[o] < 0 && a.o2n[a.o.parent[o]] >= 0
 	case ko == 1 && kn == 2:
 		return !hasParas(a.o, o) && a.n.alias[n] < 0 && a.n2o[a.n.parent[n]] >= 0
+	case ko == 0 && kn == 2:
+		// an item that became a 款 of its article (the catch-all last
+		// 项 made a 款 of its own)
+		art := articleIndex(a.o, o)
+		return art >= 0 && a.n.alias[n] < 0 && a.o2n[art] == a.n.parent[n]
+	case ko == 2 && kn == 0:
+		art := articleIndex(a.n, n)
+		return art >= 0 && a.o.alias[o] < 0 && a.n2o[art] == a.o.parent[o]
 	}
 	return false
+}
+
+// articleIndex is the index of the article that clause i of side s is an
+// item of (directly or under one of its 款), or -1: only the numbered
+// items of a law's article (（一）, 1.) count.
+func articleIndex(s *clauseSide, i int32) int32 {
+	if s.unit[i] != 0 || s.nodes[i].Kind == clause.KindHeading {
+		return -1
+	}
+	for p := s.parent[i]; p >= 0; p = s.parent[p] {
+		switch s.unit[p] {
+		case 1:
+			return p
+		case 2:
+			continue
+		}
+		return -1
+	}
+	return -1
 }
 
 // promote pairs, once articles are paired, a 款 that became an article of
 // its own (or an article that became a 款 of another): the 款's article
 // must be paired, so the text has a home on both sides, and no article is
-// both inserted and the new place of an old one.
+// both inserted and the new place of an old one. So too an item (项) that
+// became a 款 of the same article, or a 款 that became one of its items.
 func (a *aligner) promote() {
 	var olds, news []int32
 	for i, n := range a.o2n {
-		if n < 0 && a.o.alias[i] < 0 && a.o.unit[i] != 0 {
+		if n < 0 && a.o.alias[i] < 0 && (a.o.unit[i] != 0 || articleIndex(a.o, int32(i)) >= 0) {
 			olds = append(olds, int32(i))
 		}
 	}
 	for i, o := range a.n2o {
-		if o < 0 && a.n.alias[i] < 0 && a.n.unit[i] != 0 {
+		if o < 0 && a.n.alias[i] < 0 && (a.n.unit[i] != 0 || articleIndex(a.n, int32(i)) >= 0) {
 			news = append(news, int32(i))
 		}
 	}

@@ -45,10 +45,15 @@ func (a *aligner) rarity() {
 // clause rewritten (policy text shares much vocabulary: 人工智能, 建设,
 // 责任单位 …).
 func (a *aligner) accept(o, n int32, score, d float64, far bool) bool {
+	// Scores are sums of float bonuses: 0.25+0.05+0.15+0.05 is
+	// 0.49999999999999994, so a pair exactly at a threshold is compared
+	// with a little slack (上海市人大常委会规范性文件备案审查条例 第八条, Dice
+	// 0.25 with its number, kind and chapter kept, fell just short).
+	const slack = 1e-9
 	if far && a.gapO[o] != a.gapN[n] {
-		return score >= minScoreFar && (d >= minDiceFar || d >= minDiceNear && a.sameTitle(o, n))
+		return score >= minScoreFar-slack && (d >= minDiceFar-slack || d >= minDiceNear-slack && a.sameTitle(o, n))
 	}
-	return score >= minScore && (d >= minDiceNear || a.sameTitle(o, n))
+	return score >= minScore-slack && (d >= minDiceNear-slack || a.sameTitle(o, n))
 }
 
 // sameTitle reports whether old o and new n have the same non-empty

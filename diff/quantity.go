@@ -72,6 +72,9 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		if strings.HasSuffix(spacedHead(s[:i]), "第") {
 			continue // 第 5 条: an ordinal, spaced
 		}
+		if adjacentLevel(s, i) {
+			continue // 上一级人民政府: the level above, no amount
+		}
 		if end, ok := numberRunEnd(s, i); ok {
 			skip = max(skip, end) // a date, a version, an identifier
 			continue
@@ -135,7 +138,28 @@ func quantitiesOf(s string, ends []int) []Quantity {
 		out = append(out, q)
 		last = q.End
 	}
+	// The low end of a range counts what the high end counts: in
+	// 处3万元以上10万元以下的罚款 both are 罚款 (the low end alone would
+	// take the word before it, 处).
+	for k := len(out) - 2; k >= 0; k-- {
+		if between := s[out[k].End:out[k+1].Start]; between == "" || between == "至" || between == "到" || between == "-" || between == "～" || between == "~" {
+			if out[k].Unit == out[k+1].Unit && out[k+1].Context != "" {
+				out[k].Context = out[k+1].Context
+			}
+		}
+	}
 	return out
+}
+
+// adjacentLevel reports whether the number at s[i:] is the 一 of 上一级,
+// 下一级 or 同一级 — the authority one level up or down, or at the same
+// level, which names an organ and counts nothing (向上一级人民政府申请).
+func adjacentLevel(s string, i int) bool {
+	if !strings.HasPrefix(s[i:], "一级") {
+		return false
+	}
+	r, _ := utf8.DecodeLastRuneInString(s[:i])
+	return r == '上' || r == '下' || r == '同'
 }
 
 // quantityAt reads the quantity whose number is the token tok at s[i:].
@@ -719,7 +743,8 @@ func contextWords(toks []string, limit int) int {
 // CompareQuantities pairs the quantities of the old and new text of a
 // modified clause and returns those that changed, appeared or vanished:
 // {Old: "90项", New: "80项", Context: "应用场景"}. Unchanged quantities
-// (same text) are left out.
+// (same text, or the same amount in other numerals: 3天 and 三天) are left
+// out.
 //
 // Pairing survives reordering and additions: an old quantity pairs with the
 // new one whose context (the words around it) is most alike, then by unit,
@@ -843,6 +868,9 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 			continue
 		}
 		usedO[c.i], usedN[c.j] = true, true
+		if sameAmount(oq[c.i], nq[c.j]) {
+			continue // 3天 → 三天, 2万元 → 二万元: the same amount in other numerals
+		}
 		out = append(out, change{QuantityChange{oq[c.i].Text, nq[c.j].Text, nq[c.j].Context}, nq[c.j].Start})
 	}
 	for j, n := range nq {
@@ -866,6 +894,13 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 		res[k] = c.QuantityChange
 	}
 	return res
+}
+
+// sameAmount reports whether two paired quantities say the same amount,
+// only in other numerals (Arabic or Chinese, 5000 or 五千): the same value,
+// unit and bound. Redrafts switch between them; the amount did not change.
+func sameAmount(o, n Quantity) bool {
+	return !o.Vague && !n.Vague && o.Value == n.Value && o.Unit == n.Unit && o.Bound == n.Bound
 }
 
 // pairWindow and pairPerContext bound the new quantities an old one is

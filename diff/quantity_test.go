@@ -38,6 +38,14 @@ func TestQuantities(t *testing.T) {
 		{"a need published in the list of open scenarios under Article 5, Section 2 and point 3 of No. 7; 4 tasks",
 			"4=4 @tasks"},
 		{"Draft 02, revised after consultation; Version 3 of the plan", ""},
+		// 上一级, 下一级, 同一级 name an authority by its level: no amount
+		// (道路运输条例 2019: 向其共同的上一级道路运输管理机构提出申请)
+		{"向其共同的上一级道路运输管理机构提出申请，报下一级人民政府或者同一级人民政府备案", ""},
+		{"二级以上医院，设一级保护区", "二级以上=2 级 [以上] @医院; 一级=1 级 @保护区"},
+		// the low end of a range counts what the high end counts (道路运输条例:
+		// 处3万元以上10万元以下的罚款 said 3万元以上 counted 处)
+		{"没有违法所得的，处3万元以上10万元以下的罚款", "3万元以上=30000 元 [以上] @罚款; 10万元以下=100000 元 [以下] @罚款"},
+		{"处2000元至1万元罚款", "2000元=2000 元 @罚款; 1万元=10000 元 @罚款"},
 		{"Funding of up to EUR 5 million, over 40% of the budget", "5=5 @million; over 40%=40 % [over]"},
 		// bounds are kept whole, in every language
 		{"应当具有少于2年的工作经历", "少于2年=2 年 [少于] @工作经历"},
@@ -107,6 +115,10 @@ func TestCompareQuantities(t *testing.T) {
 			"→30名以上 @武汉英才产业领军人才; →100名以上 @培育支持专项人才"},
 		{"reordered", "培育企业50家,建设平台10个", "建设平台12个,培育企业60家", "10个→12个 @建设平台; 50家→60家 @培育企业"},
 		{"width is no change", "打造１０项应用场景,新增5个", "打造10项应用场景,新增6个", "5个→6个 @新增"},
+		// 动物检疫管理办法 2019 → 2022 wrote 起运3天前 as 启运三天前, and
+		// redrafted fines switch between 5000元 and 五千元: no change of amount
+		{"numerals are no change", "在起运3天前申报，处5000元以上2万元以下的罚款", "在启运三天前申报，处五千元以上二万元以下的罚款", ""},
+		{"numerals and a new amount", "处一万元以上五万元以下罚款", "处1万元以上10万元以下罚款", "五万元以下→10万元以下 @罚款"},
 		{"english", "adopt at least 20 implementing measures by 2025", "adopt no fewer than 40 implementing measures by 2026",
 			"at least 20→no fewer than 40 @implementing measures"},
 		{"english projects", "fund at least 20 projects of applied research, and at least 3 projects on key technologies",

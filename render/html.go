@@ -287,10 +287,7 @@ func HTML(w io.Writer, d *review.Diff, o Options) error {
 	for di := range d.Documents {
 		doc := &d.Documents[di]
 		dt := newTr(docLang(o, doc.Lang))
-		unexplained := map[string]bool{}
-		for _, id := range doc.Unexplained {
-			unexplained[id] = true
-		}
+		unexplained := unexplainedSet(doc)
 		shown, folded := split(o, doc.Changes)
 		hd := hDoc{Path: doc.Path, Summary: dt.n("changesN", len(doc.Changes))}
 		anchors := map[*review.Change]string{}
@@ -304,7 +301,7 @@ func HTML(w io.Writer, d *review.Diff, o Options) error {
 				}
 				continue
 			}
-			hc := newHChange(dt, c, anchors[c], unexplained[c.ClauseID])
+			hc := newHChange(dt, c, anchors[c], unexplained[c])
 			hd.Changes = append(hd.Changes, hc)
 			v.TOC = append(v.TOC, hc)
 		}

@@ -221,23 +221,45 @@ func labelsOf(t tr, cs []*review.Change) []string {
 	return out
 }
 
-// unexplainedChanges maps a document's unexplained clause ids to their changes.
+// unexplainedChanges maps a document's unexplained clause ids to their
+// changes. Without history (diff --no-index) a clause id is a label path,
+// and a deleted clause's old path can be a new clause's path (（二） deleted,
+// a new （二） inserted): the review lists the ids in the order of the
+// changes, so each id is looked up among the substantive changes (the only
+// ones it lists) after the change the one before it named, and two changes
+// with one id are both listed, each once.
 func unexplainedChanges(doc *review.Document) []*review.Change {
 	var out []*review.Change
+	next := 0
 	for _, id := range doc.Unexplained {
-		found := false
-		for i := range doc.Changes {
-			if doc.Changes[i].ClauseID == id {
-				out = append(out, &doc.Changes[i])
-				found = true
+		var found *review.Change
+		for _, from := range [2]int{next, 0} {
+			for i := from; i < len(doc.Changes); i++ {
+				if c := &doc.Changes[i]; c.ClauseID == id && c.Substance() {
+					found, next = c, i+1
+					break
+				}
+			}
+			if found != nil {
 				break
 			}
 		}
-		if !found {
-			out = append(out, &review.Change{ClauseID: id, NewLabel: id})
+		if found == nil {
+			found = &review.Change{ClauseID: id, NewLabel: id}
 		}
+		out = append(out, found)
 	}
 	return out
+}
+
+// unexplainedSet is the set of a document's unexplained changes (see
+// unexplainedChanges: an id alone can name two changes).
+func unexplainedSet(doc *review.Document) map[*review.Change]bool {
+	set := map[*review.Change]bool{}
+	for _, c := range unexplainedChanges(doc) {
+		set[c] = true
+	}
+	return set
 }
 
 // condense shortens the equal runs of an edit script to a little context

@@ -50,10 +50,7 @@ func sideOps(c *review.Change) []diff.Op {
 func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*review.Change) {
 	shown, folded := split(o, doc.Changes)
 	t := newTr(docLang(o, doc.Lang))
-	unexplained := map[string]bool{}
-	for _, id := range doc.Unexplained {
-		unexplained[id] = true
-	}
+	unexplained := unexplainedSet(doc)
 	for _, c := range shown {
 		if run, first := runOf(doc, c); run != nil {
 			if first {
@@ -79,7 +76,7 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 }
 
 // basis is the audit of one change for the table's last column.
-func basis(t tr, c *review.Change, unexplained map[string]bool) string {
+func basis(t tr, c *review.Change, unexplained map[*review.Change]bool) string {
 	var parts []string
 	for _, cm := range c.Comments {
 		parts = append(parts, commentRef(t, cm.ID, cm.By))
@@ -89,7 +86,7 @@ func basis(t tr, c *review.Change, unexplained map[string]bool) string {
 		return strings.Join(parts, t.s("listSep"))
 	case editorial(c):
 		return t.s("editorial")
-	case unexplained[c.ClauseID] && c.Substance():
+	case unexplained[c] && c.Substance():
 		return t.s("unexplTag")
 	}
 	return ""

@@ -276,7 +276,7 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 // TestClausesProbe checks against what it gives now (rewrite it with
 // go test ./repo -run TestClausesProbe -update).
 var clausesVersion = sync.OnceValue(func() string {
-	h := sha256.Sum256([]byte("clauses 2\x00" + clause.EncodingVersion() + "\x00" + strings.TrimSpace(clausesProbe)))
+	h := sha256.Sum256([]byte("clauses 3\x00" + clause.EncodingVersion() + "\x00" + strings.TrimSpace(clausesProbe)))
 	return hex.EncodeToString(h[:])
 })
 

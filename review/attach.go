@@ -89,6 +89,13 @@ func Attach(in AttachInput) Document {
 		}
 		return anchors
 	}
+	var renum map[int]int
+	renumOnce := func() map[int]int {
+		if renum == nil {
+			renum = articleRenumbering(r)
+		}
+		return renum
+	}
 	for _, c := range r.Changes {
 		ch := Change{Change: c}
 		oldText, newText := c.Texts()
@@ -104,7 +111,7 @@ func Attach(in AttachInput) Document {
 				ch.Title = c.Old.Title
 			}
 		}
-		ch.Editorial = Editorial(c, ch.OldText, ch.NewText, in.Stages...)
+		ch.Editorial = Editorial(c, ch.OldText, ch.NewText, in.Stages...) || citesOnly(&c, renumOnce)
 		ch.about = union(aboutIDs(c.New, id), aboutIDs(c.Old, id))
 		var cs []comment.Comment
 		seen := map[string]bool{}
@@ -158,6 +165,17 @@ func Attach(in AttachInput) Document {
 	}
 	d.Runs = renumberRuns(d.Changes)
 	return d
+}
+
+// citesOnly reports whether the only change to c's text, its own number
+// aside, is its citations of the document's articles following their
+// renumbering (CitesRenumbered).
+func citesOnly(c *diff.Change, renum func() map[int]int) bool {
+	if c.Kind != diff.Modified {
+		return false
+	}
+	ob, nb := c.Bodies()
+	return CitesRenumbered(ob, nb, renum())
 }
 
 // clauseIndex maps clause ids to their clause in the old and the new

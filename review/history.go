@@ -3,6 +3,7 @@ package review
 import (
 	"context"
 	"fmt"
+	"slices"
 
 	"github.com/redline-docs/redline/clause"
 
@@ -45,7 +46,8 @@ type event struct {
 
 // classify is the rule of history events between two revisions' clauses:
 // a clause whose id is new is Created; one whose text without numbering
-// changed is Modified (whatever else changed); one under another parent is
+// changed — for an article, its own or any of its parts' (state.Parts) —
+// in more than formatting is Modified (whatever else changed); one under another parent is
 // Moved; one with only a new label is Renumbered; a clause whose id is gone
 // is Deleted. A clause unchanged in all of these has no event.
 func classify(rev int, old, cur []state, add func(id string, e event)) {
@@ -56,12 +58,12 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 	seen := make(map[string]bool, len(cur))
 	for _, s := range cur {
 		seen[s.ID] = true
-		e := event{rev: rev, label: s.Label, text: s.Text}
+		e := event{rev: rev, label: s.Label, text: s.Text + s.Parts}
 		j, ok := last[s.ID]
 		switch {
 		case !ok:
 			e.event = Created
-		case old[j].Body != s.Body:
+		case reworded(old[j], s):
 			e.event = Modified
 		case old[j].Parent != s.Parent:
 			e.event = Moved
@@ -74,9 +76,21 @@ func classify(rev int, old, cur []state, add func(id string, e event)) {
 	}
 	for _, s := range old {
 		if !seen[s.ID] {
-			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text})
+			add(s.ID, event{rev: rev, event: Deleted, label: s.Label, text: s.Text + s.Parts})
 		}
 	}
+}
+
+// reworded reports whether a clause's text without numbering — for an
+// article, with its parts — changed in more than formatting: a change of
+// punctuation or digit width or of white space alone (第一章  总则 → 第一章
+// 总 则) is folded away in a diff, and is no event of the clause's history
+// either, so blame does not give the clause to the revision that made it.
+func reworded(old, cur state) bool {
+	if old.Body == cur.Body && old.Parts == cur.Parts {
+		return false
+	}
+	return !diff.FormattingOnly(old.Body+old.Parts, cur.Body+cur.Parts)
 }
 
 // timeline is a document's clause events along a line of revisions.
@@ -148,9 +162,28 @@ func (t *timeline) explainedBy(ctx context.Context, src Source, i int, path stri
 		b = empty(path)
 	}
 	for _, ch := range attachVersions(path, a, b, cs, settled).Changes {
-		if len(ch.Comments) > 0 {
-			out[ch.ClauseID] = append(out[ch.ClauseID], ch.Comments...)
+		if len(ch.Comments) == 0 {
+			continue
 		}
+		out[ch.ClauseID] = append(out[ch.ClauseID], ch.Comments...)
+		// A change to a 款, 项 or 目 is a change to its article (see
+		// classify): the comments behind it explain the article's too.
+		n, v := ch.New, b
+		if n == nil {
+			n, v = ch.Old, a
+		}
+		if art := articleOf(n); art != nil && art != n {
+			if id := v.of[art]; id != "" {
+				for _, cm := range ch.Comments {
+					if !slices.ContainsFunc(out[id], func(c comment.Comment) bool { return c.ID == cm.ID }) {
+						out[id] = append(out[id], cm)
+					}
+				}
+			}
+		}
+	}
+	for id, cs := range out {
+		out[id] = sortComments(cs)
 	}
 	return out, nil
 }
@@ -194,7 +227,7 @@ func (t *timeline) history(ctx context.Context, src Source, path, id string) (*H
 	for _, ev := range t.events[id] {
 		e := HistoryEntry{Rev: t.chain[ev.rev], Event: ev.event, Label: ev.label, Text: ev.text}
 		if ev.event != Created && ev.event != Deleted {
-			e.Ops = diff.Text(prevText, ev.text)
+			e.Ops = quietFormatting(diff.Text(prevText, ev.text))
 		}
 		prevText = ev.text
 		ex, err := t.explainedBy(ctx, src, ev.rev, path, all)
@@ -205,6 +238,32 @@ func (t *timeline) history(ctx context.Context, src Source, path, id string) (*H
 		out.Entries = append(out.Entries, e)
 	}
 	return out, nil
+}
+
+// quietFormatting shows as unchanged each deletion and insertion side by
+// side that differ only in formatting ((一) → （一）, a space): a change of
+// formatting alone is no event (reworded), and an entry's redline against
+// the last event shows it no more than diff does.
+func quietFormatting(ops []diff.Op) []diff.Op {
+	out := make([]diff.Op, 0, len(ops))
+	for i := 0; i < len(ops); i++ {
+		op := ops[i]
+		if i+1 < len(ops) && op.Kind != diff.Equal && ops[i+1].Kind != diff.Equal && op.Kind != ops[i+1].Kind {
+			del, ins := op.Text, ops[i+1].Text
+			if op.Kind == diff.Insert {
+				del, ins = ins, del
+			}
+			if diff.FormattingOnly(del, ins) {
+				op, i = diff.Op{Kind: diff.Equal, Text: ins}, i+1
+			}
+		}
+		if n := len(out); n > 0 && op.Kind == diff.Equal && out[n-1].Kind == diff.Equal {
+			out[n-1].Text += op.Text
+			continue
+		}
+		out = append(out, op)
+	}
+	return out
 }
 
 // BlameOf says, for each clause of document path at rev, the revision that

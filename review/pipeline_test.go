@@ -9,6 +9,7 @@ import (
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/diff"
 )
 
 // memHistory builds a MemSource of one document, plan.txt, through the
@@ -243,5 +244,122 @@ func TestReportRoundInMemory(t *testing.T) {
 				t.Errorf("unexplained %+v, want none", rep.Unexplained)
 			}
 		})
+	}
+}
+
+// TestHistoryOfArticleParts: in a law an article is one clause with its
+// parts, so a 款 or 项 that changes, appears or goes is a change to the
+// article — its history says so and blame names that revision. Without
+// it, history of an article of several 款 showed only its number, and an
+// article whose second 款 was rewritten read as never changed. The
+// comments behind a part's change explain the article's too.
+func TestHistoryOfArticleParts(t *testing.T) {
+	texts := []string{
+		"第一条 目的。\n第二条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当办理注销手续。\n第三条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金。\n",
+		// r1: 第二条's second 款 is rewritten.
+		"第一条 目的。\n第二条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当备案。\n第三条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金。\n",
+		// r2: 第三条 gains an item.
+		"第一条 目的。\n第二条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当备案。\n第三条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金；\n（三）法律规定的其他条件。\n",
+		// r3: a new 第一条 renumbers the others, their text untouched.
+		"第一条 新增。\n第二条 目的。\n第三条 经营者变更名称的，应当办理变更手续。\n经营者终止经营的，应当备案。\n第四条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金；\n（三）法律规定的其他条件。\n",
+	}
+	src := memHistory(t, texts, [][]string{nil, {"C1"}})
+	src.Notes = []comment.Comment{{ID: "C1", Status: comment.Adopted, Anchor: comment.Anchor{Path: "plan.txt", ClauseID: idOf(t, src, 0, "第二条/第二款")}}}
+	ctx := context.Background()
+	tip := src.Revs[len(src.Revs)-1].Rev
+	for _, tt := range []struct {
+		label string // at r0
+		want  []string
+	}{
+		{"第二条", []string{"r0 created 第二条", "r1 modified 第二条 C1", "r3 renumbered 第三条"}},
+		{"第三条", []string{"r0 created 第三条", "r2 modified 第三条", "r3 renumbered 第四条"}},
+		{"第一条", []string{"r0 created 第一条", "r3 renumbered 第二条"}},
+	} {
+		h, err := HistoryOf(ctx, src, tip, "plan.txt", idOf(t, src, 0, tt.label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range h.Entries {
+			s := e.Rev.Hash + " " + string(e.Event) + " " + e.Label
+			for _, c := range e.Comments {
+				s += " " + c.ID
+			}
+			got = append(got, s)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("history of %s:\n%s\nwant:\n%s", tt.label, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		if tt.label == "第二条" && len(h.Entries) > 1 && !strings.Contains(h.Entries[1].Text, "应当备案") {
+			t.Errorf("history of 第二条 at r1 shows %q, not the article with its 款", h.Entries[1].Text)
+		}
+	}
+	b, err := BlameOf(ctx, src, src.Revs[2].Rev, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := map[string]string{"第一条": "r0", "第二条": "r1 C1", "第三条": "r2"}
+	for _, l := range b.Clauses {
+		got := l.Rev.Hash
+		for _, c := range l.Comments {
+			got += " " + c.ID
+		}
+		if w, ok := want[l.Label]; ok && got != w {
+			t.Errorf("blame at r2 of %s: %s, want %s", l.Label, got, w)
+		}
+	}
+}
+
+// TestHistoryFormattingOnly: a revision that only respaces a heading
+// (第一章  总则 → 第一章 总 则, as the 2024 texts of many regulations do)
+// or changes the width of punctuation and digits is folded away in a diff,
+// and is no event in a clause's history: blame keeps the revision that
+// wrote the text.
+func TestHistoryFormattingOnly(t *testing.T) {
+	texts := []string{
+		"第一章  总则\n第一条 为了规范管理,制定本条例。\n第二条 应当具备下列条件：\n(一)有工作人员；\n(二)有资金。\n",
+		"第一章 总 则\n第一条 为了规范管理，制定本条例。\n第二条 应当具备下列条件：\n（一）有工作人员；\n（二）有资金。\n",
+		"第一章 总 则\n第一条 为了规范管理，制定本条例。\n第二条 应当具备下列条件：\n（一）有工作人员；\n（二）有必要的资金。\n",
+	}
+	src := memHistory(t, texts, nil)
+	ctx := context.Background()
+	tip := src.Revs[len(src.Revs)-1].Rev
+	for _, tt := range []struct {
+		label string // at r0
+		want  []string
+	}{
+		{"第一章", []string{"r0 created 第一章"}},
+		{"第一章/第二条", []string{"r0 created 第一章/第二条", "r2 modified 第一章/第二条"}},
+		{"第一章/第二条/(一)", []string{"r0 created 第一章/第二条/(一)", "r1 renumbered 第一章/第二条/（一）"}},
+	} {
+		h, err := HistoryOf(ctx, src, tip, "plan.txt", idOf(t, src, 0, tt.label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		var got []string
+		for _, e := range h.Entries {
+			got = append(got, e.Rev.Hash+" "+string(e.Event)+" "+e.Label)
+		}
+		if !slices.Equal(got, tt.want) {
+			t.Errorf("history of %s:\n%s\nwant:\n%s", tt.label, strings.Join(got, "\n"), strings.Join(tt.want, "\n"))
+		}
+		// r2 is shown against r0, the last event: the width of an item
+		// marker, changed in r1, is no edit of its own.
+		for _, e := range h.Entries {
+			for _, op := range e.Ops {
+				if op.Kind != diff.Equal && (op.Text == "(一)" || op.Text == "（一）") {
+					t.Errorf("history of %s at %s: edit %q", tt.label, e.Rev.Hash, op.Text)
+				}
+			}
+		}
+	}
+	b, err := BlameOf(ctx, src, src.Revs[1].Rev, "plan.txt")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range b.Clauses {
+		if l.Rev.Hash != "r0" && !strings.HasSuffix(l.Label, "（一）") && !strings.HasSuffix(l.Label, "（二）") {
+			t.Errorf("blame at r1 of %s: %s, want r0 (r1 changed only its formatting)", l.Label, l.Rev.Hash)
+		}
 	}
 }

@@ -111,8 +111,9 @@ var stageNames = []string{
 }
 
 // Editorial reports whether a change is editorial rather than substance:
-// formatting only (punctuation width, digit width, white space), or a stage
-// name swapped for another — （征求意见稿） → （送审稿） in a title or heading
+// formatting only (punctuation width, digit width, white space), the 顿号
+// between two cited titles struck or added (《公务员法》、《处分条例》 →
+// 《公务员法》《处分条例》), or a stage name swapped for another — （征求意见稿） → （送审稿） in a title or heading
 // as a draft moves on — and nothing else. stages are the two revisions'
 // stage names, which count besides the usual Chinese ones. Editorial changes
 // are shown, but no comment needs to explain them.
@@ -125,6 +126,9 @@ func Editorial(c diff.Change, oldText, newText string, stages ...string) bool {
 	}
 	if oldText == newText {
 		return false
+	}
+	if a, b := titleCommas.Replace(oldText), titleCommas.Replace(newText); a == b || diff.FormattingOnly(a, b) {
+		return true // 《公务员法》、《处分条例》 → 《公务员法》《处分条例》
 	}
 	names := append([]string(nil), stageNames...)
 	for _, s := range stages {
@@ -140,6 +144,11 @@ func Editorial(c diff.Change, oldText, newText string, stages ...string) bool {
 	}
 	return a == b || diff.FormattingOnly(a, b)
 }
+
+// titleCommas drops the 顿号 between two titles in 《》 or 〈〉, which the
+// punctuation standard (GB/T 15834-2011) leaves out and redrafts strike:
+// the titles cited are the same.
+var titleCommas = strings.NewReplacer("》、《", "》《", "〉、〈", "〉〈")
 
 // stageMask stands in for a stage name; it cannot occur in a document's
 // text.

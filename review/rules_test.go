@@ -257,6 +257,10 @@ func TestEditorial(t *testing.T) {
 		{"（一）任务", "(一)任务", nil, diff.Change{Kind: diff.Modified, FormattingOnly: true}, true},
 		{"", "方案（送审稿）", nil, diff.Change{Kind: diff.Inserted}, false},
 		{"方案（征求意见稿）", "方案（征求意见稿）", nil, mod, false},
+		// 上海市检验检测条例 2016 → 2024: the 顿号 between titles struck
+		{"按照《中华人民共和国公务员法》、《行政机关公务员处分条例》等法律", "按照《中华人民共和国公务员法》《行政机关公务员处分条例》等法律", nil, mod, true},
+		{"按照《公务员法》、《处分条例》等法律", "按照《公务员法》《监察法》等法律", nil, mod, false},
+		{"市场监管、公安", "市场监管公安", nil, mod, false},
 	}
 	for _, tt := range tests {
 		if got := Editorial(tt.c, tt.old, tt.new, tt.stages...); got != tt.want {

@@ -1,6 +1,8 @@
 package review
 
 import (
+	"slices"
+
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/diff"
 )
@@ -20,6 +22,11 @@ type RenumberRun struct {
 	FirstPath, LastPath string      // the full label paths of the first and last, after
 	First, Last         int         // the run's first and last change in Document.Changes (real changes between them are not in it)
 	Shift               int         // new number − old number of the first: +4 when four were inserted
+	// Changed lists, new labels (the last level) in order, the run's
+	// articles that have a real change in one of their parts (a reworded
+	// 款): those are not unchanged, and their changes are listed on their
+	// own.
+	Changed []string
 }
 
 // minRun is the fewest counted clauses that make a run: one or two shifted
@@ -35,15 +42,19 @@ func renumberRuns(changes []Change) []RenumberRun {
 	var runs []RenumberRun
 	var members []int
 	inRun := map[*clause.Node]bool{} // the clauses of the open run, both sides
+	var changed []*clause.Node       // the run's articles with a real change in a part, new side
 	shift, haveShift := 0, false
 	flush := func() {
 		if r, ok := makeRun(changes, members); ok {
+			for _, a := range changed {
+				r.Changed = append(r.Changed, a.Label())
+			}
 			runs = append(runs, r)
 			for _, k := range members {
 				changes[k].Run = len(runs)
 			}
 		}
-		members, haveShift = members[:0], false
+		members, haveShift, changed = members[:0], false, nil
 		clear(inRun)
 	}
 	for i := range changes {
@@ -51,6 +62,8 @@ func renumberRuns(changes []Change) []RenumberRun {
 		if !onlyRenumbered(c) {
 			if len(members) > 0 && !(within(c.New, inRun) || within(c.Old, inRun)) {
 				flush()
+			} else if a := runArticle(c, changes, members); a != nil && !slices.Contains(changed, a) {
+				changed = append(changed, a)
 			}
 			continue
 		}
@@ -66,6 +79,24 @@ func renumberRuns(changes []Change) []RenumberRun {
 	}
 	flush()
 	return runs
+}
+
+// runArticle is the article of the run (the new side of one of members)
+// that holds c, a real change in one of its parts, or nil.
+func runArticle(c *Change, changes []Change, members []int) *clause.Node {
+	for _, n := range []*clause.Node{c.New, c.Old} {
+		for a := n; a != nil; a = a.Parent {
+			if a == n || !articleLevel(a) {
+				continue
+			}
+			for _, k := range members {
+				if m := &changes[k]; m.New == a || m.Old == a {
+					return m.New
+				}
+			}
+		}
+	}
+	return nil
 }
 
 // within reports whether an ancestor of n is in set.

@@ -1,6 +1,7 @@
 package review
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -74,5 +75,32 @@ func TestRenumberRuns(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestRenumberRunChangedPart: an article of a run whose 款 was reworded
+// is not "内容未改": the run names it as the exception (its change is
+// listed on its own). 民事诉讼法 2021 → 2023 said 第二百七十五条至第二百八十七条
+// → 第二百八十五条至第二百九十七条，依次顺延，内容未改, and then listed a
+// reworded 第二百九十七条第二款.
+func TestRenumberRunChangedPart(t *testing.T) {
+	old := parseLaw(t, "第一条　甲规定。\n第二条　乙规定。\n第三条　丙规定。\n丙第二款。\n第四条　丁规定。\n第五条　戊规定。\n")
+	new := parseLaw(t, "第一条　新增规定。\n第二条　甲规定。\n第三条　乙规定。\n第四条　丙规定。\n丙第二款，改了。\n第五条　丁规定。\n第六条　戊规定。\n")
+	d := Attach(AttachInput{Path: "law.txt", Result: diff.Compare(old, new, diff.Options{})})
+	if len(d.Runs) != 1 {
+		t.Fatalf("runs = %+v, want one", d.Runs)
+	}
+	r := d.Runs[0]
+	if got := r.OldFirst + "-" + r.OldLast + " → " + r.NewFirst + "-" + r.NewLast; got != "第一条-第五条 → 第二条-第六条" {
+		t.Errorf("run %s", got)
+	}
+	if !slices.Equal(r.Changed, []string{"第四条"}) {
+		t.Errorf("run's changed articles = %q, want [第四条]", r.Changed)
+	}
+	base := parseLaw(t, lawText([]string{"甲规定。", "乙规定。", "丙规定。", "丁规定。"}))
+	shifted := parseLaw(t, lawText([]string{"新增规定。", "甲规定。", "乙规定。", "丙规定。", "丁规定。"}))
+	d = Attach(AttachInput{Path: "law.txt", Result: diff.Compare(base, shifted, diff.Options{})})
+	if len(d.Runs) != 1 || len(d.Runs[0].Changed) != 0 {
+		t.Errorf("runs of a plain shift = %+v, want one with nothing changed", d.Runs)
 	}
 }

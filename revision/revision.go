@@ -5,6 +5,7 @@
 package revision
 
 import (
+	"strings"
 	"time"
 
 	"github.com/redline-docs/redline/clause"
@@ -27,9 +28,15 @@ type Rev struct {
 // top), its text as written (marker included, children excluded) and its
 // body (the text without the marker). A store may keep these as derived
 // data so that tracing a clause need not parse every revision.
+//
+// Parts is, for an article (第X条, a §), the text of its parts (款, 项, 目,
+// Absätze, Nummern) in document order, each after a "\n": in a law an
+// article is one clause with its parts, so its history is a change to any
+// of them. It is "" for every other clause.
 type Clause struct {
 	ID, Label, Parent string
 	Text, Body        string
+	Parts             string
 }
 
 // Clauses is a document's clauses at a revision, in document order, with
@@ -51,7 +58,27 @@ func ClausesOf(doc *clause.Document, ids []string) *Clauses {
 	}
 	out := &Clauses{Lang: string(doc.Lang), List: make([]Clause, len(nodes))}
 	for i, n := range nodes {
-		out.List[i] = Clause{ID: id[n], Label: n.Path(), Parent: id[n.Parent], Text: n.Text(), Body: n.Body()}
+		out.List[i] = Clause{ID: id[n], Label: n.Path(), Parent: id[n.Parent], Text: n.Text(), Body: n.Body(), Parts: partsOf(n)}
 	}
 	return out
+}
+
+// partsOf is the text of an article's parts, each after a "\n", or "" when
+// n is no article or has no parts. An article is 第X条 or Article N
+// (clause.KindArticle), or a § that the parser files as a section.
+func partsOf(n *clause.Node) string {
+	if len(n.Children) == 0 || !(n.Kind == clause.KindArticle || n.Kind == clause.KindSection && strings.Contains(n.Marker, "§")) {
+		return ""
+	}
+	var b strings.Builder
+	var walk func(m *clause.Node)
+	walk = func(m *clause.Node) {
+		for _, c := range m.Children {
+			b.WriteByte('\n')
+			b.WriteString(c.Text())
+			walk(c)
+		}
+	}
+	walk(n)
+	return b.String()
 }
