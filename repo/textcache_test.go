@@ -4,6 +4,7 @@ import (
 	"context"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
@@ -50,5 +51,58 @@ func TestTextCacheLimit(t *testing.T) {
 	}
 	if len(entries) != textCacheLimit {
 		t.Fatalf("text cache holds %d entries, want %d", len(entries), textCacheLimit)
+	}
+}
+
+// A diff keeps the two revisions' ids files in the text cache too, and a
+// damaged entry of one changes no id.
+func TestTextCacheIDs(t *testing.T) {
+	r, _, text := looseRepo(t)
+	write(t, r, "plan.md", text+"\n一百、新增条款。\n")
+	commitAll(t, r, 1, "rev 1")
+	var idsBlobs []plumbing.Hash
+	for _, rev := range []string{"HEAD~1", "HEAD"} {
+		ri, err := r.resolve(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		h, ok := r.blobAt(ri.Tree, idsPath("plan.md"))
+		if !ok {
+			t.Fatalf("no ids file at %s", rev)
+		}
+		idsBlobs = append(idsBlobs, h)
+	}
+	diff := func() []string {
+		t.Helper()
+		fresh, err := Open(r.Dir())
+		if err != nil {
+			t.Fatal(err)
+		}
+		res, err := fresh.Diff(context.Background(), DiffOptions{From: "HEAD~1", To: "HEAD"})
+		if err != nil {
+			t.Fatal(err)
+		}
+		var ids []string
+		for _, d := range res.Documents {
+			for _, c := range d.Changes {
+				ids = append(ids, c.ClauseID)
+			}
+		}
+		return ids
+	}
+	want := diff()
+	if len(want) == 0 {
+		t.Fatal("the diff shows no change")
+	}
+	for _, h := range idsBlobs {
+		if _, ok := r.cachedText(h); !ok {
+			t.Fatalf("ids file %s is not in the text cache after a diff", h)
+		}
+	}
+	if err := os.WriteFile(r.textCachePath(idsBlobs[1]), []byte(`{"blob": "x", "clauses": []}`), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got := diff(); !slices.Equal(got, want) {
+		t.Fatalf("ids with a damaged cache entry = %v, want %v", got, want)
 	}
 }

@@ -5,6 +5,11 @@ package main
 
 import "os"
 
+// atExit runs before the process exits; a profiling build sets it.
+var atExit = func() {}
+
 func main() {
-	os.Exit(Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+	code := Main(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	atExit()
+	os.Exit(code)
 }
