@@ -103,8 +103,9 @@ func (r *Repo) readIDs(read func(plumbing.Hash) ([]byte, error), h plumbing.Hash
 // ids recorded with it, for idsAt to find in memory. It changes no result:
 // it keeps a revision's ids only when its record lists the clauses in
 // order (then they depend on nothing else), and whatever fails here is left
-// for idsAt to meet and report in its own order.
-func (r *Repo) readAhead(path string, revs ...*revInfo) {
+// for idsAt to meet and report in its own order. It returns the size of
+// the texts it parsed or decoded.
+func (r *Repo) readAhead(path string, revs ...*revInfo) (bytes int64) {
 	type job struct {
 		ri      *revInfo
 		blob    plumbing.Hash
@@ -130,7 +131,7 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) {
 		jobs = append(jobs, j)
 	}
 	if len(jobs) < 2 {
-		return // nothing to overlap
+		return 0 // nothing to overlap
 	}
 	// Loose objects are read with plain file reads, safe side by side;
 	// anything else goes through go-git, one goroutine at a time (the
@@ -178,6 +179,7 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) {
 			continue
 		}
 		r.keepParsed(parsedKey{j.blob, path}, j.doc)
+		bytes += int64(len(j.doc.Src))
 		if !j.idsBlob.IsZero() {
 			r.keepIDs(j.idsBlob, j.f)
 		}
@@ -185,4 +187,5 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) {
 			r.remember(j.ri.Hash, path, j.d)
 		}
 	}
+	return bytes
 }

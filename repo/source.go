@@ -112,6 +112,10 @@ type Range struct {
 	From  *revision.Rev
 	To    revision.Rev
 	Paths []string
+	// Bytes is the size of the documents Range read ahead at both ends
+	// (0 when it read none: a work-tree side, or many documents), for a
+	// caller that tunes memory to the work.
+	Bytes int64
 }
 
 // Range resolves opts: To "" is the work tree; From "" is To's first
@@ -156,7 +160,7 @@ func (r *Repo) Range(opts DiffOptions) (Range, error) {
 		}
 		out.Paths = append(out.Paths, rel)
 	}
-	r.readRange(from, to, out.Paths)
+	out.Bytes = r.readRange(from, to, out.Paths)
 	return out, nil
 }
 
@@ -164,29 +168,30 @@ func (r *Repo) Range(opts DiffOptions) (Range, error) {
 // (readAhead), for the Document calls of the diff that follows: when both
 // ends are revisions and the range holds at most readRangeDocs documents
 // (more would not stay in memory until the diff asks for them).
-func (r *Repo) readRange(from, to *revInfo, paths []string) {
+func (r *Repo) readRange(from, to *revInfo, paths []string) (bytes int64) {
 	if from == nil || to == nil {
-		return
+		return 0
 	}
 	if len(paths) == 0 {
 		a, err := r.documentsIn(from.Tree)
 		if err != nil {
-			return
+			return 0
 		}
 		b, err := r.documentsIn(to.Tree)
 		if err != nil {
-			return
+			return 0
 		}
 		paths = append(a, b...)
 		slices.Sort(paths)
 		paths = slices.Compact(paths)
 	}
 	if len(paths) > readRangeDocs {
-		return
+		return 0
 	}
 	for _, p := range paths {
-		r.readAhead(p, from, to)
+		bytes += r.readAhead(p, from, to)
 	}
+	return bytes
 }
 
 // readRangeDocs is the most documents readRange reads ahead: each takes two

@@ -106,3 +106,26 @@ func TestTextCacheIDs(t *testing.T) {
 		t.Fatalf("ids with a damaged cache entry = %v, want %v", got, want)
 	}
 }
+
+// Range reports the size of the documents it read ahead, which the command
+// line tunes the garbage collector to; nothing for the work tree.
+func TestRangeBytes(t *testing.T) {
+	r, _, text := looseRepo(t)
+	next := text + "\n一百、新增条款。\n"
+	write(t, r, "plan.md", next)
+	commitAll(t, r, 1, "rev 1")
+	fresh, err := Open(r.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	rg, err := fresh.Range(DiffOptions{From: "HEAD~1", To: "HEAD"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if want := int64(len(text) + len(next)); rg.Bytes != want {
+		t.Fatalf("Range.Bytes = %d, want %d", rg.Bytes, want)
+	}
+	if rg, err = fresh.Range(DiffOptions{From: "HEAD"}); err != nil || rg.Bytes != 0 {
+		t.Fatalf("Range of the work tree: Bytes = %d, %v; want 0", rg.Bytes, err)
+	}
+}

@@ -83,7 +83,7 @@ func runDemo(ctx context.Context, opts *demoOptions) error {
 		return err
 	}
 	from, to := revs[0], revs[len(ex.Revisions)-1]
-	d, err := reviewDiff(ctx, r, repo.DiffOptions{From: from.Hash, To: to.Hash})
+	d, err := reviewDiff(ctx, opts.globals, r, repo.DiffOptions{From: from.Hash, To: to.Hash})
 	if err != nil {
 		return err
 	}

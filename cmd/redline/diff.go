@@ -150,7 +150,7 @@ func runDiff(ctx context.Context, opts *diffOptions) error {
 		}
 		progress, done := opts.progress()
 		do.Progress = progress
-		d, err = reviewDiff(ctx, r, do)
+		d, err = reviewDiff(ctx, opts.globals, r, do)
 		done()
 		if err != nil {
 			return err

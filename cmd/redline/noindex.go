@@ -24,9 +24,8 @@ func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
 	// for an empty input would make its reading collect all the time).
 	oldSize, oldRegular := fileSize(oldName)
 	newSize, newRegular := fileSize(newName)
-	if percent, limit, ok := noIndexGC(g.getenv, oldSize+newSize); ok && oldRegular && newRegular {
-		debug.SetGCPercent(percent)
-		debug.SetMemoryLimit(limit)
+	if oldRegular && newRegular {
+		tuneGC(g.getenv, oldSize+newSize)
 	}
 	// Read and parse both files at once (clause.Parse is safe for
 	// concurrent use), then report notices and errors in argument order.
@@ -64,18 +63,29 @@ func diffFiles(g *globals, oldName, newName string) (*review.Diff, error) {
 	return d, nil
 }
 
-// noIndexGC chooses the garbage collector's settings for a diff --no-index
-// of inputBytes: a short-lived run whose live heap is a few times its input
-// (the inputs themselves are mapped, not on the heap). Collecting at 400%
-// instead of 100% growth skips every collection of a lightly edited pair,
-// and a soft memory limit of 12 times the input (at least 16 MiB) bounds a
-// full rewrite's peak: on two unrelated 1 MB documents peak RSS is about
-// 15 times the input, as fast as under a limit of 16 times (19 times the
-// input); a limit of 10 times makes it collect often enough to slow it. ok
-// is false, leaving the runtime's settings alone, when GOGC or GOMEMLIMIT is
-// set.
-func noIndexGC(getenv func(string) string, inputBytes int64) (percent int, limit int64, ok bool) {
-	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" {
+// tuneGC sets the garbage collector for a diff of inputBytes of documents,
+// a short-lived run whose live heap is a few times its input (inputs are
+// mapped, or decoded from mapped cache entries, not copied to the heap):
+// gcSettings's choice, unless GOGC or GOMEMLIMIT is set.
+func tuneGC(getenv func(string) string, inputBytes int64) {
+	if percent, limit, ok := gcSettings(getenv, inputBytes); ok {
+		debug.SetGCPercent(percent)
+		debug.SetMemoryLimit(limit)
+	}
+}
+
+// gcSettings chooses the garbage collector's settings for a diff of
+// inputBytes. Collecting at 400% instead of 100% growth skips every
+// collection of a lightly edited pair (diff --no-index, and a diff of two
+// revisions of a 1 MB plan: two collections, a tenth of its processor
+// time), and a soft memory limit of 12 times the input (at least 16 MiB)
+// bounds a full rewrite's peak: on two unrelated 1 MB documents peak RSS is
+// about 15 times the input, as fast as under a limit of 16 times (19 times
+// the input); a limit of 10 times makes it collect often enough to slow
+// it. ok is false, leaving the runtime's settings alone, when GOGC or
+// GOMEMLIMIT is set or the input's size is unknown (0).
+func gcSettings(getenv func(string) string, inputBytes int64) (percent int, limit int64, ok bool) {
+	if getenv("GOGC") != "" || getenv("GOMEMLIMIT") != "" || inputBytes <= 0 {
 		return 0, 0, false
 	}
 	limit = max(12*inputBytes, 16<<20)

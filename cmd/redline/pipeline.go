@@ -13,11 +13,12 @@ import (
 // the only place the two meet.
 
 // reviewDiff is the annotated diff of the range opts names.
-func reviewDiff(ctx context.Context, r *repo.Repo, opts repo.DiffOptions) (*review.Diff, error) {
+func reviewDiff(ctx context.Context, g *globals, r *repo.Repo, opts repo.DiffOptions) (*review.Diff, error) {
 	rg, err := r.Range(opts)
 	if err != nil {
 		return nil, err
 	}
+	tuneGC(g.getenv, rg.Bytes)
 	return review.DiffRange(ctx, r, review.DiffOptions{From: rg.From, To: rg.To, Paths: rg.Paths, Progress: opts.Progress})
 }
 

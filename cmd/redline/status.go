@@ -46,7 +46,7 @@ func runStatus(ctx context.Context, opts *statusOptions) error {
 	if err != nil {
 		return err
 	}
-	d, err := reviewDiff(ctx, r, repo.DiffOptions{})
+	d, err := reviewDiff(ctx, opts.globals, r, repo.DiffOptions{})
 	if err != nil {
 		return err
 	}
