@@ -110,6 +110,9 @@ func (r *Repo) RepairMerges(ctx context.Context) ([]RepairedMerge, error) {
 	if b, err := os.ReadFile(mark); err == nil {
 		checked = strings.TrimSpace(string(b))
 	}
+	if h.String() == checked {
+		return nil, nil // nothing new since the last command: write nothing
+	}
 	var out []RepairedMerge
 	for cur := h; !cur.IsZero() && cur.String() != checked; {
 		if err := ctx.Err(); err != nil {

@@ -90,3 +90,39 @@ func TestRepairGitMerge(t *testing.T) {
 		t.Errorf("the git merge resolves %v, want the side's C7", ri.Resolves)
 	}
 }
+
+// A command run when nothing was committed since the last one writes
+// nothing: the mark of the revisions checked for git merges is left as it
+// is (every diff used to rewrite and sync it).
+func TestRepairMergesWritesOnlyNews(t *testing.T) {
+	r := newRepo(t)
+	write(t, r, "plan.md", "一、总则\n（一）目标。\n")
+	commitAll(t, r, 0, "rev 0")
+	if _, err := r.RepairMerges(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	mark := r.cachePath("merges-checked")
+	before, err := os.Stat(mark)
+	if err != nil {
+		t.Fatalf("no mark after the first check: %v", err)
+	}
+	if _, err := r.RepairMerges(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	after, err := os.Stat(mark)
+	if err != nil || !os.SameFile(before, after) {
+		t.Fatalf("the mark was written again (%v)", err)
+	}
+	write(t, r, "plan.md", "一、总则\n（一）目标。\n（二）原则。\n")
+	commitAll(t, r, 1, "rev 1")
+	if _, err := r.RepairMerges(context.Background()); err != nil {
+		t.Fatal(err)
+	}
+	h, err := r.head()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b, err := os.ReadFile(mark); err != nil || !strings.HasPrefix(string(b), h.String()) {
+		t.Fatalf("mark after a new revision = %q, %v", b, err)
+	}
+}

@@ -173,7 +173,7 @@ func (t *timeline) explainedBy(ctx context.Context, src Source, i int, path stri
 			n, v = ch.Old, a
 		}
 		if art := articleOf(n); art != nil && art != n {
-			if id := v.of[art]; id != "" {
+			if id := v.id(art); id != "" {
 				for _, cm := range ch.Comments {
 					if !slices.ContainsFunc(out[id], func(c comment.Comment) bool { return c.ID == cm.ID }) {
 						out[id] = append(out[id], cm)
