@@ -4,8 +4,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
-
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/review"
@@ -22,7 +20,7 @@ func columns(tw *termWriter, header []string, rows [][]string, maxW []int, shrin
 	w := make([]int, n)
 	for _, r := range append([][]string{header}, rows...) {
 		for i, c := range r {
-			if cw := runewidth.StringWidth(flat(c)); cw > w[i] {
+			if cw := StringWidth(flat(c)); cw > w[i] {
 				w[i] = cw
 			}
 		}

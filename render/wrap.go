@@ -52,7 +52,7 @@ const (
 	noBreakAfter  = "（《「『“‘〔【([{"
 )
 
-func wide(r rune) bool { return runewidth.RuneWidth(r) >= 2 }
+func wide(r rune) bool { return runeWidth(r) >= 2 }
 
 // canBreak says whether a line may break between runes a and b.
 func canBreak(a, b rune) bool {
@@ -74,12 +74,12 @@ func atoms(segs []seg) []atom {
 	out := make([]atom, 0, n)
 	for _, s := range segs {
 		if s.st == markOpen || s.st == markClose {
-			out = append(out, atom{text: s.text, st: s.st, w: runewidth.StringWidth(s.text)})
+			out = append(out, atom{text: s.text, st: s.st, w: StringWidth(s.text)})
 			continue
 		}
 		for i, r := range s.text {
 			_, size := utf8.DecodeRuneInString(s.text[i:]) // 1 for an invalid byte, where RuneLen(RuneError) is 3
-			a := atom{text: s.text[i : i+size], st: s.st, w: runewidth.RuneWidth(r), r: r}
+			a := atom{text: s.text[i : i+size], st: s.st, w: runeWidth(r), r: r}
 			if r == utf8.RuneError {
 				a.text = "\uFFFD"
 			}
@@ -140,7 +140,7 @@ func wrap(segs []seg, width int, first, rest string, color bool) []string {
 	curW := 0
 	indent := first
 	avail := func() int {
-		a := width - runewidth.StringWidth(indent)
+		a := width - StringWidth(indent)
 		if a < 10 {
 			a = 10
 		}
@@ -224,7 +224,7 @@ func renderAtoms(as []atom, color bool) string {
 
 // padRight pads s with spaces to width display columns.
 func padRight(s string, width int) string {
-	if w := runewidth.StringWidth(s); w < width {
+	if w := StringWidth(s); w < width {
 		return s + strings.Repeat(" ", width-w)
 	}
 	return s
@@ -233,7 +233,7 @@ func padRight(s string, width int) string {
 // truncate cuts s to width display columns, ending in "…" when cut.
 func truncate(s string, width int) string {
 	s = strings.Join(strings.Fields(s), " ")
-	if runewidth.StringWidth(s) <= width {
+	if StringWidth(s) <= width {
 		return s
 	}
 	return runewidth.Truncate(s, width, "…")

@@ -6,7 +6,6 @@ import (
 	"io"
 	"strings"
 
-	"github.com/mattn/go-runewidth"
 	"github.com/spf13/cobra"
 
 	"github.com/redline-docs/redline/clause"
@@ -128,7 +127,7 @@ func pendingComments(w io.Writer, files []string, lang clause.Lang) error {
 
 // pad fills s with spaces to width display columns (a CJK character is two).
 func pad(s string, width int) string {
-	if n := runewidth.StringWidth(s); n < width {
+	if n := render.StringWidth(s); n < width {
 		return s + strings.Repeat(" ", width-n)
 	}
 	return s
