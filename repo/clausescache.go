@@ -4,6 +4,7 @@ import (
 	"encoding/binary"
 	"hash/crc32"
 	"os"
+	"strings"
 	"unsafe"
 
 	"github.com/redline-docs/redline/internal/limits"
@@ -117,6 +118,21 @@ func (d *cacheReader) str() string {
 	s := unsafe.String(&d.b[d.i], int(n))
 	d.i += int(n)
 	return s
+}
+
+// clausesPath is where the clauses of path at ri are cached.
+func (r *Repo) clausesPath(ri *revInfo, path string) string {
+	return r.cachePath("clauses", pathKey(path), ri.Hash.String()+".rlc")
+}
+
+// keepClauses lists the clauses of d, path at ri with its ids, and caches
+// them.
+func (r *Repo) keepClauses(ri *revInfo, path string, d *docIDs) *revision.Clauses {
+	out := revision.ClausesOf(d.doc, d.ids)
+	file := r.clausesPath(ri, path)
+	writeCache(file, appendClauses(nil, clausesVersion(), d.blob.String(), out))
+	os.Remove(strings.TrimSuffix(file, ".rlc") + ".gob") // an older redline's entry
+	return out
 }
 
 // cachedClauses returns the entry at file when it holds blob's clauses in

@@ -103,3 +103,36 @@ func TestClausesCacheInRepo(t *testing.T) {
 		t.Fatalf("the damaged entry was not rewritten: %q", b)
 	}
 }
+
+// Reading revisions one by one (history, blame) fills neither the text nor
+// the parse cache: their few entries are for the two sides of a diff.
+func TestClausesLeaveDiffCaches(t *testing.T) {
+	r := newRepo(t)
+	texts := []string{"一、总则\n（一）目标。\n", "一、总则\n（一）目标。\n（二）原则。\n", "一、总则\n（一）新目标。\n（二）原则。\n"}
+	for i, text := range texts {
+		write(t, r, "plan.md", text)
+		commitAll(t, r, i, fmt.Sprintf("rev %d", i))
+	}
+	os.RemoveAll(r.cachePath())
+	fresh, err := Open(r.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, rev := range []string{"HEAD~2", "HEAD~1", "HEAD"} {
+		ri, err := fresh.resolve(rev)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if c, err := fresh.Clauses(context.Background(), ri.rev(), "plan.md"); err != nil || c == nil {
+			t.Fatalf("Clauses at %s = %v, %v", rev, c, err)
+		}
+	}
+	for _, dir := range []string{"text", "parsed"} {
+		if entries, _ := os.ReadDir(fresh.cachePath(dir)); len(entries) > 0 {
+			t.Errorf("%s cache after reading revisions one by one: %d entries, want none", dir, len(entries))
+		}
+	}
+	if files, _ := filepath.Glob(fresh.cachePath("clauses", "*", "*.rlc")); len(files) != 3 {
+		t.Errorf("clauses cache: %d entries, want 3", len(files))
+	}
+}

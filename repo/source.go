@@ -7,7 +7,6 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -251,18 +250,14 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 	if !ok {
 		return nil, nil
 	}
-	file := r.cachePath("clauses", pathKey(path), ri.Hash.String()+".rlc")
-	if c, ok := r.cachedClauses(file, blob.String()); ok {
+	if c, ok := r.cachedClauses(r.clausesPath(ri, path), blob.String()); ok {
 		return c, nil
 	}
 	d, err := r.idsAt(ri, path)
 	if err != nil || d == nil {
 		return nil, err
 	}
-	out := revision.ClausesOf(d.doc, d.ids)
-	writeCache(file, appendClauses(nil, clausesVersion(), blob.String(), out))
-	os.Remove(strings.TrimSuffix(file, ".rlc") + ".gob") // an older redline's entry
-	return out, nil
+	return r.keepClauses(ri, path, d), nil
 }
 
 // clausesVersion names what the clauses cache holds: an entry of another
