@@ -7,7 +7,7 @@ import (
 )
 
 func TestCitesRenumbered(t *testing.T) {
-	renum := map[int]int{8: 8, 206: 210, 207: 211, 249: 253, 250: 254, 12: 13}
+	renum := Renumbering{Articles: map[int]int{8: 8, 206: 210, 207: 211, 249: 253, 250: 254, 12: 13}}
 	for _, tc := range []struct {
 		name, old, new string
 		want           bool
@@ -57,7 +57,7 @@ func FuzzCitesRenumbered(f *testing.F) {
 	f.Add("依照本法第二百零六条的规定", "依照本法第二百一十条的规定")
 	f.Add("第12条、第十三条第一项", "第13条、第十四条第一项")
 	f.Add("《某法》第八条第", "第〇条第两千零一条")
-	renum := map[int]int{206: 210, 12: 13, 13: 14, 8: 9, 0: 1, 2001: 2002}
+	renum := Renumbering{Articles: map[int]int{206: 210, 12: 13, 13: 14, 8: 9, 0: 1, 2001: 2002}}
 	f.Fuzz(func(t *testing.T, old, new string) {
 		got := CitesRenumbered(old, new, renum)
 		if old == new && got {
