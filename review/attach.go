@@ -40,7 +40,9 @@ type AttachInput struct {
 // inserted or deleted clause with no comment of its own is explained by the
 // comments on its nearest paired ancestor — the nearest enclosing clause
 // present in both revisions; the document itself (whole-document comments)
-// for a top-level clause. Editorial changes (Editorial) are never
+// for a top-level clause. A clause inserted or deleted with all its parts
+// is one change (Change.Whole, see whole.go), which a comment on any of
+// its parts is about. Editorial changes (Editorial) are never
 // unexplained. Comments are in report order: Seq, then id (comments without
 // a Seq last).
 func Attach(in AttachInput) Document {
