@@ -395,15 +395,25 @@ func newNoteFinder(t tr, doc *review.Document) *noteFinder {
 		f.changes = append(f.changes, c)
 		k := len(f.changes) - 1
 		if c.Old != nil {
-			f.olds = append(f.olds, ownSpans(c.Old, k)...)
+			f.olds = append(f.olds, changeSpans(c, c.Old, k)...)
 		}
 		if c.New != nil {
-			f.news = append(f.news, ownSpans(c.New, k)...)
+			f.news = append(f.news, changeSpans(c, c.New, k)...)
 		}
 	}
 	sort.Slice(f.olds, func(i, j int) bool { return f.olds[i].lo < f.olds[j].lo })
 	sort.Slice(f.news, func(i, j int) bool { return f.news[i].lo < f.news[j].lo })
 	return f
+}
+
+// changeSpans are the byte ranges of n that change c is about: the whole
+// clause with its parts for a clause inserted or deleted whole, else its
+// own text (ownSpans).
+func changeSpans(c *review.Change, n *clause.Node, k int) []span {
+	if c.Whole {
+		return []span{{n.Start, n.End, k}}
+	}
+	return ownSpans(n, k)
 }
 
 // ownSpans are the byte ranges of a clause's own text: from its start to

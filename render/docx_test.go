@@ -49,6 +49,11 @@ func docxCases(t *testing.T) []docxCase {
 			old: []byte("Removed first line\r\nArticle 1 Keep\ttabbed.\r\nArticle 2 Old words here.\r\nLast line goes"),
 			new: []byte("Article 1 Keep\ttabbed.\r\nArticle 2 New words here.\r\nArticle 3 Added & <escaped> \"text\".\r\n")},
 	}
+	// A new article with its 款 and 项, and a deleted one: one change
+	// each, so one Word comment each, over the whole article.
+	cases = append(cases, docxCase{name: "whole", path: "law.txt",
+		old: []byte("第一条 为了规范数据管理，制定本条例。\n第二条 档案馆应当定期开放馆藏档案：\n（一）一般档案满二十五年开放；\n（二）经济档案可以提前开放。\n涉密档案的开放，另行规定。\n"),
+		new: []byte("第一条 为了规范数据管理，制定本条例。\n第三条 有下列情形之一的，由主管部门责令改正：\n（一）未按规定报送数据的；\n（二）拒绝监督检查的。\n有前款第一项情形，情节严重的，处一万元以上十万元以下罚款。\n")})
 	if corpus := corpustest.Optional(t); corpus != "" {
 		law := filepath.Join(corpus, "cn-law", "fapiao-guanli-banfa")
 		a, errA := os.ReadFile(filepath.Join(law, "2019-03-02.md"))
@@ -122,6 +127,11 @@ func TestDiffDocxAcceptAndReject(t *testing.T) {
 					if ch.Author != "起草组" || ch.Date != "2023-10-20T09:30:00Z" {
 						t.Fatalf("change by %q at %q, want the revision's author and date", ch.Author, ch.Date)
 					}
+				}
+			}
+			if c.name == "whole" {
+				if n := len(c.diff(t).Documents[0].Changes); n != 2 || len(d.Comments) != 2 {
+					t.Errorf("%d changes, %d Word comments; want 2 and 2 (one per article)", n, len(d.Comments))
 				}
 			}
 			if dir := os.Getenv("REDLINE_DOCX_DIR"); dir != "" { // to look at the files

@@ -19,13 +19,14 @@ func TestStatusBeforeFirstRevision(t *testing.T) {
 	if len(st.Documents) != 1 || st.Documents[0].Path != "plan.md" {
 		t.Fatalf("documents = %+v, want plan.md", st.Documents)
 	}
-	var inserted []string
+	// 一、 is new with its （一）: one change, its text both lines.
+	var inserted, texts []string
 	for _, c := range st.Documents[0].Changes {
 		if c.Kind == diff.Inserted {
-			inserted = append(inserted, c.NewLabel)
+			inserted, texts = append(inserted, c.NewLabel), append(texts, c.NewText)
 		}
 	}
-	if len(inserted) != 2 || inserted[0] != "一" || inserted[1] != "一/（一）" {
-		t.Errorf("inserted = %v, want 一 and 一/（一）", inserted)
+	if len(inserted) != 1 || inserted[0] != "一" || texts[0] != "一、总则\n（一）打造90项应用场景。" {
+		t.Errorf("inserted = %v %q, want 一 with its （一）", inserted, texts)
 	}
 }

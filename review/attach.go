@@ -40,7 +40,9 @@ type AttachInput struct {
 // inserted or deleted clause with no comment of its own is explained by the
 // comments on its nearest paired ancestor — the nearest enclosing clause
 // present in both revisions; the document itself (whole-document comments)
-// for a top-level clause. Editorial changes (Editorial) are never
+// for a top-level clause. A clause inserted or deleted with all its parts
+// is one change (Change.Whole, see whole.go), which a comment on any of
+// its parts is about. Editorial changes (Editorial) are never
 // unexplained. Comments are in report order: Seq, then id (comments without
 // a Seq last).
 func Attach(in AttachInput) Document {
@@ -97,9 +99,33 @@ func Attach(in AttachInput) Document {
 		}
 		return *renum
 	}
+	// Clauses inserted or deleted with all their parts, each one change.
+	var whole map[*clause.Node]bool
+	for i := range r.Changes {
+		if n := changedNode(&r.Changes[i]); n != nil && len(n.Children) > 0 {
+			whole = wholeChanges(r, pairedOnce)
+			break
+		}
+	}
 	for _, c := range r.Changes {
-		ch := Change{Change: c}
+		var wn *clause.Node // the whole clause this change is, or nil
+		if n := changedNode(&c); n != nil && len(whole) > 0 {
+			if within(n, whole) {
+				continue // a part of a whole change
+			}
+			if whole[n] {
+				wn, c = n, wholeChange(c)
+			}
+		}
+		ch := Change{Change: c, Whole: wn != nil}
 		oldText, newText := c.Texts()
+		if full := wn.FullText(); full != "" { // "" for a tree built by hand
+			if c.Kind == diff.Inserted {
+				newText = full
+			} else {
+				oldText = full
+			}
+		}
 		if c.New != nil {
 			ch.ClauseID, ch.NewLabel, ch.NewText, ch.Title = id(c.New), c.New.Path(), newText, c.New.Title
 		}
@@ -114,6 +140,16 @@ func Attach(in AttachInput) Document {
 		}
 		ch.Editorial = Editorial(c, ch.OldText, ch.NewText, in.Stages...) || citesOnly(&c, renumOnce)
 		ch.about = union(aboutIDs(c.New, id), aboutIDs(c.Old, id))
+		if wn != nil {
+			// A comment on any part of a whole clause is about it.
+			var parts []string
+			for _, m := range subtree(wn)[1:] {
+				if s := id(m); s != "" {
+					parts = append(parts, s)
+				}
+			}
+			ch.about = union(ch.about, parts)
+		}
 		var cs []comment.Comment
 		seen := map[string]bool{}
 		add := func(list []comment.Comment) {
@@ -143,7 +179,8 @@ func Attach(in AttachInput) Document {
 			inScope := cm.Anchor.ClauseID == ""
 			if !inScope && !root {
 				an := anchorsOnce()[cm.Anchor.ClauseID]
-				inScope = (an[1] != nil && quoteScope(an[1], c.New)) || (an[0] != nil && quoteScope(an[0], c.Old))
+				inScope = (an[1] != nil && quoteScope(an[1], c.New)) || (an[0] != nil && quoteScope(an[0], c.Old)) ||
+					wn != nil && (inside(an[0], wn) || inside(an[1], wn))
 			}
 			if inScope {
 				add([]comment.Comment{cm})

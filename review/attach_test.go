@@ -116,7 +116,7 @@ func explained(d Document) map[string][]string {
 }
 
 func TestAttach(t *testing.T) {
-	all := []string{"c-p1", "c-p1b1", "c-new", "c-new-sub", "c-mv", "c-p2a", "c-p3"}
+	all := []string{"c-p1", "c-p1b1", "c-new", "c-mv", "c-p2a", "c-p3"}
 	tests := []struct {
 		name        string
 		comments    []comment.Comment
@@ -130,7 +130,7 @@ func TestAttach(t *testing.T) {
 			comments:    []comment.Comment{cm("A", 1, "c-p1b1", comment.Adopted)},
 			settled:     []string{"A"},
 			want:        map[string][]string{"c-p1b1": {"A"}},
-			unexplained: []string{"c-p1", "c-new", "c-new-sub", "c-mv", "c-p2a", "c-p3"},
+			unexplained: []string{"c-p1", "c-new", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
 			name:        "not settled in the range",
@@ -148,7 +148,7 @@ func TestAttach(t *testing.T) {
 			comments:    []comment.Comment{cm("A", 1, "c-p1b1", comment.Partial), cm("B", 2, "c-p1b1", comment.Pending)},
 			settled:     []string{"A", "B"},
 			want:        map[string][]string{"c-p1b1": {"A", "B"}},
-			unexplained: []string{"c-p1", "c-new", "c-new-sub", "c-mv", "c-p2a", "c-p3"},
+			unexplained: []string{"c-p1", "c-new", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
 			// The part-level comment explains the part's own text only, not
@@ -157,7 +157,7 @@ func TestAttach(t *testing.T) {
 			comments:    []comment.Comment{cm("P", 1, "c-p1", comment.Adopted)},
 			settled:     []string{"P"},
 			want:        map[string][]string{"c-p1": {"P"}},
-			unexplained: []string{"c-p1b1", "c-new", "c-new-sub", "c-mv", "c-p2a", "c-p3"},
+			unexplained: []string{"c-p1b1", "c-new", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
 			// An inserted clause and the inserted clauses inside it are
@@ -165,16 +165,18 @@ func TestAttach(t *testing.T) {
 			name:        "inserted clause explained by its parent",
 			comments:    []comment.Comment{cm("S", 1, "c-p1b", comment.Adopted)},
 			settled:     []string{"S"},
-			want:        map[string][]string{"c-new": {"S"}, "c-new-sub": {"S"}},
+			want:        map[string][]string{"c-new": {"S"}},
 			unexplained: []string{"c-p1", "c-p1b1", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
+			// 3. is inserted with its （1）: one change, which a comment on
+			// either is about, more specifically than the parent's.
 			name: "own comment is more specific than the parent's",
 			comments: []comment.Comment{
 				cm("S", 1, "c-p1b", comment.Adopted), cm("N", 2, "c-new-sub", comment.Adopted),
 			},
 			settled:     []string{"S", "N"},
-			want:        map[string][]string{"c-new": {"S"}, "c-new-sub": {"N"}},
+			want:        map[string][]string{"c-new": {"N"}},
 			unexplained: []string{"c-p1", "c-p1b1", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
@@ -182,14 +184,14 @@ func TestAttach(t *testing.T) {
 			comments:    []comment.Comment{cm("D", 1, "c-p2", comment.Adopted)},
 			settled:     []string{"D"},
 			want:        map[string][]string{"c-p2a": {"D"}},
-			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-new-sub", "c-mv", "c-p3"},
+			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-mv", "c-p3"},
 		},
 		{
 			name:        "deleted clause explained by its own comment",
 			comments:    []comment.Comment{cm("D", 1, "c-p2a", comment.Adopted)},
 			settled:     []string{"D"},
 			want:        map[string][]string{"c-p2a": {"D"}},
-			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-new-sub", "c-mv", "c-p3"},
+			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-mv", "c-p3"},
 		},
 		{
 			// A moved clause is explained by its own comments only, not by
@@ -198,14 +200,14 @@ func TestAttach(t *testing.T) {
 			comments:    []comment.Comment{cm("P", 1, "c-p1", comment.Adopted), cm("M", 2, "c-mv", comment.Adopted)},
 			settled:     []string{"P", "M"},
 			want:        map[string][]string{"c-p1": {"P"}, "c-mv": {"M"}},
-			unexplained: []string{"c-p1b1", "c-new", "c-new-sub", "c-p2a", "c-p3"},
+			unexplained: []string{"c-p1b1", "c-new", "c-p2a", "c-p3"},
 		},
 		{
 			name:        "whole-document comment explains a new top-level clause only",
 			comments:    []comment.Comment{cm("W", 1, "", comment.Adopted)},
 			settled:     []string{"W"},
 			want:        map[string][]string{"c-p3": {"W"}},
-			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-new-sub", "c-mv", "c-p2a"},
+			unexplained: []string{"c-p1", "c-p1b1", "c-new", "c-mv", "c-p2a"},
 		},
 		{
 			name: "comments in report order",
@@ -216,7 +218,7 @@ func TestAttach(t *testing.T) {
 			},
 			settled:     []string{"C10", "C2", "Z", "A", "B"},
 			want:        map[string][]string{"c-p1b1": {"B", "Z", "A", "C2", "C10"}},
-			unexplained: []string{"c-p1", "c-new", "c-new-sub", "c-mv", "c-p2a", "c-p3"},
+			unexplained: []string{"c-p1", "c-new", "c-mv", "c-p2a", "c-p3"},
 		},
 		{
 			name: "comment on another document",
@@ -234,8 +236,9 @@ func TestAttach(t *testing.T) {
 				settled[s] = true
 			}
 			d := Attach(AttachInput{Path: "plan.md", Result: f.res, ID: f.t.id, Comments: tt.comments, Settled: settled})
-			if len(d.Changes) != len(f.res.Changes) {
-				t.Fatalf("%d changes, want %d", len(d.Changes), len(f.res.Changes))
+			// 3. and its （1） are inserted together: one change.
+			if len(d.Changes) != len(f.res.Changes)-1 {
+				t.Fatalf("%d changes, want %d", len(d.Changes), len(f.res.Changes)-1)
 			}
 			got := explained(d)
 			for id, ids := range got {
@@ -263,7 +266,7 @@ func TestAttachFields(t *testing.T) {
 	}
 	want := []labels{
 		{"c-p1", "一", "一"}, {"c-p1a", "一/（一）", "一/（一）"}, {"c-p1b1", "一/（二）/1", "一/（二）/1"},
-		{"c-p1b2", "一/（二）/2", "一/（二）/2"}, {"c-new", "", "一/（二）/3"}, {"c-new-sub", "", "一/（二）/3/（1）"},
+		{"c-p1b2", "一/（二）/2", "一/（二）/2"}, {"c-new", "", "一/（二）/3"},
 		{"c-mv", "二/（二）", "一/（三）"}, {"c-p2a", "二/（一）", ""}, {"c-p3", "", "三"},
 	}
 	if !reflect.DeepEqual(got, want) {

@@ -166,12 +166,21 @@ func (t *timeline) explainedBy(ctx context.Context, src Source, i int, path stri
 			continue
 		}
 		out[ch.ClauseID] = append(out[ch.ClauseID], ch.Comments...)
-		// A change to a 款, 项 or 目 is a change to its article (see
-		// classify): the comments behind it explain the article's too.
 		n, v := ch.New, b
 		if n == nil {
 			n, v = ch.Old, a
 		}
+		if ch.Whole {
+			// A clause created or deleted with its parts: the comments
+			// behind it explain each part's creation or deletion too.
+			for _, m := range subtree(n)[1:] {
+				if id := v.id(m); id != "" {
+					out[id] = append(out[id], ch.Comments...)
+				}
+			}
+		}
+		// A change to a 款, 项 or 目 is a change to its article (see
+		// classify): the comments behind it explain the article's too.
 		if art := articleOf(n); art != nil && art != n {
 			if id := v.id(art); id != "" {
 				for _, cm := range ch.Comments {

@@ -51,6 +51,12 @@ type Change struct {
 	// only, or a stage name in a title or heading swapped for the next
 	// stage's (see Editorial). It is shown, never unexplained.
 	Editorial bool
+	// Whole is true for a clause inserted or deleted with all its parts
+	// (a new article with its 款 and 项): one change, whose text is the
+	// clause's whole text (Node.FullText), every part on its own line; the
+	// parts are no changes of their own, and a comment on any of them is
+	// about this one.
+	Whole bool
 
 	// Run is 1 + the index in Document.Runs of the run of renumberings
 	// this change belongs to, 0 when it is in none.

@@ -1,0 +1,184 @@
+package review
+
+import (
+	"context"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/redline-docs/redline/comment"
+	"github.com/redline-docs/redline/diff"
+)
+
+const lawV0 = "第一条 为了规范数据管理，制定本条例。\n第二条 本条例适用于本市行政区域。\n"
+
+const newArticle = "第三条 有下列情形之一的，由主管部门责令改正：\n（一）未按规定报送数据的；\n（二）拒绝监督检查的。\n有前款第一项情形，情节严重的，处一万元以上十万元以下罚款。"
+
+// lawV1 adds 第三条, with two 款 and two 项, after the last article.
+const lawV1 = lawV0 + newArticle + "\n"
+
+// changeSummary is what a reviewer sees of a change: its label, kind,
+// whether it is whole, its text.
+type changeSummary struct {
+	Label, Kind string
+	Whole       bool
+	Text        string
+}
+
+func summarize(doc Document) []changeSummary {
+	var out []changeSummary
+	for _, ch := range doc.Changes {
+		s := changeSummary{Label: ch.NewLabel, Kind: ch.Kind.String(), Whole: ch.Whole, Text: ch.NewText}
+		if ch.Kind == diff.Deleted {
+			s.Label, s.Text = ch.OldLabel, ch.OldText
+		}
+		out = append(out, s)
+	}
+	return out
+}
+
+func TestWholeClauseIsOneChange(t *testing.T) {
+	tests := []struct {
+		name     string
+		old, new string
+		want     []changeSummary
+	}{
+		{"an inserted article with its 款 and 项", lawV0, lawV1,
+			[]changeSummary{{"第三条", "inserted", true, newArticle}}},
+		{"a deleted article with its 款 and 项", lawV1, lawV0,
+			[]changeSummary{{"第三条", "deleted", true, newArticle}}},
+		{"an article that gained a 款 keeps it a change of the 款", lawV0,
+			lawV0 + "有关部门应当予以配合。\n",
+			[]changeSummary{{"第二条/第二款", "inserted", false, "有关部门应当予以配合。"}}},
+		{"a 款 inserted with its 项 is one change", lawV0,
+			lawV0 + "有关部门应当予以配合：\n（一）报送数据；\n（二）接受检查。\n",
+			[]changeSummary{{"第二条/第二款", "inserted", true, "有关部门应当予以配合：\n（一）报送数据；\n（二）接受检查。"}}},
+		{"a 项 inserted with its 目 is one change",
+			"第一条 下列事项应当报告：\n（一）年度计划；\n",
+			"第一条 下列事项应当报告：\n（一）年度计划；\n（二）重大事项，包括：\n1.重大投资；\n2.重大诉讼。\n",
+			[]changeSummary{{"第一条/（二）", "inserted", true, "（二）重大事项，包括：\n1.重大投资；\n2.重大诉讼。"}}},
+		{"an English section inserted with its subsections",
+			"Section 1. Short title\nThis Act may be cited as the Data Act.\n",
+			"Section 1. Short title\nThis Act may be cited as the Data Act.\nSection 2. Definitions\n(1) In this Act, data means records.\n(2) A person includes a body corporate.\n",
+			[]changeSummary{{"Section 2", "inserted", true, "Section 2. Definitions\n(1) In this Act, data means records.\n(2) A person includes a body corporate."}}},
+		{"a new chapter keeps each article a change of its own",
+			"第一章 总则\n第一条 为了规范数据管理，制定本条例。\n",
+			"第一章 总则\n第一条 为了规范数据管理，制定本条例。\n第二章 法律责任\n第二条 违反本条例的，依法处理。\n第三条 有下列情形之一的，责令改正：\n（一）未报送数据的；\n（二）拒绝检查的。\n",
+			[]changeSummary{
+				{"第二章", "inserted", false, "第二章 法律责任"},
+				{"第二章/第二条", "inserted", false, "第二条 违反本条例的，依法处理。"},
+				{"第二章/第三条", "inserted", true, "第三条 有下列情形之一的，责令改正：\n（一）未报送数据的；\n（二）拒绝检查的。"},
+			}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			src := memHistory(t, []string{tt.old, tt.new}, nil)
+			from := src.Revs[0].Rev
+			d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if len(d.Documents) != 1 {
+				t.Fatalf("%d documents, want 1", len(d.Documents))
+			}
+			doc := d.Documents[0]
+			if got := summarize(doc); !slices.Equal(got, tt.want) {
+				t.Errorf("changes\n got %+v\nwant %+v", got, tt.want)
+			}
+			if len(doc.Unexplained) != len(tt.want) {
+				t.Errorf("unexplained %v, want %d", doc.Unexplained, len(tt.want))
+			}
+			for _, ch := range doc.Changes {
+				if !ch.Whole {
+					continue
+				}
+				// One edit: the whole text after the number, which a
+				// renderer puts back in front of it.
+				text := ch.NewText
+				if ch.Kind == diff.Deleted {
+					text = ch.OldText
+				}
+				if len(ch.Ops) != 1 || !strings.HasSuffix(text, ch.Ops[0].Text) || ch.Ops[0].Kind == diff.Equal {
+					t.Errorf("%s: ops %q of text %q", ch.NewLabel, ch.Ops, text)
+				}
+			}
+		})
+	}
+}
+
+// A comment on an inserted article or on any of its parts explains the
+// article's one change; so does a comment whose quote is in it.
+func TestWholeClauseExplained(t *testing.T) {
+	tests := []struct {
+		name  string
+		label string // the clause the comment is on, at the new revision; "" the document
+		quote string
+	}{
+		{"on the article", "第三条", ""},
+		{"on its second 款", "第三条/第二款", ""},
+		{"on a 项", "第三条/第一款/（二）", ""},
+		{"on the document, quoting the second 款", "", "情节严重的"},
+		{"on the second 款, quoting it", "第三条/第二款", "情节严重的"},
+	}
+	for _, tt := range tests {
+		for _, deleted := range []bool{false, true} {
+			name := tt.name
+			texts := []string{lawV0, lawV1}
+			if deleted {
+				name, texts = "deleted, "+name, []string{lawV1, lawV0}
+			}
+			t.Run(name, func(t *testing.T) {
+				src := memHistory(t, texts, [][]string{nil, {"C1"}})
+				c := comment.Comment{ID: "C1", Status: comment.Adopted, Text: "增加罚则",
+					Anchor: comment.Anchor{Path: "plan.txt", Label: tt.label, Exact: tt.quote}}
+				if tt.label != "" {
+					at := 1
+					if deleted {
+						at = 0
+					}
+					c.Anchor.ClauseID = idOf(t, src, at, tt.label)
+				}
+				src.Notes = []comment.Comment{c}
+				from := src.Revs[0].Rev
+				d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
+				if err != nil {
+					t.Fatal(err)
+				}
+				doc := d.Documents[0]
+				if len(doc.Changes) != 1 || !doc.Changes[0].Whole {
+					t.Fatalf("changes %+v, want the whole article", summarize(doc))
+				}
+				if cs := doc.Changes[0].Comments; len(cs) != 1 || cs[0].ID != "C1" {
+					t.Errorf("comments %v, want C1", cs)
+				}
+				if len(doc.Unexplained) != 0 {
+					t.Errorf("unexplained %v", doc.Unexplained)
+				}
+				if len(d.Unapplied) != 0 {
+					t.Errorf("unapplied %v", d.Unapplied)
+				}
+			})
+		}
+	}
+}
+
+// An article's history says it was created once, and its parts' creation
+// carries the comments that explain the article's.
+func TestWholeClauseHistory(t *testing.T) {
+	src := memHistory(t, []string{lawV0, lawV1}, [][]string{nil, {"C1"}})
+	part := idOf(t, src, 1, "第三条/第二款")
+	src.Notes = []comment.Comment{{ID: "C1", Status: comment.Adopted, Text: "增加罚则",
+		Anchor: comment.Anchor{Path: "plan.txt", ClauseID: part}}}
+	for _, label := range []string{"第三条", "第三条/第二款"} {
+		h, err := HistoryOf(context.Background(), src, src.Revs[1].Rev, "plan.txt", idOf(t, src, 1, label))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(h.Entries) != 1 || h.Entries[0].Event != Created {
+			t.Fatalf("%s: history %+v, want created once", label, h.Entries)
+		}
+		if cs := h.Entries[0].Comments; len(cs) != 1 || cs[0].ID != "C1" {
+			t.Errorf("%s: created with comments %v, want C1", label, cs)
+		}
+	}
+}
