@@ -136,3 +136,29 @@ func TestClausesLeaveDiffCaches(t *testing.T) {
 		t.Errorf("clauses cache: %d entries, want 3", len(files))
 	}
 }
+
+// A commit leaves its revision's clauses cached, as reading them later
+// would give them.
+func TestCommitKeepsClauses(t *testing.T) {
+	r := newRepo(t)
+	write(t, r, "plan.md", "一、总则\n（一）目标。\n（二）原则。\n")
+	commitAll(t, r, 0, "rev 0")
+	ri, err := r.resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob, _ := r.blobAt(ri.Tree, "plan.md")
+	cached, ok := r.cachedClauses(r.clausesPath(ri, "plan.md"), blob.String())
+	if !ok {
+		t.Fatal("no clauses cached by the commit")
+	}
+	os.RemoveAll(r.cachePath())
+	fresh, err := Open(r.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := fresh.Clauses(context.Background(), ri.rev(), "plan.md")
+	if err != nil || !reflect.DeepEqual(cached, want) {
+		t.Fatalf("clauses cached by the commit = %+v; read after = %+v, %v", cached, want, err)
+	}
+}

@@ -511,6 +511,11 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	for p, d := range ids {
 		if d != nil {
 			r.remember(hash, p, d)
+			// The revision's clauses, while its documents are parsed: the
+			// first history or blame (a page of redline serve) then reads
+			// them instead of parsing every revision again (300 revisions
+			// of a 1 MB plan: 20 s).
+			r.keepClauses(ri, p, d)
 		}
 	}
 	return ri.rev(), nil
