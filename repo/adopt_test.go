@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"testing"
 )
 
@@ -116,4 +117,52 @@ func TestLongAdoptedHistory(t *testing.T) {
 		t.Fatalf("blame: %v", err)
 	}
 	fsck(t, r)
+}
+
+// Deriving the ids of a history made with git caches each revision's
+// clauses as it goes, and they are what reading the clauses later gives:
+// a history first resolves its clause at the newest revision (deriving
+// every revision) and then reads each revision's clauses, which parsed
+// every revision a second time.
+func TestDerivedIDsKeepClauses(t *testing.T) {
+	ctx := context.Background()
+	const n = 6
+	dir := plainHistory(t, n, 3000)
+	r, err := Open(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := r.resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := r.idsAt(head, "plan.txt"); err != nil {
+		t.Fatal(err)
+	}
+	chain, err := r.chain(head.Hash)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(chain) != n {
+		t.Fatalf("chain of %d revisions, want %d", len(chain), n)
+	}
+	for _, ri := range chain {
+		blob, _ := r.blobAt(ri.Tree, "plan.txt")
+		cached, ok := r.cachedClauses(r.clausesPath(ri, "plan.txt"), blob.String())
+		if !ok {
+			t.Fatalf("no clauses cached for %s after deriving its ids", ri.Hash)
+		}
+		fresh, err := Open(dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		os.Remove(fresh.clausesPath(ri, "plan.txt"))
+		want, err := fresh.Clauses(ctx, ri.rev(), "plan.txt")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(cached, want) {
+			t.Fatalf("clauses cached while deriving %s differ from those read after", ri.Hash)
+		}
+	}
 }

@@ -3,7 +3,6 @@ package repo
 import (
 	"crypto/sha1"
 	"encoding/hex"
-	"encoding/json"
 	"os"
 	"path/filepath"
 
@@ -30,13 +29,15 @@ func (r *Repo) cachePath(parts ...string) string {
 }
 
 // writeCache writes a cache file whole (internal/atomicfile: a reader, or
-// the next process after a crash, sees the old file or the new one).
-// Errors are ignored: the cache is an optimisation.
+// the next process after a crash, sees the old file or the new one), not
+// flushed to disk: every cache is checked when read (a hash, a CRC, the
+// blob it describes), so what a power cut damages is rebuilt. Errors are
+// ignored: the cache is an optimisation.
 func writeCache(path string, data []byte) {
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return
 	}
-	_ = atomicfile.Write(path, data, 0o644)
+	_ = atomicfile.WriteUnsynced(path, data, 0o644) // derived and checked when read
 }
 
 func (r *Repo) idsCachePath(commit plumbing.Hash, path string) string {
@@ -78,11 +79,8 @@ func (r *Repo) storedIDs(ri *revInfo, path string, blob plumbing.Hash) (idsFile,
 			return f, true
 		}
 	}
-	if b, err := os.ReadFile(r.idsCacheFor(ri, path)); err == nil {
-		var f idsFile
-		if json.Unmarshal(b, &f) == nil && f.Blob == blob.String() {
-			return f, true
-		}
+	if f, ok := decodeIDs(os.ReadFile(r.idsCacheFor(ri, path))); ok && f.Blob == blob.String() {
+		return f, true
 	}
 	return idsFile{}, false
 }
@@ -162,6 +160,11 @@ func (r *Repo) idsStep(ri *revInfo, path string, prev *docIDs) (*docIDs, error) 
 			if b, err := d.marshal(); err == nil {
 				writeCache(r.idsCacheFor(ri, path), b)
 			}
+			// Its clauses too, while it is parsed: history and blame of
+			// a history made with git derive every revision's ids first
+			// (resolving the clause at the newest) and then read each
+			// revision's clauses, which parsed it a second time.
+			r.keepClauses(ri, path, d)
 		}
 	}
 	r.remember(ri.Hash, path, d)

@@ -89,9 +89,10 @@
 //   - ids/<key>/<commit>.json — derived clause ids of a document (key: the
 //     first 16 hex digits of sha1 of its path) at a revision that has no
 //     valid ids file, in the ids-file format.
-//   - clauses/<key>/<commit>.gob — a document's clauses at a revision as
-//     history compares them (id, label, parent, text, body; Repo.Clauses),
-//     with the blob hash they describe and a format version.
+//   - clauses/<key>/<commit>.rlc — a document's clauses at a revision as
+//     history compares them (id, label, parent, text, body, parts;
+//     Repo.Clauses), with the blob hash they describe, a format version and
+//     a CRC (clausescache.go).
 //
 // The store computes no review: history events, blame, attribution and the
 // report are package review's, which reads a Repo through review.Source

@@ -36,7 +36,10 @@ func (r *Repo) parsedDoc(path string, blob plumbing.Hash) (*clause.Document, err
 	if d, ok := r.s.parsed[k]; ok {
 		return d, nil
 	}
-	d, err := r.readParse(r.readBlob, path, blob)
+	// Not kept in the text and parse caches: their few entries are for the
+	// two sides of a diff (readAhead), and a history reading hundreds of
+	// revisions would write them all and push those out.
+	d, err := r.readParse(r.readBlob, path, blob, false)
 	if err != nil {
 		return nil, err
 	}
@@ -70,17 +73,18 @@ func (r *Repo) keepIDs(h plumbing.Hash, f idsFile) {
 }
 
 // readParse returns document blob parsed: from the parse cache
-// (parsecache.go), else read (through the text cache), parsed and cached.
-func (r *Repo) readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumbing.Hash) (*clause.Document, error) {
+// (parsecache.go), else read (through the text cache), parsed and, with
+// keep, cached in both.
+func (r *Repo) readParse(read func(plumbing.Hash) ([]byte, error), path string, blob plumbing.Hash, keep bool) (*clause.Document, error) {
 	if d, ok := r.cachedParse(path, blob); ok {
 		return d, nil
 	}
-	text, err := r.docText(read, blob, true)
+	text, err := r.docText(read, blob, keep)
 	if err != nil {
 		return nil, err
 	}
 	d, err := parseDoc(path, text)
-	if err == nil {
+	if err == nil && keep {
 		r.keepParsedEntry(path, blob, d)
 	}
 	return d, err
@@ -152,7 +156,7 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) (bytes int64) {
 			doc, ok := r.s.parsed[parsedKey{j.blob, path}]
 			if !ok {
 				var err error
-				if doc, err = r.readParse(read, path, j.blob); err != nil {
+				if doc, err = r.readParse(read, path, j.blob, true); err != nil {
 					j.fail = true
 					return
 				}

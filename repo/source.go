@@ -1,15 +1,12 @@
 package repo
 
 import (
-	"bytes"
 	"context"
 	"crypto/sha256"
 	_ "embed" // clausesprobe.txt
-	"encoding/gob"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"os"
 	"slices"
 	"strings"
 	"sync"
@@ -253,23 +250,14 @@ func (r *Repo) Clauses(ctx context.Context, rev revision.Rev, path string) (*rev
 	if !ok {
 		return nil, nil
 	}
-	file := r.cachePath("clauses", pathKey(path), ri.Hash.String()+".gob")
-	if b, err := os.ReadFile(file); err == nil {
-		var c cachedClauses
-		if gob.NewDecoder(bytes.NewReader(b)).Decode(&c) == nil && c.Version == clausesVersion() && c.Blob == blob.String() {
-			return &c.Clauses, nil
-		}
+	if c, ok := r.cachedClauses(r.clausesPath(ri, path), blob.String()); ok {
+		return c, nil
 	}
 	d, err := r.idsAt(ri, path)
 	if err != nil || d == nil {
 		return nil, err
 	}
-	out := revision.ClausesOf(d.doc, d.ids)
-	var buf bytes.Buffer
-	if gob.NewEncoder(&buf).Encode(cachedClauses{Version: clausesVersion(), Blob: blob.String(), Clauses: *out}) == nil {
-		writeCache(file, buf.Bytes())
-	}
-	return out, nil
+	return r.keepClauses(ri, path, d), nil
 }
 
 // clausesVersion names what the clauses cache holds: an entry of another
@@ -287,10 +275,3 @@ var clausesVersion = sync.OnceValue(func() string {
 
 //go:embed clausesprobe.txt
 var clausesProbe string
-
-// cachedClauses is one entry of the clauses cache.
-type cachedClauses struct {
-	Version string
-	Blob    string
-	Clauses revision.Clauses
-}

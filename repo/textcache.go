@@ -59,7 +59,7 @@ func (r *Repo) keepText(h plumbing.Hash, b []byte) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return
 	}
-	if atomicfile.Write(r.textCachePath(h), b, 0o644) != nil {
+	if atomicfile.WriteUnsynced(r.textCachePath(h), b, 0o644) != nil { // checked when read
 		return
 	}
 	pruneCache(dir, textCacheLimit)

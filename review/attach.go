@@ -89,12 +89,13 @@ func Attach(in AttachInput) Document {
 		}
 		return anchors
 	}
-	var renum map[int]int
-	renumOnce := func() map[int]int {
+	var renum *Renumbering
+	renumOnce := func() Renumbering {
 		if renum == nil {
-			renum = articleRenumbering(r)
+			rn := renumbering(r)
+			renum = &rn
 		}
-		return renum
+		return *renum
 	}
 	for _, c := range r.Changes {
 		ch := Change{Change: c}
@@ -168,9 +169,9 @@ func Attach(in AttachInput) Document {
 }
 
 // citesOnly reports whether the only change to c's text, its own number
-// aside, is its citations of the document's articles following their
-// renumbering (CitesRenumbered).
-func citesOnly(c *diff.Change, renum func() map[int]int) bool {
+// aside, is its citations of the document's articles and sections
+// following their renumbering (CitesRenumbered).
+func citesOnly(c *diff.Change, renum func() Renumbering) bool {
 	if c.Kind != diff.Modified {
 		return false
 	}

@@ -63,3 +63,23 @@ func assertNoTemp(t *testing.T, dir string) {
 		}
 	}
 }
+
+// WriteUnsynced replaces the target whole and leaves no temporary file.
+func TestWriteUnsynced(t *testing.T) {
+	dir := t.TempDir()
+	p := filepath.Join(dir, "entry")
+	for _, data := range []string{"first", "second, longer"} {
+		if err := WriteUnsynced(p, []byte(data), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if b, err := os.ReadFile(p); err != nil || string(b) != data {
+			t.Fatalf("after WriteUnsynced(%q): %q, %v", data, b, err)
+		}
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("%d files in the folder, want the target alone", len(entries))
+	}
+	if err := WriteUnsynced(filepath.Join(dir, "missing", "x"), []byte("x"), 0o644); err == nil {
+		t.Fatal("a write into a missing folder succeeded")
+	}
+}
