@@ -65,6 +65,86 @@ func endClass[T text](b T) int {
 	return endNone
 }
 
+// closesSentence reports whether a trimmed line of sentences ends one:
+// its last character is 。！？… (. ! ?) or ；： (; :), which end a clause of
+// a law, or a closing quote or bracket after one ("…。”", "…。）"). A
+// bracketed group closes the sentence it follows ("…施行。（试行）") and
+// no other: "（以下简称《条例》）" and "《数据安全法》" close a bracket,
+// not the sentence around them.
+func closesSentence(b []byte) bool {
+	for k := 0; k < 8 && len(b) > 0; k++ {
+		r, size := lastRune(b)
+		switch r {
+		case '。', '！', '？', '.', '!', '?', '…', '；', '：', ';', ':':
+			return true
+		case '”', '’', '」', '』', '"', '\'', '》', '】', '〕', ']':
+			b = b[:len(b)-size]
+		case '）', ')':
+			b = b[:len(b)-size]
+			if r, _ := lastRune(b); r == '。' || r == '.' || r == '！' || r == '？' || r == '；' || r == ';' {
+				return true // "（见附件。）"
+			}
+			open := openingParen(b)
+			if open < 0 {
+				return false
+			}
+			b = trimRight(b[:open])
+		default:
+			return false
+		}
+	}
+	return false
+}
+
+// openingParen returns the offset of the （ or ( that a bracket closed
+// after the end of b opens, or -1; it looks back 600 bytes at most.
+func openingParen(b []byte) int {
+	depth := 0
+	for i := len(b); i > 0 && len(b)-i < 600; {
+		r, size := lastRune(b[:i])
+		i -= size
+		switch r {
+		case '）', ')':
+			depth++
+		case '（', '(':
+			if depth == 0 {
+				return i
+			}
+			depth--
+		}
+	}
+	return -1
+}
+
+// trimRight drops white space (U+3000 included) at the end of b.
+func trimRight(b []byte) []byte {
+	for len(b) > 0 {
+		r, size := lastRune(b)
+		if !unicode.IsSpace(r) {
+			break
+		}
+		b = b[:len(b)-size]
+	}
+	return b
+}
+
+// endsSemicolon reports whether a trimmed line ends in ； or ;, behind
+// closing quotes.
+func endsSemicolon(b []byte) bool {
+	for len(b) > 0 {
+		r, size := lastRune(b)
+		switch r {
+		case '；', ';':
+			return true
+		case '”', '’', '」', '』', '"', '\'':
+			b = b[:len(b)-size]
+			continue
+		}
+		return false
+	}
+	return false
+}
+
 // closingPunct reports whether b starts with punctuation that never opens a
 // paragraph (：，。、）), so its line continues the one before.
 func closingPunct(b []byte) bool {

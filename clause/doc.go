@@ -37,7 +37,13 @@
 //     a （一） closes an open 1. list. (i) after (h) is a letter.
 //   - Inside an article, a second paragraph turns the article's paragraphs
 //     into 款 (第一款, 第二款 …, or ¶1, ¶2 in English); items follow the
-//     paragraph they come after.
+//     paragraph they come after. The words of an article are sentences,
+//     never headings: a line of a 款 or an item that stops before its
+//     sentence ends (its last character, behind closing quotes and
+//     brackets, is not 。！？；：… or . ! ? ; :) is hard-wrapped, however
+//     short, and the next unmarked line goes on with it. A line after the
+//     article's items is its next 款 when the last item ended its sentence
+//     (with 。, or in Chinese with ；); after ： it belongs to the item.
 //   - Markdown headings (ATX "##" and setext "===" / "---") nest by level;
 //     "## 一、总体要求" takes the heading's place in the tree and the label
 //     一. A lone, unnumbered level-1 heading before any text is the

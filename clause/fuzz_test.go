@@ -39,6 +39,8 @@ func FuzzParse(f *testing.F) {
 		"附件1：\n附则\n目录\n第一章 a\n第一章 a\n",
 		"# 、\n",
 		"# \uFEFF\n",
+		"第二条 本条例所称的\n数据，是指记录。\n第六条 有下列行为之一的：\n（一）甲；\n（二）乙；\n前款。\n（三）下列：\n甲；\n",
+		"第七条\n立法目的\n第八条 a（b）\nc（d。）\n（）)\n((（\n第九条规定\n附件\n",
 	}
 	for _, s := range seeds {
 		f.Add("seed.txt", []byte(s), 0)

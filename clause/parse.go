@@ -55,6 +55,8 @@ type entry struct {
 	paraStart int // Src offset of the first paragraph
 	paraClean int // its offset in the clean text
 	kuans     int // 款 nodes made
+
+	intro bool // a line of the clause ended in ： or "—": it introduces what follows
 }
 
 type parser struct {
@@ -85,6 +87,8 @@ type parser struct {
 	prevFullKnown  bool
 	prevStrong     bool // the previous line started a block
 	lineStrong     bool // the current line starts a block
+	prevText       bool // the previous line was words of an article: a 款, an item in one
+	lineText       bool // the current line is
 	blankBefore    bool
 	afterFurniture bool
 	pageBreak      bool           // after a form feed, before the page's first line
@@ -192,9 +196,11 @@ func (p *parser) run() error {
 				p.doc.Title, p.titleLine = string(content), true
 			}
 			cont := p.continues(ln)
+			title := false
 			if !cont {
-				p.paragraph(ln, content) // may open a 款 for this line
+				title = p.paragraph(ln, content) // may open a 款 for this line
 			}
+			p.lineText = !title && p.article() > 0
 			p.appendLine(ln, cont)
 		}
 		p.after(content)
@@ -207,10 +213,14 @@ func (p *parser) after(content []byte) {
 	p.havePrev = true
 	p.prev = content
 	p.prevEnd = endClass(content)
+	if p.prevEnd == endSemi && len(p.stack) > 1 && !endsSemicolon(content) {
+		p.stack[len(p.stack)-1].intro = true
+	}
 	p.prevFullKnown = false
 	// A heading starts a block: a short line after "，" is a wrap.
 	p.prevStrong = p.lineStrong
 	p.lineStrong = false
+	p.prevText, p.lineText = p.lineText, false
 	p.blankBefore = false
 	p.prevHeading, p.lineHeading = p.lineHeading, false
 }
@@ -234,9 +244,16 @@ func (p *parser) prevFull() bool {
 // strong reports whether the previous line ended a sentence (or there was
 // none, or a blank line came between): a marker here very likely starts a
 // clause. After an unfinished sentence a marker-looking line is suspect.
+//
+// The words of an article (its 款 and items) are sentences, never headings:
+// a line of them that stops before its sentence ends is hard-wrapped,
+// however short, and the next line goes on with it.
 func (p *parser) strong() bool {
 	if !p.havePrev || p.blankBefore || p.prevHeading {
 		return true
+	}
+	if p.prevText {
+		return p.prevEnd == endSemi || p.prevEnd == endFull && closesSentence(p.prev)
 	}
 	switch p.prevEnd {
 	case endFull, endSemi:

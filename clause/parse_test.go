@@ -259,6 +259,35 @@ func TestMessy(t *testing.T) {
 		{"table-of-contents", "目  录\n第一章 总则\n第二章 附则\n第一章 总则\n第一条 甲。\n第二章 附则\n第二条 乙。\n", "第一章\n第一章/第一条\n第二章\n第二章/第二条"},
 		{"annex", "一、甲\n二、乙\n附件：1.清单\n附件1\n重点任务清单\n", "一\n二\n附件\n附件1"},
 		{"quoted-reference-not-marker", "二、相关部门意见\n1\n市卫健委\n第三部分“建设内容”中，建议修改。\n", "二"},
+		// A draft pasted from a web page or PDF, wrapped inside sentences at
+		// no fixed width: a line of a 款 or an item that stops before its
+		// sentence ends does not end the 款, however short.
+		{"short-wrap-in-article", "第一条 为了规范数据处理活动，保障数据安全，制定本条例。\n第二条 本条例所称的\n数据，是指任何以电子或者其他方式对信息的记录。\n第三条 本条例自公布之日起施行。\n",
+			"第一条\n第二条\n第三条"},
+		{"short-wrap-in-paragraph", "第二条 甲。\n本条例所称的\n数据，是指信息的记录。\n", "第二条\n第二条/第一款\n第二条/第二款"},
+		{"short-wrap-in-item", "第三条 本条例下列用语的含义：\n（一）数据，是指任何以\n电子方式对信息的记录；\n（二）数据处理，包括收集\n存储等。\n前款所称数据不含纸质记录。\n",
+			"第三条\n第三条/第一款\n第三条/第一款/（一）\n第三条/第一款/（二）\n第三条/第二款"},
+		{"bracket-inside-sentence", "第六条 本条例所称个人信息（以下简称信息）\n是指各种信息。\n第七条 违反本条例的，依照《数据安全法》\n处罚。\n第八条 本条例自公布之日起施行。（试行）\n试行期为三年。\n",
+			"第六条\n第七条\n第八条\n第八条/第一款\n第八条/第二款"},
+		{"headings-after-unfinished-article", "第一章 总则\n第一条 为了规范数据处理活动\n第二章 附则\n第二条 本条例自公布之日起施行\n附件\n数据目录\n",
+			"第一章\n第一章/第一条\n第二章\n第二章/第二条\n附件"},
+		{"article-title-own-line", "第七条\n立法目的\n为了保障数据安全，制定本条。\n第八条 乙。\n", "第七条\n第八条"},
+		{"outside-articles-heading", "一、总体要求\n（一）指导思想\n以新发展理念为指导。\n", "一\n一/（一）"},
+		// After an article's items, a line is the article's next 款 when the
+		// last item ended its sentence, with 。 or, as drafts often do, ；.
+		{"after-items-semicolon", "第六条 有下列行为之一的，予以警告：\n（一）甲；\n（二）乙；\n前款规定的行为，由市场监督管理部门认定。\n",
+			"第六条\n第六条/第一款\n第六条/第一款/（一）\n第六条/第一款/（二）\n第六条/第二款"},
+		{"after-items-full-stop", "第六条 有下列行为之一的，予以警告：\n（一）甲；\n（二）乙。\n前款规定的行为，由市场监督管理部门认定。\n",
+			"第六条\n第六条/第一款\n第六条/第一款/（一）\n第六条/第一款/（二）\n第六条/第二款"},
+		{"after-items-unfinished", "第六条 有下列行为之一的，予以警告：\n（一）甲；\n（二）乙\n丙。\n", "第六条\n第六条/（一）\n第六条/（二）"},
+		{"after-items-sub-items", "第五条 应当采取下列措施：\n（一）甲；\n（二）下列技术措施：\n1.加密；\n2.认证；\n前款措施由主管部门规定。\n",
+			"第五条\n第五条/第一款\n第五条/第一款/（一）\n第五条/第一款/（二）\n第五条/第一款/（二）/1\n第五条/第一款/（二）/2\n第五条/第二款"},
+		{"item-introduces-lines", "第五条 应当采取下列措施：\n（一）甲；\n（二）下列技术措施：\n加密；\n认证。\n前款措施由主管部门规定。\n",
+			"第五条\n第五条/第一款\n第五条/第一款/（一）\n第五条/第一款/（二）\n第五条/第二款"},
+		{"item-marker-alone", "第五条 应当采取下列措施：\n（一）\n建立制度；\n（二）开展培训。\n", "第五条\n第五条/（一）\n第五条/（二）"},
+		{"act-short-wrap", "Article 1 Purpose\nThis Act regulates the processing of\ndata in the public sector.\nArticle 2 Scope\nIt applies to public bodies.\n", "Article 1\nArticle 2"},
+		{"act-list-runs-on", "Article 3 Duties\n1. A public body shall not:\n(a) charge a fee; or\n(b) require registration;\nunless the Minister so directs.\n",
+			"Article 3\nArticle 3/1\nArticle 3/1/(a)\nArticle 3/1/(b)"},
 	}
 	// Drafts in .md files are often plain lines: the same must hold there,
 	// except where Markdown syntax reads differently ("- 4 -", "1. Scope").
@@ -291,6 +320,13 @@ func TestText(t *testing.T) {
 		{"crlf", "一、目标\r\n（一）甲。\r\n乙。\r\n", "一/（一）", "（一）甲。\n乙。", "甲。\n乙。"},
 		{"article-ideographic-space", "第一条\u3000为了规范管理，制定本法。\n", "第一条", "第一条\u3000为了规范管理，制定本法。", "为了规范管理，制定本法。"},
 		{"units-kept", "1.甲。（责任单位：市科技局）\n", "1", "1.甲。（责任单位：市科技局）", "甲。（责任单位：市科技局）"},
+		{"short-wrap-in-article", "第二条 本条例所称的\n数据，是指任何以电子或者其他方式对信息的记录。\n", "第二条",
+			"第二条 本条例所称的数据，是指任何以电子或者其他方式对信息的记录。", "本条例所称的数据，是指任何以电子或者其他方式对信息的记录。"},
+		{"short-wrap-in-item", "第三条 用语的含义：\n（一）数据，是指\n信息的记录；\n（二）乙。\n", "第三条/（一）", "（一）数据，是指信息的记录；", "数据，是指信息的记录；"},
+		{"short-wrap-in-act", "Article 1 Purpose\nThis Act regulates the processing of\ndata in the public sector.\n", "Article 1",
+			"Article 1 Purpose\nThis Act regulates the processing of data in the public sector.", "Purpose\nThis Act regulates the processing of data in the public sector."},
+		{"after-items-semicolon", "第六条 有下列行为之一的，予以警告：\n（一）甲；\n（二）乙；\n前款规定的行为，由市场监督管理部门认定。\n", "第六条/（二）", "（二）乙；", "乙；"},
+		{"item-introduces-lines", "第五条 应当采取下列措施：\n（一）甲；\n（二）下列技术措施：\n加密；\n认证。\n", "第五条/（二）", "（二）下列技术措施：\n加密；\n认证。", "下列技术措施：\n加密；\n认证。"},
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
@@ -523,6 +559,85 @@ func TestInvalidUTF8Blocks(t *testing.T) {
 				b[i] = c
 				if got, want := invalidUTF8(b), firstInvalid(b); got != want {
 					t.Fatalf("invalidUTF8(%q) = %d, want %d", b, got, want)
+				}
+			}
+		}
+	}
+}
+
+// raggedWrap imitates a draft pasted from a web page: lines of sentences
+// broken anywhere inside a sentence, at no fixed width, often after only a
+// few characters. It never breaks after sentence-final punctuation or a
+// closing bracket (where a line may end a 款), nor before a digit, a Latin
+// letter, an opening bracket or "一、" (where a line may start a clause);
+// English breaks between two lower-case words.
+func raggedWrap(src string, seed uint32) string {
+	next := func(n int) int {
+		seed = seed*1664525 + 1013904223
+		return int(seed>>8) % n
+	}
+	var b strings.Builder
+	for _, l := range strings.SplitAfter(src, "\n") {
+		body := strings.TrimRight(l, "\n")
+		r := []rune(body)
+		if len(r) < 8 || !closesSentence([]byte(body)) {
+			b.WriteString(l)
+			continue
+		}
+		// Never inside the indentation or the marker: "第三条之一　".
+		lead := 0
+		for lead < len(r) && (r[lead] == ' ' || r[lead] == '\u3000') {
+			lead++
+		}
+		gap := lead
+		for gap < len(r) && gap < lead+8 && r[gap] != ' ' && r[gap] != '\u3000' {
+			gap++
+		}
+		from, at := 0, gap+2+next(10)
+		for at < len(r)-2 {
+			prev, cur := r[at-1], r[at]
+			if cur == ' ' && prev >= 'a' && prev <= 'z' && r[at+1] >= 'a' && r[at+1] <= 'z' {
+				b.WriteString(string(r[from:at]) + "\n") // English: between two words
+				from = at + 1
+				at = from + 2 + next(12)
+				continue
+			}
+			if strings.ContainsRune("。！？；：…）》”、，（\u3000 ", prev) || strings.ContainsRune("（(《“，。、；：）\u3000", cur) || cur < 0x80 || r[at+1] == '、' {
+				at++ // no break here; try the next place
+				continue
+			}
+			b.WriteString(string(r[from:at]) + "\n")
+			from = at
+			at = from + 2 + next(12)
+		}
+		b.WriteString(string(r[from:]) + l[len(body):])
+	}
+	return b.String()
+}
+
+// TestRaggedWrap checks that a law broken inside its sentences at random
+// places parses to the same clauses and texts as the original: a short
+// line of an article that stops mid-sentence does not end its 款.
+func TestRaggedWrap(t *testing.T) {
+	for _, file := range []string{"law.txt", "act.txt"} {
+		src, err := os.ReadFile("testdata/" + file)
+		if err != nil {
+			t.Fatal(err)
+		}
+		orig := mustParse(t, file, string(src))
+		for seed := uint32(1); seed <= 6; seed++ {
+			wrapped := raggedWrap(string(src), seed)
+			if seed == 1 && strings.Count(wrapped, "\n") < strings.Count(string(src), "\n")*2 {
+				t.Fatalf("%s: too few breaks", file)
+			}
+			d := mustParse(t, file, wrapped)
+			if paths(orig) != paths(d) {
+				t.Fatalf("%s, seed %d: paths differ:\n%s", file, seed, lineDiff(paths(orig), paths(d)))
+			}
+			a, b := orig.Clauses(), d.Clauses()
+			for i := range a {
+				if a[i].Text() != b[i].Text() {
+					t.Errorf("%s, seed %d, %s:\n orig    %q\n wrapped %q", file, seed, a[i].Path(), a[i].Text(), b[i].Text())
 				}
 			}
 		}

@@ -16,6 +16,9 @@ func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool)
 	if !m.spaced && !headingLike(content) {
 		return false // 第十二条的规定: a cross-reference, not an article
 	}
+	if !m.spaced && !strong && m.kind == KindArticle && m.end < len(content) {
+		return false // "…依照本条例\n第九条规定": a cross-reference cut short
+	}
 	var last *Number
 	switch {
 	case m.kind == KindArticle:
@@ -30,6 +33,11 @@ func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool)
 		expected = isNext(*last, m.num)
 	} else if i := p.findScheme(m.scheme, true); i > 0 {
 		expected = isNext(p.stack[i].last, m.num)
+	}
+	if m.kind == KindAnnex && !m.latin && headingLike(content) {
+		// "附件" or "附件：数据目录" on a line of its own is the annex,
+		// even after an article whose last line lacks its full stop.
+		expected = true
 	}
 	if !strong && !expected {
 		return false
@@ -53,8 +61,12 @@ func (p *parser) placeStructural(m marker, ln line, content []byte, strong bool)
 		}
 	}
 	n := p.openClause(m, ln, ln.lo, e)
+	if m.rank < rankArticle {
+		p.lineStrong = true // a heading starts a block, after whatever line
+	}
 	if e.paras == 1 {
 		p.stack[len(p.stack)-1].paraClean = int(n.cs) + (e.paraStart - ln.lo)
+		p.lineText = true // the article's first 款 starts on its line
 	}
 	return true
 }
@@ -110,7 +122,9 @@ func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool)
 	prevNum := 0
 	if i > 0 {
 		prevNum = p.stack[i].last.Value
-		next := isNext(p.stack[i].last, m.num)
+		// A bullet after a bullet of the same list is its next item, in
+		// any context: Markdown lets a list item interrupt a paragraph.
+		next := m.bullet || isNext(p.stack[i].last, m.num)
 		if !strong && !next {
 			return false
 		}
@@ -138,6 +152,9 @@ func (p *parser) placeEnumerated(m marker, ln line, content []byte, strong bool)
 		m.num = Number{Value: prevNum + 1} // unnumbered: •1, •2 …
 	}
 	p.openClause(m, ln, ln.lo, entry{})
+	// An item of an article is a sentence, or part of one; elsewhere an
+	// item may be a heading ("（一）加强组织领导").
+	p.lineText = skipSpaces(content, m.end) < len(content) && p.article() > 0
 	return true
 }
 
@@ -153,21 +170,26 @@ func (p *parser) article() int {
 
 // paragraph handles a text line that starts a new paragraph inside an
 // article: the article's paragraphs become 款 once there are two of them.
-// It reports whether it opened a 款 for the line.
-func (p *parser) paragraph(ln line, content []byte) bool {
+// After the article's items, the line is its next 款 if the last item
+// ended its sentence (with 。, or in Chinese with ；, as drafts end the last
+// item too); it goes on in the item after a line ending in ： (the item
+// introduces it).
+// paragraph reports whether the line is the article's title, on a line of
+// its own after a bare 第X条.
+func (p *parser) paragraph(ln line, content []byte) (title bool) {
 	ai := p.article()
 	if ai == 0 {
 		return false
 	}
 	top := &p.stack[len(p.stack)-1]
-	if ai != len(p.stack)-1 && top.n.Kind != KindParagraph && p.prevEnd != endFull {
-		return false // an item that goes on after ；
+	if ai != len(p.stack)-1 && top.n.Kind != KindParagraph && !p.itemEnded(top) {
+		return false // the item goes on
 	}
 	art := &p.stack[ai]
 	if art.paras == 0 {
 		if art.kids == 0 {
 			if p.clean.Len() == int(art.n.cs+art.n.mlen) && headingLike(content) {
-				return false // the article's title on its own line
+				return true // the article's title on its own line
 			}
 			art.paras, art.paraStart = 1, ln.lo
 			art.paraClean = p.clean.Len()
@@ -209,7 +231,27 @@ func (p *parser) paragraph(ln line, content []byte) bool {
 	p.breakClean()
 	k.Kind, k.Start, k.cs, k.Num = KindParagraph, ln.lo, int32(p.clean.Len()), Number{Value: art.kuans}
 	p.push(k, entry{scheme: scheme(KindParagraph, 0), rank: rankParagraph})
-	return true
+	return false
+}
+
+// itemEnded reports whether the open item e of an article ended on the line
+// before, so that a text line after it is the article's: its sentence
+// ended with 。 or ；, and no line of it ended in ： (or "—"), which
+// introduces what follows. An item whose marker stood alone has its words
+// still to come.
+func (p *parser) itemEnded(e *entry) bool {
+	if p.clean.Len() == int(e.n.cs+e.n.mlen) {
+		return false // "（一）" on a line of its own
+	}
+	switch p.prevEnd {
+	case endFull:
+		return closesSentence(p.prev)
+	case endSemi:
+		// An English list runs on after "; or": the text after it is
+		// flush text of the sentence the list is in.
+		return !e.intro && p.doc.Lang == LangZH
+	}
+	return false
 }
 
 // enHeading reports whether the rest of an English article's line is its
