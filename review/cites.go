@@ -279,40 +279,11 @@ func cnNumberAt(s string, i int) (v, end int, arabic bool) {
 	if arabic {
 		return digits, j, true
 	}
-	v, ok := cnValue(s[i:j])
+	v, ok := clause.NumeralValue(s[i:j])
 	if !ok {
 		return 0, -1, false
 	}
 	return v, j, false
-}
-
-// cnValue is the value of a Chinese numeral below ten thousand: 十二,
-// 二百零五, 一千零一.
-func cnValue(s string) (int, bool) {
-	total, cur := 0, 0
-	for _, r := range s {
-		switch r {
-		case '十', '百', '千':
-			unit := map[rune]int{'十': 10, '百': 100, '千': 1000}[r]
-			if cur == 0 {
-				cur = 1
-			}
-			total += cur * unit
-			cur = 0
-		case '〇', '零':
-		default:
-			d := strings.IndexRune("一二三四五六七八九", r)
-			switch {
-			case r == '两':
-				cur = 2
-			case d < 0:
-				return 0, false
-			default:
-				cur = d/len("一") + 1
-			}
-		}
-	}
-	return total + cur, total+cur > 0
 }
 
 // enCiteWords name the clauses an English or German citation numbers,
