@@ -164,3 +164,26 @@ func TestCommitKeepsClauses(t *testing.T) {
 		t.Fatalf("clauses cached by the commit = %+v; read after = %+v, %v", cached, want, err)
 	}
 }
+
+// A commit leaves the text and parsed tree of each document it changed in
+// the text and parse caches, for the diff and show that usually follow it.
+func TestCommitKeepsParsedTree(t *testing.T) {
+	r := newRepo(t)
+	write(t, r, "plan.md", "一、总则\n（一）目标。\n（二）原则。\n")
+	commitAll(t, r, 0, "rev 0")
+	ri, err := r.resolve("HEAD")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob, _ := r.blobAt(ri.Tree, "plan.md")
+	d, ok := r.cachedParse("plan.md", blob)
+	if !ok {
+		t.Fatal("no parsed tree cached by the commit")
+	}
+	if got := len(d.Clauses()); got != 3 {
+		t.Fatalf("cached tree has %d clauses, want 3", got)
+	}
+	if _, ok := r.cachedText(blob); !ok {
+		t.Fatal("no text cached by the commit")
+	}
+}

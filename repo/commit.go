@@ -516,6 +516,13 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 			// them instead of parsing every revision again (300 revisions
 			// of a 1 MB plan: 20 s).
 			r.keepClauses(ri, p, d)
+			// And its text and parsed tree, for the diff (redline diff
+			// HEAD~1 HEAD) and show that usually follow a commit, which
+			// would inflate and parse it.
+			if e, ok := edits[p]; ok && !e.blob.IsZero() {
+				r.keepText(d.blob, d.doc.Src)
+				r.keepParsedEntry(p, d.blob, d.doc)
+			}
 		}
 	}
 	return ri.rev(), nil
