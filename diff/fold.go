@@ -52,11 +52,33 @@ func Fold(s string) string {
 
 // foldOnce is one pass of Fold: normal form C, then the folder.
 func foldOnce(s string) string {
-	s = nfc(s)
+	s = validNFC(s)
 	var b strings.Builder
 	b.Grow(len(s))
 	f := folder{s: s}
 	for r := f.next(); r >= 0; r = f.next() {
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+// validNFC is s in normal form C, each byte of it that is not UTF-8 first
+// made U+FFFD, as the folder reads it: the normaliser leaves the runes
+// after such a byte as they are ("\xe6" + U+037E, the Greek question mark,
+// folded to U+FFFD + U+037E, and folding that again gave U+FFFD + ";").
+func validNFC(s string) string {
+	if !utf8.ValidString(s) {
+		s = replaceInvalid(s)
+	}
+	return nfc(s)
+}
+
+// replaceInvalid writes each byte of s that is not part of a UTF-8
+// sequence as U+FFFD.
+func replaceInvalid(s string) string {
+	var b strings.Builder
+	b.Grow(len(s) + 8)
+	for _, r := range s { // ranging yields U+FFFD for each invalid byte
 		b.WriteRune(r)
 	}
 	return b.String()
@@ -139,7 +161,7 @@ func foldEqual(a, b string) bool {
 	if careful(a) || careful(b) {
 		return Fold(a) == Fold(b)
 	}
-	fa, fb := folder{s: nfc(a)}, folder{s: nfc(b)}
+	fa, fb := folder{s: validNFC(a)}, folder{s: validNFC(b)}
 	for {
 		ra, rb := fa.next(), fb.next()
 		if ra != rb {
