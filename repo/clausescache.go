@@ -82,11 +82,10 @@ func decodeClauses(data []byte, version, blob string) (c *revision.Clauses, ok b
 	lang := d.str()
 	// Each clause takes at least six bytes (six empty strings): that
 	// bounds the count before anything is allocated.
-	n, k := binary.Uvarint(body[min(d.i, len(body)):])
-	if d.err || k <= 0 || n > uint64(len(body)-d.i)/6 {
+	n, ok := d.uvarint()
+	if !ok || n > uint64(len(body)-d.i)/6 {
 		return nil, false
 	}
-	d.i += k
 	list := make([]revision.Clause, n)
 	for i := range list {
 		cl := &list[i]
@@ -112,16 +111,49 @@ type cacheReader struct {
 }
 
 func (d *cacheReader) str() string {
+	n, ok := d.uvarint()
+	if !ok {
+		return ""
+	}
+	return d.take(n)
+}
+
+// body reads a clause's body: the end of its text, or a string.
+func (d *cacheReader) body(text string) string {
+	n, ok := d.uvarint()
+	if !ok {
+		return ""
+	}
+	if n%2 == 0 {
+		return d.take(n / 2)
+	}
+	if n/2 > uint64(len(text)) {
+		d.err = true
+		return ""
+	}
+	return text[len(text)-int(n/2):]
+}
+
+func (d *cacheReader) uvarint() (uint64, bool) {
 	if d.err || d.i > len(d.b) {
 		d.err = true
-		return ""
+		return 0, false
 	}
 	n, k := binary.Uvarint(d.b[d.i:])
-	if k <= 0 || n > uint64(len(d.b)-d.i-k) {
+	if k <= 0 {
+		d.err = true
+		return 0, false
+	}
+	d.i += k
+	return n, true
+}
+
+// take returns the next n bytes as a string, a view of d.b.
+func (d *cacheReader) take(n uint64) string {
+	if n > uint64(len(d.b)-d.i) {
 		d.err = true
 		return ""
 	}
-	d.i += k
 	if n == 0 {
 		return ""
 	}
@@ -143,38 +175,6 @@ func (r *Repo) keepClauses(ri *revInfo, path string, d *docIDs) *revision.Clause
 	writeCache(file, appendClauses(nil, clausesVersion(), d.blob.String(), out))
 	os.Remove(strings.TrimSuffix(file, ".rlc") + ".gob") // an older redline's entry
 	return out
-}
-
-// body reads a clause's body: the end of its text, or a string.
-func (d *cacheReader) body(text string) string {
-	if d.err || d.i > len(d.b) {
-		d.err = true
-		return ""
-	}
-	n, k := binary.Uvarint(d.b[d.i:])
-	if k <= 0 {
-		d.err = true
-		return ""
-	}
-	if n%2 == 1 {
-		if n/2 > uint64(len(text)) {
-			d.err = true
-			return ""
-		}
-		d.i += k
-		return text[len(text)-int(n/2):]
-	}
-	if n/2 > uint64(len(d.b)-d.i-k) {
-		d.err = true
-		return ""
-	}
-	d.i += k
-	if n == 0 {
-		return ""
-	}
-	s := unsafe.String(&d.b[d.i], int(n/2))
-	d.i += int(n / 2)
-	return s
 }
 
 // cachedClauses returns the entry at file when it holds blob's clauses in

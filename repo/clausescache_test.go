@@ -165,8 +165,9 @@ func TestCommitKeepsClauses(t *testing.T) {
 	}
 }
 
-// A commit leaves the text and parsed tree of each document it changed in
-// the text and parse caches, for the diff and show that usually follow it.
+// A commit leaves the text, parsed tree and ids file of each document it
+// changed in the text and parse caches, for the diff and show that usually
+// follow it.
 func TestCommitKeepsParsedTree(t *testing.T) {
 	r := newRepo(t)
 	write(t, r, "plan.md", "一、总则\n（一）目标。\n（二）原则。\n")
@@ -185,5 +186,9 @@ func TestCommitKeepsParsedTree(t *testing.T) {
 	}
 	if _, ok := r.cachedText(blob); !ok {
 		t.Fatal("no text cached by the commit")
+	}
+	idsBlob, _ := r.blobAt(ri.Tree, idsPath("plan.md"))
+	if _, ok := r.cachedText(idsBlob); !ok {
+		t.Fatal("no ids file cached by the commit")
 	}
 }
