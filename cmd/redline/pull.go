@@ -35,12 +35,7 @@ no network, refused credentials) exits 15 after git's own message.`,
   redline pull --json`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				opts.remote = args[0]
-			}
-			if len(args) > 1 {
-				opts.branch = args[1]
-			}
+			opts.remote, opts.branch = remoteArgs(args)
 			return domain(runPull(cmd.Context(), opts))
 		},
 	}
@@ -114,12 +109,7 @@ again) or cannot make exits 15 after git's own message.`,
   redline pull && redline push`,
 		Args: cobra.MaximumNArgs(2),
 		RunE: func(cmd *cobra.Command, args []string) error {
-			if len(args) > 0 {
-				opts.remote = args[0]
-			}
-			if len(args) > 1 {
-				opts.branch = args[1]
-			}
+			opts.remote, opts.branch = remoteArgs(args)
 			return domain(runPush(cmd.Context(), opts))
 		},
 	}
@@ -157,4 +147,16 @@ func runPush(ctx context.Context, opts *pushOptions) error {
 	}
 	fmt.Fprintln(opts.stdout, render.Sanitize(fmt.Sprintf("pushed %s to %s %s", short(head.Hash), remote, branch)))
 	return nil
+}
+
+// remoteArgs splits pull's and push's [REMOTE [BRANCH]]; "" for what is
+// not given (the upstream's, else origin and the current branch).
+func remoteArgs(args []string) (remote, branch string) {
+	if len(args) > 0 {
+		remote = args[0]
+	}
+	if len(args) > 1 {
+		branch = args[1]
+	}
+	return remote, branch
 }
