@@ -28,19 +28,15 @@ func Write(path string, data []byte, perm os.FileMode) error {
 // Flushing each entry cost the first history of 300 revisions most of its
 // wall time (two syncs per revision, each waiting for the disk).
 func WriteUnsynced(path string, data []byte, perm os.FileMode) error {
-	f, err := Create(path, perm)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(data); err != nil {
-		f.Abort()
-		return err
-	}
-	return f.commit(false)
+	return write(path, bytes.NewReader(data), perm, false)
 }
 
 // WriteFrom copies r to path atomically, as Write does.
 func WriteFrom(path string, r io.Reader, perm os.FileMode) error {
+	return write(path, r, perm, true)
+}
+
+func write(path string, r io.Reader, perm os.FileMode, sync bool) error {
 	f, err := Create(path, perm)
 	if err != nil {
 		return err
@@ -49,7 +45,7 @@ func WriteFrom(path string, r io.Reader, perm os.FileMode) error {
 		f.Abort()
 		return err
 	}
-	return f.Commit()
+	return f.commit(sync)
 }
 
 // File is a pending atomic write: write to it, then Commit to replace the
