@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
 )
@@ -268,4 +269,58 @@ func TestPartlyWholeClauseExplained(t *testing.T) {
 			}
 		})
 	}
+}
+
+// FuzzWholeChanges: whatever two versions say, a clause folded into a whole
+// change is no change of its own, a whole change has its text, and the
+// change's parts are its clause and clauses below it.
+func FuzzWholeChanges(f *testing.F) {
+	f.Add(lawV0, lawV1)
+	f.Add(lawMoveV0, lawMoveV1)
+	f.Add(lawMoveV1, lawMoveFirst)
+	f.Add(lawItemV0, lawItemV1)
+	f.Fuzz(func(t *testing.T, a, b string) {
+		for _, s := range []string{a, b} {
+			if _, err := clause.Parse("plan.txt", []byte(s), clause.Options{}); err != nil {
+				t.Skip(err) // input the parser refuses
+			}
+		}
+		src := memHistory(t, []string{a, b}, nil)
+		from := src.Revs[0].Rev
+		d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
+		if err != nil {
+			t.Skip(err) // input the parser refuses
+		}
+		for _, doc := range d.Documents {
+			folded := map[*clause.Node]bool{}
+			for _, ch := range doc.Changes {
+				parts, _ := ch.WholeParts()
+				if ch.Whole != (parts != nil) {
+					t.Fatalf("%s: Whole %v with %d parts", ch.NewLabel, ch.Whole, len(parts))
+				}
+				if !ch.Whole {
+					continue
+				}
+				n := ch.New
+				text := ch.NewText
+				if ch.Kind == diff.Deleted {
+					n, text = ch.Old, ch.OldText
+				}
+				if parts[0] != n || text == "" {
+					t.Fatalf("%s: parts start at %v, text %q", ch.NewLabel, parts[0], text)
+				}
+				for _, m := range parts[1:] {
+					if !inside(m, n) || m == n {
+						t.Fatalf("%s: part %s is not below it", ch.NewLabel, m.Path())
+					}
+					folded[m] = true
+				}
+			}
+			for _, ch := range doc.Changes {
+				if folded[ch.New] && ch.Kind != diff.Deleted || folded[ch.Old] && ch.Kind != diff.Inserted {
+					t.Fatalf("%s → %s is a change of its own and a part of a whole one", ch.OldLabel, ch.NewLabel)
+				}
+			}
+		}
+	})
 }
