@@ -53,7 +53,7 @@ func TestCommitEncodeMatchesGoGit(t *testing.T) {
 		{"root", nil, "初稿\n", when},
 		{"child", []plumbing.Hash{h2}, "修改\n\nRedline-Stage: 征求意见稿\n", when.Add(time.Hour)},
 		{"merge", []plumbing.Hash{h2, h3}, "Merge theirs", when.In(time.UTC)},
-		{"west", []plumbing.Hash{h2}, "x", time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("", -(5*3600 + 30*60)))},
+		{"west", []plumbing.Hash{h2}, "x", time.Date(2024, 1, 2, 3, 4, 5, 0, time.FixedZone("", -(5*3600+30*60)))},
 		{"empty message", nil, "", when},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
