@@ -3,6 +3,7 @@ package render
 import (
 	"encoding/csv"
 	"fmt"
+	"html/template"
 	"io"
 	"sort"
 	"strconv"
@@ -217,7 +218,7 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 <tr><td class="seq">{{.Seq}}</td><td>{{.By}}</td><td>{{.Text}}{{if .Proposed}}
 <span class="k">{{$.T.proposed}}{{$.T.separator}}</span>{{.Proposed}}{{end}}</td><td><span class="status st-{{.StatusClass}}">{{.Status}}</span>{{if .Response}}
 {{.Response}}{{end}}</td><td>
-{{- range .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>{{end}}
+{{- range .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{.Ops}}</p>{{end}}
 {{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{.Unchanged}}</span></p>{{end}}
 {{- if .Revs}}<p class="changed-item k">{{$.T.revision}}{{$.T.separator}}{{.Revs}}</p>{{end}}</td></tr>
 {{- end}}
@@ -233,7 +234,7 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 <h2>{{.UnexplainedHeading}}</h2>
 <p class="note">{{.T.unexplNote}}</p>
 {{- range .Unexplained}}
-<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{template "ops" .Ops}}</p>
+<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{.Ops}}</p>
 {{- end}}
 </section>
 {{- end}}
@@ -241,7 +242,7 @@ const reportTmpl = `{{define "report"}}{{template "top" .}}
 
 type hReportChange struct {
 	Label string
-	Ops   []hOp
+	Ops   template.HTML
 }
 
 type hReportRow struct {

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"html/template"
 	"io"
 	"strings"
 
@@ -178,7 +179,7 @@ const tableTmpl = `{{define "table"}}{{template "top" .}}
 <tbody>
 {{- range .Rows}}
 <tr><td><span class="label">{{.Label}}</span>{{if .Title}}
-{{.Title}}{{end}}</td><td>{{template "ops" .Before}}</td><td>{{template "ops" .After}}</td><td>{{.Basis}}</td></tr>
+{{.Title}}{{end}}</td><td>{{.Before}}</td><td>{{.After}}</td><td>{{.Basis}}</td></tr>
 {{- end}}
 </tbody>
 </table>
@@ -203,7 +204,7 @@ const tableTmpl = `{{define "table"}}{{template "top" .}}
 
 type hRow struct {
 	Label, Title  string
-	Before, After []hOp
+	Before, After template.HTML
 	Basis         string
 }
 

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"bytes"
 	"io"
 	"strings"
 
@@ -16,6 +17,7 @@ type termWriter struct {
 	color bool
 	width int
 	err   error
+	wr    wrapper
 }
 
 func newTermWriter(w io.Writer, o Options) *termWriter {
@@ -29,8 +31,14 @@ func newTermWriter(w io.Writer, o Options) *termWriter {
 // para writes segments wrapped to the width, the first line after first and
 // the rest after rest.
 func (t *termWriter) para(first, rest string, segs ...seg) {
-	for _, l := range wrap(segs, t.width, first, rest, t.color) {
-		t.line(l)
+	t.wr.wrap(segs, t.width, first, rest, t.color, t.lineBytes)
+}
+
+// lineBytes writes one line as it is, like line; it may change l's bytes.
+func (t *termWriter) lineBytes(l []byte) {
+	if t.err == nil {
+		l = append(bytes.TrimRight(l, " "), '\n')
+		_, t.err = t.w.Write(l)
 	}
 }
 

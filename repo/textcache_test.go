@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/go-git/go-git/v5/plumbing"
+
+	"github.com/redline-docs/redline/internal/synth"
 )
 
 // The text cache is derived data: a diff fills it, show reads it, and a
@@ -127,5 +129,49 @@ func TestRangeBytes(t *testing.T) {
 	}
 	if rg, err = fresh.Range(DiffOptions{From: "HEAD"}); err != nil || rg.Bytes != 0 {
 		t.Fatalf("Range of the work tree: Bytes = %d, %v; want 0", rg.Bytes, err)
+	}
+}
+
+// With MapCaches the text cache's entries are mapped, not copied (a text
+// of 64 KiB or more): show serves the mapped text, and a damaged entry of
+// the same size is still ignored.
+func TestTextCacheMapped(t *testing.T) {
+	r := newRepo(t)
+	text := synth.NewPlan(200_000, 1).String()
+	write(t, r, "plan.md", text)
+	commitAll(t, r, 0, "rev 0")
+	write(t, r, "plan.md", text+"\n一百、新增条款。\n")
+	commitAll(t, r, 1, "rev 1")
+	fresh, err := Open(r.Dir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	fresh.MapCaches()
+	if _, err := fresh.Diff(context.Background(), DiffOptions{From: "HEAD~1", To: "HEAD"}); err != nil {
+		t.Fatal(err)
+	}
+	ri, err := fresh.resolve("HEAD~1")
+	if err != nil {
+		t.Fatal(err)
+	}
+	blob, _ := fresh.blobAt(ri.Tree, "plan.md")
+	if b, ok := fresh.cachedText(blob); !ok || string(b) != text {
+		t.Fatalf("mapped text cache entry: %d bytes, %v; want the %d-byte text", len(b), ok, len(text))
+	}
+	got, err := fresh.Show(context.Background(), "HEAD~1", "plan.md")
+	if err != nil || string(got) != text {
+		t.Fatalf("show from a mapped entry: %d bytes, %v; want the text", len(got), err)
+	}
+	damaged := []byte(text)
+	damaged[len(damaged)/2] ^= 1
+	if err := os.WriteFile(fresh.textCachePath(blob), damaged, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := fresh.cachedText(blob); ok {
+		t.Fatal("a damaged mapped entry is served")
+	}
+	got, err = fresh.Show(context.Background(), "HEAD~1", "plan.md")
+	if err != nil || string(got) != text {
+		t.Fatalf("show with a damaged mapped entry: %d bytes, %v; want the text", len(got), err)
 	}
 }
