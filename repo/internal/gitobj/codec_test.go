@@ -176,7 +176,7 @@ func TestTagCodec(t *testing.T) {
 	}
 }
 
-func gitCmd(t *testing.T, dir string, args ...string) string {
+func gitCmd(t testing.TB, dir string, args ...string) string {
 	t.Helper()
 	cmd := exec.Command("git", args...)
 	cmd.Dir = dir
@@ -194,7 +194,7 @@ func gitCmd(t *testing.T, dir string, args ...string) string {
 // gitRepo makes a repository with the real git: nested folders, a merge,
 // an encoding header, an annotated tag, and a document changed in small
 // steps (so that a repack stores deltas).
-func gitRepo(t *testing.T) string {
+func gitRepo(t testing.TB) string {
 	if _, err := exec.LookPath("git"); err != nil {
 		t.Skip("git not installed")
 	}
@@ -228,7 +228,7 @@ func gitRepo(t *testing.T) string {
 }
 
 // allObjects lists every object of a git repository with its type.
-func allObjects(t *testing.T, dir string) map[plumbing.Hash]plumbing.ObjectType {
+func allObjects(t testing.TB, dir string) map[plumbing.Hash]plumbing.ObjectType {
 	out := map[plumbing.Hash]plumbing.ObjectType{}
 	for _, line := range strings.Split(strings.TrimSpace(gitCmd(t, dir, "cat-file", "--batch-all-objects", "--batch-check=%(objectname) %(objecttype)")), "\n") {
 		h, typ, _ := strings.Cut(line, " ")
