@@ -411,7 +411,15 @@ func newNoteFinder(t tr, doc *review.Document) *noteFinder {
 // own text (ownSpans).
 func changeSpans(c *review.Change, n *clause.Node, k int) []span {
 	if c.Whole {
-		return []span{{n.Start, n.End, k}}
+		parts, partial := c.WholeParts()
+		if !partial {
+			return []span{{n.Start, n.End, k}}
+		}
+		var s []span // the folded parts only: the others are changes of their own
+		for _, m := range parts {
+			s = append(s, ownSpans(m, k)...)
+		}
+		return s
 	}
 	return ownSpans(n, k)
 }

@@ -100,26 +100,41 @@ func Attach(in AttachInput) Document {
 		return *renum
 	}
 	// Clauses inserted or deleted with all their parts, each one change.
-	var whole map[*clause.Node]bool
+	var whole map[*clause.Node][]*clause.Node
 	for i := range r.Changes {
 		if n := changedNode(&r.Changes[i]); n != nil && len(n.Children) > 0 {
 			whole = wholeChanges(r, pairedOnce)
 			break
 		}
 	}
+	var folded map[*clause.Node]bool // parts of whole changes
+	if len(whole) > 0 {
+		folded = map[*clause.Node]bool{}
+		for _, parts := range whole {
+			for _, m := range parts[1:] {
+				folded[m] = true
+			}
+		}
+	}
 	for _, c := range r.Changes {
 		var wn *clause.Node // the whole clause this change is, or nil
+		var full string
+		var partial bool
 		if n := changedNode(&c); n != nil && len(whole) > 0 {
-			if within(n, whole) {
+			if folded[n] {
 				continue // a part of a whole change
 			}
-			if whole[n] {
-				wn, c = n, wholeChange(c)
+			if parts := whole[n]; parts != nil {
+				wn = n
+				c, full, partial = wholeChange(c, parts)
 			}
 		}
 		ch := Change{Change: c, Whole: wn != nil}
+		if wn != nil {
+			ch.parts, ch.partial = whole[wn], partial
+		}
 		oldText, newText := c.Texts()
-		if full := wn.FullText(); full != "" { // "" for a tree built by hand
+		if full != "" { // "" for a tree built by hand
 			if c.Kind == diff.Inserted {
 				newText = full
 			} else {
@@ -143,7 +158,7 @@ func Attach(in AttachInput) Document {
 		if wn != nil {
 			// A comment on any part of a whole clause is about it.
 			var parts []string
-			for _, m := range subtree(wn)[1:] {
+			for _, m := range ch.parts[1:] {
 				if s := id(m); s != "" {
 					parts = append(parts, s)
 				}

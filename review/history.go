@@ -173,7 +173,8 @@ func (t *timeline) explainedBy(ctx context.Context, src Source, i int, path stri
 		if ch.Whole {
 			// A clause created or deleted with its parts: the comments
 			// behind it explain each part's creation or deletion too.
-			for _, m := range subtree(n)[1:] {
+			parts, _ := ch.WholeParts()
+			for _, m := range parts[1:] {
 				if id := v.id(m); id != "" {
 					out[id] = append(out[id], ch.Comments...)
 				}

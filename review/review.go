@@ -51,11 +51,13 @@ type Change struct {
 	// only, or a stage name in a title or heading swapped for the next
 	// stage's (see Editorial). It is shown, never unexplained.
 	Editorial bool
-	// Whole is true for a clause inserted or deleted with all its parts
-	// (a new article with its 款 and 项): one change, whose text is the
-	// clause's whole text (Node.FullText), every part on its own line; the
-	// parts are no changes of their own, and a comment on any of them is
-	// about this one.
+	// Whole is true for a clause inserted or deleted with its parts (a new
+	// article with its 款 and 项): one change, whose text is the clause's
+	// whole text (Node.FullText), every part on its own line; the parts are
+	// no changes of their own, and a comment on any of them is about this
+	// one. A part that has a counterpart on the other side (a 款 moved in
+	// from another article) stays a change of its own and is left out of
+	// this one's text (WholeParts).
 	Whole bool
 
 	// Run is 1 + the index in Document.Runs of the run of renumberings
@@ -63,6 +65,18 @@ type Change struct {
 	Run int
 
 	about []string // ids of the clauses whose comments are about this change (AboutClauses), both revisions
+	// parts of a Whole change: its clause, then the parts folded into it,
+	// in document order.
+	parts []*clause.Node
+	// partial: some part of a Whole change's clause is a change of its own.
+	partial bool
+}
+
+// WholeParts returns, for a Whole change, its clause and the parts folded
+// into it in document order, and whether some part of the clause is left
+// out, a change of its own (moved in or out); nil otherwise.
+func (c *Change) WholeParts() (parts []*clause.Node, partial bool) {
+	return c.parts, c.partial
 }
 
 // Folded reports whether the change is folded away, not shown, unless
