@@ -16,11 +16,11 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
 	"github.com/go-git/go-git/v5/plumbing/format/index"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/merge"
+	"github.com/redline-docs/redline/repo/internal/gitobj"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -456,20 +456,16 @@ func (r *Repo) commit(ctx context.Context, opts CommitOptions) (revision.Rev, er
 	if when.IsZero() {
 		when = r.s.now()
 	}
-	sig := object.Signature{Name: name, Email: email, When: when}
-	c := &object.Commit{Author: sig, Committer: sig, TreeHash: tree,
+	sig := gitobj.Signature{Name: name, Email: email, When: when}
+	c := &gitobj.Commit{Author: sig, Committer: sig, Tree: tree,
 		Message: formatMessage(opts.Message, opts.Stage, opts.Resolves)}
 	if parent != nil {
-		c.ParentHashes = []plumbing.Hash{parent.Hash}
+		c.Parents = []plumbing.Hash{parent.Hash}
 		if !opts.mergeHead.IsZero() {
-			c.ParentHashes = append(c.ParentHashes, opts.mergeHead)
+			c.Parents = append(c.Parents, opts.mergeHead)
 		}
 	}
-	o := r.s.st.NewEncodedObject()
-	if err := c.Encode(o); err != nil {
-		return revision.Rev{}, err
-	}
-	hash, err := r.putObject(o)
+	hash, err := r.putObject(plumbing.CommitObject, c.Encode())
 	if err != nil {
 		return revision.Rev{}, err
 	}
@@ -567,11 +563,7 @@ func (r *Repo) commitIDs(parent *revInfo, headDocs []string, edits map[string]ed
 }
 
 func (r *Repo) writeEmptyTree() (plumbing.Hash, error) {
-	o := r.s.st.NewEncodedObject()
-	if err := (&object.Tree{}).Encode(o); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return r.putObject(o)
+	return r.putObject(plumbing.TreeObject, nil)
 }
 
 // writeBack writes the files a commit changes in the work tree (converted
@@ -609,8 +601,10 @@ func (r *Repo) writeBack(files []pending, notice func(string)) error {
 // config, else defaultAuthor. (Global config is not read: a library does
 // not look at the environment.)
 func (r *Repo) configAuthor() (string, string) {
-	if cfg, err := r.s.st.Config(); err == nil && cfg.User.Name != "" && cfg.User.Email != "" {
-		return cfg.User.Name, cfg.User.Email
+	if cfg, err := readConfig(r.s.gitDir); err == nil {
+		if name, email := cfg.Get("user", "", "name"), cfg.Get("user", "", "email"); name != "" && email != "" {
+			return name, email
+		}
 	}
 	n, e, _ := parseSig(defaultAuthor)
 	return n, e
@@ -623,7 +617,7 @@ func (r *Repo) configAuthor() (string, string) {
 // After a merge git stopped (settle), the entries git left for its
 // conflicts (stages 1–3) give way to the new revision's files.
 func (r *Repo) updateIndex(edits map[string]edit, settle bool, tree plumbing.Hash) {
-	idx, err := r.s.st.Index()
+	idx, err := r.readIndex()
 	if err != nil {
 		return
 	}

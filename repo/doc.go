@@ -1,12 +1,13 @@
 // Package repo stores revisions, stages, comments and clause identity in a
-// plain git repository. It is the only package that imports go-git, and it
-// never hands out go-git types: one Repo value owns the repository and
-// serialises access to it (go-git is not safe for concurrent use).
+// plain git repository. It is the only package that imports go-git (for
+// its formats: hashes, pack and index files), and it never hands out
+// go-git types: one Repo value owns the repository and serialises access
+// to it.
 //
 // # Repository format
 //
 // A redline repository is an ordinary git repository with a work tree,
-// written with go-git alone (no git binary is run). git log, clone, push,
+// written by redline itself (no git binary is run). git log, clone, push,
 // fsck and any git host work on it unchanged; commits made with plain git
 // are first-class revisions. Init adopts an existing repository as it is.
 //

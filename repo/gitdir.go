@@ -4,68 +4,72 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io/fs"
+	"os"
 	"path/filepath"
 	"slices"
 	"strings"
 
-	"github.com/go-git/go-billy/v5/osfs"
-	"github.com/go-git/go-git/v5/config"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/cache"
-	formatcfg "github.com/go-git/go-git/v5/plumbing/format/config"
-	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/storage/filesystem"
 
 	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/repo/internal/gitconfig"
 )
 
-// This file does, on go-git's storage layer, the little that redline used
-// the top-level go-git package for: init, open, and resolving a hex hash.
-// That package imports the network transports (net/http, crypto/tls, ssh,
-// …); linking it costs every redline process start-up time, and redline
-// never talks to a network (users push and pull with git).
-// internal/layers keeps it out of the binary.
+// This file does the little that redline used the top-level go-git
+// package, then its storage layer, for: init, open, and resolving a hex
+// hash. Linking those costs every redline process start-up time (see
+// store); internal/layers keeps them out of the binary.
 
 // errAmbiguous is a short hash that names more than one commit.
 var errAmbiguous = errors.New("ambiguous short hash")
 
 // initGitDir creates an empty repository in gitDir, as `git init -b main`
 // does: objects/, refs/heads, refs/tags, HEAD naming refs/heads/main, and a
-// config that git and go-git both accept.
+// config that git and go-git both accept (the bytes go-git wrote for it).
 func initGitDir(gitDir string) error {
-	st := filesystem.NewStorage(osfs.New(gitDir), cache.NewObjectLRUDefault())
-	if err := st.Init(); err != nil {
-		return err
+	for _, sub := range []string{"objects/info", "objects/pack", "refs/heads", "refs/tags"} {
+		if err := os.MkdirAll(filepath.Join(gitDir, filepath.FromSlash(sub)), 0o755); err != nil {
+			return err
+		}
 	}
-	switch _, err := st.Reference(plumbing.HEAD); {
+	switch _, err := os.Lstat(filepath.Join(gitDir, "HEAD")); {
 	case err == nil:
 		return errors.New("repository already exists")
-	case !errors.Is(err, plumbing.ErrReferenceNotFound):
+	case !errors.Is(err, fs.ErrNotExist):
 		return err
 	}
-	// HEAD written whole, not through go-git's ref storage (which
-	// truncates and rewrites a ref file in place).
+	// HEAD and the config written whole (a crash leaves no half file).
 	if err := atomicfile.Write(filepath.Join(gitDir, "HEAD"), []byte("ref: refs/heads/main\n"), 0o644); err != nil {
 		return err
 	}
-	cfg, err := st.Config()
-	if err != nil {
-		return err
+	return atomicfile.Write(filepath.Join(gitDir, "config"), []byte(initialConfig), 0o644)
+}
+
+// initialConfig is what initGitDir writes: git init's core section.
+const initialConfig = "[core]\n\tfilemode = true\n\tbare = false\n\trepositoryformatversion = 0\n"
+
+// readConfig parses .git/config; a repository without one has an empty
+// config.
+func readConfig(gitDir string) (*gitconfig.Config, error) {
+	b, err := os.ReadFile(filepath.Join(gitDir, "config"))
+	if errors.Is(err, fs.ErrNotExist) {
+		return &gitconfig.Config{}, nil
 	}
-	cfg.Core.RepositoryFormatVersion = formatcfg.Version_0
-	cfg.Core.IsBare = false
-	cfg.Raw.Section("core").SetOption("filemode", "true")
-	return st.SetConfig(cfg)
+	if err != nil {
+		return nil, err
+	}
+	return gitconfig.Parse(b)
 }
 
 // checkGitDir makes the checks go-git's Open made: HEAD exists, the config
 // parses, and the repository uses no format or extension go-git does not
 // understand (a reftable or SHA-256 repository must not be half-read).
-func checkGitDir(st *filesystem.Storage) error {
-	if _, err := st.Reference(plumbing.HEAD); errors.Is(err, plumbing.ErrReferenceNotFound) {
+func checkGitDir(gitDir string) error {
+	if _, err := os.Stat(filepath.Join(gitDir, "HEAD")); errors.Is(err, fs.ErrNotExist) {
 		return errors.New("repository does not exist")
 	}
-	cfg, err := st.Config()
+	cfg, err := readConfig(gitDir)
 	if err != nil {
 		return err
 	}
@@ -73,21 +77,13 @@ func checkGitDir(st *filesystem.Storage) error {
 }
 
 // checkFormat is go-git v5's verifyExtensions: format version 0 or 1, and
-// of the extensions only noop (and noop-v1 under version 1).
-func checkFormat(cfg *config.Config) error {
-	v := cfg.Core.RepositoryFormatVersion
-	switch v {
-	case "", formatcfg.Version_0, formatcfg.Version_1:
-	default:
-		return fmt.Errorf("core.repositoryformatversion not supported: %q", v)
-	}
-	if cfg.Raw == nil || !cfg.Raw.HasSection("extensions") {
-		return nil
-	}
+// of the extensions only noop (and noop-v1 under version 1). As go-git's
+// config did, a version other than 1 is read as 0.
+func checkFormat(cfg *gitconfig.Config) error {
+	v1 := cfg.Get("core", "", "repositoryformatversion") == "1"
 	var unsupported, unknown []string
-	for _, opt := range cfg.Raw.Section("extensions").Options {
-		name := strings.ToLower(opt.Key)
-		if v != formatcfg.Version_1 && name != "noop" {
+	for _, name := range cfg.Keys("extensions") {
+		if !v1 && name != "noop" {
 			unsupported = append(unsupported, name)
 		}
 		if name != "noop" && name != "noop-v1" {
@@ -149,8 +145,8 @@ func (r *Repo) hashesWithPrefix(s string) []plumbing.Hash {
 	if err != nil {
 		return nil
 	}
-	hs, err := r.s.st.HashesWithPrefix(b)
-	if err != nil || len(even) == len(s) {
+	hs := r.s.objs.HashesWithPrefix(b)
+	if len(even) == len(s) {
 		return hs
 	}
 	var out []plumbing.Hash
@@ -167,13 +163,13 @@ func (r *Repo) hashesWithPrefix(s string) []plumbing.Hash {
 // else.
 func (r *Repo) commitOf(h plumbing.Hash) (plumbing.Hash, bool) {
 	for i := 0; i < 8; i++ {
-		t, err := object.GetTag(r.s.st, h)
+		t, err := r.readTag(h)
 		if err != nil {
 			break
 		}
-		h = t.Target
+		h = t.Object
 	}
-	if _, err := object.GetCommit(r.s.st, h); err != nil {
+	if _, err := r.readCommit(h); err != nil {
 		return plumbing.ZeroHash, false
 	}
 	return h, true

@@ -10,7 +10,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/go-git/go-git/v5/config"
+	"github.com/redline-docs/redline/repo/internal/gitconfig"
 )
 
 // Init writes a repository that the git CLI takes as its own: fsck, log
@@ -252,8 +252,8 @@ func TestCheckFormat(t *testing.T) {
 		{"sha256", "[core]\n\trepositoryformatversion = 1\n[extensions]\n\tobjectFormat = sha256\n", false},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			cfg := config.NewConfig()
-			if err := cfg.Unmarshal([]byte(tc.cfg)); err != nil {
+			cfg, err := gitconfig.Parse([]byte(tc.cfg))
+			if err != nil {
 				t.Fatal(err)
 			}
 			if err := checkFormat(cfg); (err == nil) != tc.ok {

@@ -3,12 +3,15 @@ package repo
 import (
 	"context"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
+	"sort"
 	"strings"
+	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/revision"
 )
@@ -55,24 +58,16 @@ func (r *Repo) impliedResolves(ri *revInfo) {
 	if len(ri.Parents) < 2 {
 		return
 	}
-	first, err := object.GetCommit(r.s.st, ri.Parents[0])
-	if err != nil {
-		return
-	}
 	have := map[string]bool{}
 	for _, id := range ri.Resolves {
 		have[id] = true
 	}
 	for _, p := range ri.Parents[1:] {
-		other, err := object.GetCommit(r.s.st, p)
-		if err != nil {
-			continue
-		}
-		bases, err := first.MergeBase(other)
+		bases, err := r.mergeBases(ri.Parents[0], p)
 		if err != nil || len(bases) == 0 {
 			continue
 		}
-		for _, id := range r.resolvesSince(p, bases[0].Hash) {
+		for _, id := range r.resolvesSince(p, bases[0]) {
 			if !have[id] {
 				have[id] = true
 				ri.Resolves = append(ri.Resolves, id)
@@ -196,4 +191,171 @@ func (r *Repo) endGitMerge() {
 	for _, f := range []string{"MERGE_HEAD", "MERGE_MSG", "MERGE_MODE", "AUTO_MERGE"} {
 		os.Remove(filepath.Join(r.s.gitDir, f))
 	}
+}
+
+// commitNode is what the merge-base walk needs of a commit.
+type commitNode struct {
+	parents []plumbing.Hash
+	when    time.Time // the committer's date
+}
+
+// node reads (or recalls) commit h's parents and committer date.
+func (r *Repo) node(h plumbing.Hash) (*commitNode, error) {
+	if n, ok := r.s.nodes[h]; ok {
+		return n, nil
+	}
+	c, err := r.readCommit(h)
+	if err != nil {
+		return nil, fmt.Errorf("commit %s: %w", h, err)
+	}
+	n := &commitNode{parents: c.Parents, when: c.Committer.When}
+	if r.s.nodes == nil {
+		r.s.nodes = map[plumbing.Hash]*commitNode{}
+	}
+	r.s.nodes[h] = n
+	return n, nil
+}
+
+// mergeBases returns the best common ancestors of commits a and b, the
+// newest (by committer date) first, as go-git's Commit.MergeBase did
+// (git merge-base --all): the ancestors of the older of the two that the
+// newer reaches, less those that are ancestors of another.
+func (r *Repo) mergeBases(a, b plumbing.Hash) ([]plumbing.Hash, error) {
+	na, err := r.node(a)
+	if err != nil {
+		return nil, err
+	}
+	nb, err := r.node(b)
+	if err != nil {
+		return nil, err
+	}
+	newer, older := a, b
+	if nb.when.After(na.when) {
+		newer, older = b, a
+	}
+	if newer == older {
+		return []plumbing.Hash{older}, nil
+	}
+	// Everything the newer reaches; the older among it is the answer.
+	newerHistory := map[plumbing.Hash]bool{}
+	queue := []plumbing.Hash{newer}
+	for len(queue) > 0 {
+		h := queue[0]
+		queue = queue[1:]
+		if newerHistory[h] {
+			continue
+		}
+		if h == older {
+			return []plumbing.Hash{older}, nil
+		}
+		newerHistory[h] = true
+		n, err := r.node(h)
+		if err != nil {
+			return nil, err
+		}
+		queue = append(queue, n.parents...)
+	}
+	// The commits of the newer's history the older reaches first.
+	inNewer := func(h plumbing.Hash) bool { return newerHistory[h] }
+	res, err := r.walkLimited(older, inNewer, inNewer)
+	if err != nil {
+		return nil, err
+	}
+	return r.independents(res)
+}
+
+// walkLimited walks the history of from breadth first, not past the
+// commits limit accepts, and lists those valid accepts (all with valid
+// nil). each, when set, is called with every commit listed and stops the
+// walk by returning false.
+func (r *Repo) walkLimited(from plumbing.Hash, limit, valid func(plumbing.Hash) bool) ([]plumbing.Hash, error) {
+	return r.walkEach(from, limit, valid, nil)
+}
+
+func (r *Repo) walkEach(from plumbing.Hash, limit, valid func(plumbing.Hash) bool, each func(plumbing.Hash) bool) ([]plumbing.Hash, error) {
+	var out []plumbing.Hash
+	visited := map[plumbing.Hash]bool{}
+	queue := []plumbing.Hash{from}
+	for len(queue) > 0 {
+		h := queue[0]
+		queue = queue[1:]
+		if visited[h] {
+			continue
+		}
+		visited[h] = true
+		if limit == nil || !limit(h) {
+			n, err := r.node(h)
+			if err != nil {
+				return nil, err
+			}
+			for _, p := range n.parents {
+				if !visited[p] {
+					queue = append(queue, p)
+				}
+			}
+		}
+		if valid == nil || valid(h) {
+			out = append(out, h)
+			if each != nil && !each(h) {
+				break
+			}
+		}
+	}
+	return out, nil
+}
+
+// independents drops from commits those that are ancestors of another,
+// and sorts the rest newest first (go-git's Independents).
+func (r *Repo) independents(commits []plumbing.Hash) ([]plumbing.Hash, error) {
+	when := map[plumbing.Hash]time.Time{}
+	for _, h := range commits {
+		n, err := r.node(h)
+		if err != nil {
+			return nil, err
+		}
+		when[h] = n.when
+	}
+	cand := append([]plumbing.Hash(nil), commits...)
+	sort.Slice(cand, func(i, j int) bool { return when[cand[i]].After(when[cand[j]]) })
+	cand = dedupe(cand)
+	if len(cand) < 2 {
+		return cand, nil
+	}
+	seen := map[plumbing.Hash]bool{}
+	for pos := 0; ; {
+		from := cand[pos]
+		_, err := r.walkEach(from, func(h plumbing.Hash) bool { return seen[h] }, nil, func(h plumbing.Hash) bool {
+			if h != from {
+				if i := slices.Index(cand, h); i >= 0 {
+					cand = slices.Delete(cand, i, i+1)
+				}
+			}
+			if len(cand) == 1 {
+				return false
+			}
+			seen[h] = true
+			return true
+		})
+		if err != nil {
+			return nil, err
+		}
+		next := slices.Index(cand, from) + 1
+		if next >= len(cand) {
+			return cand, nil
+		}
+		pos = next
+	}
+}
+
+// dedupe drops repeated hashes, keeping the first of each.
+func dedupe(hs []plumbing.Hash) []plumbing.Hash {
+	seen := map[plumbing.Hash]bool{}
+	out := hs[:0]
+	for _, h := range hs {
+		if !seen[h] {
+			seen[h] = true
+			out = append(out, h)
+		}
+	}
+	return out
 }

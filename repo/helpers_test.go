@@ -9,6 +9,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/go-git/go-billy/v5/osfs"
+	"github.com/go-git/go-git/v5/plumbing/cache"
+	"github.com/go-git/go-git/v5/storage/filesystem"
+
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
@@ -110,4 +114,11 @@ func attachReady(t *testing.T) bool {
 	}
 	t.Log("review.Attach attaches no comments yet: attribution assertions skipped")
 	return false
+}
+
+// goGitStore is go-git's own storage of r's repository: tests read and
+// write through it to check redline's store against an independent
+// reader (the redline binary does not link it; see store).
+func goGitStore(r *Repo) *filesystem.Storage {
+	return filesystem.NewStorage(osfs.New(r.s.gitDir), cache.NewObjectLRUDefault())
 }

@@ -14,13 +14,13 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/clause"
 	"github.com/redline-docs/redline/comment"
 	"github.com/redline-docs/redline/diff"
 	"github.com/redline-docs/redline/internal/atomicfile"
 	"github.com/redline-docs/redline/merge"
+	"github.com/redline-docs/redline/repo/internal/gitobj"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -342,22 +342,24 @@ func (r *Repo) prepareMerge(ctx context.Context, rev string, opts MergeOptions) 
 	if err != nil {
 		return nil, nil, MergeResult{}, err
 	}
-	oc, err := object.GetCommit(r.s.st, h)
-	if err != nil {
+	if _, err := r.readCommit(h); err != nil {
 		return nil, nil, MergeResult{}, err
 	}
-	tc, err := object.GetCommit(r.s.st, th)
-	if err != nil {
+	if _, err := r.readCommit(th); err != nil {
 		return nil, nil, MergeResult{}, fmt.Errorf("resolve %q: %w", rev, ErrUnknownRevision)
 	}
-	bases, err := oc.MergeBase(tc)
+	bases, err := r.mergeBases(h, th)
 	if err != nil {
 		return nil, nil, MergeResult{}, err
 	}
 	if len(bases) == 0 {
 		return nil, nil, MergeResult{}, fmt.Errorf("merge %s: no common revision with the current branch: %w", rev, ErrBadInput)
 	}
-	base := bases[0]
+	bc, err := r.readCommit(bases[0])
+	if err != nil {
+		return nil, nil, MergeResult{}, err
+	}
+	base := struct{ Hash, TreeHash plumbing.Hash }{bases[0], bc.Tree}
 	if base.Hash == th {
 		res := MergeResult{UpToDate: true}
 		if ri, err := r.revInfoOf(h); err == nil {
@@ -865,7 +867,7 @@ func (r *Repo) moveTo(st *mergeState, opts MergeOptions) (*revInfo, error) {
 	if when.IsZero() {
 		when = r.s.now()
 	}
-	sig := object.Signature{Name: name, Email: email, When: when}
+	sig := gitobj.Signature{Name: name, Email: email, When: when}
 	if err := r.updateRef(refName, plumbing.NewHash(st.Ours), theirs, sig, "merge "+st.Theirs[:12]+": Fast-forward"); err != nil {
 		return nil, err
 	}

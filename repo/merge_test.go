@@ -55,7 +55,7 @@ func branchFrom(t *testing.T, r *Repo, base, head, branch string, i int, files m
 }
 
 func mustHeadRef(t *testing.T, r *Repo) plumbing.ReferenceName {
-	ref, err := r.s.st.Reference(plumbing.HEAD)
+	ref, err := goGitStore(r).Reference(plumbing.HEAD)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -63,7 +63,7 @@ func mustHeadRef(t *testing.T, r *Repo) plumbing.ReferenceName {
 }
 
 func setRef(t *testing.T, r *Repo, name plumbing.ReferenceName, h string) {
-	if err := r.s.st.SetReference(plumbing.NewHashReference(name, plumbing.NewHash(h))); err != nil {
+	if err := goGitStore(r).SetReference(plumbing.NewHashReference(name, plumbing.NewHash(h))); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -105,7 +105,7 @@ func TestMergeBranches(t *testing.T) {
 	if !strings.Contains(res.Message, "第四条") {
 		t.Errorf("message does not say what came from theirs:\n%s", res.Message)
 	}
-	c, err := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	c, err := object.GetCommit(goGitStore(r), plumbing.NewHash(res.Rev.Hash))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestMergeConflictContinueAbort(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	c, _ := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	c, _ := object.GetCommit(goGitStore(r), plumbing.NewHash(res.Rev.Hash))
 	if len(c.ParentHashes) != 2 {
 		t.Errorf("parents %v", c.ParentHashes)
 	}
@@ -330,7 +330,7 @@ func TestMergeCommentFieldConflict(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	mc, _ := object.GetCommit(r.s.st, plumbing.NewHash(res.Rev.Hash))
+	mc, _ := object.GetCommit(goGitStore(r), plumbing.NewHash(res.Rev.Hash))
 	if len(mc.ParentHashes) != 2 || mc.ParentHashes[0].String() != ours {
 		t.Errorf("parents %v", mc.ParentHashes)
 	}

@@ -15,11 +15,11 @@ import (
 )
 
 // readLoose reads blob h from its loose object file, if it has one (ok
-// false: it has none here; it may be packed or in an alternate, and go-git
-// reads it).
+// false: it has none here; it may be packed or in an alternate, and the
+// object store reads it).
 //
-// What it buys (BenchmarkShow, BenchmarkDiffRange in cmd/redline): go-git
-// reads a loose object into a MemoryObject that grows by appending as it
+// What it bought (BenchmarkShow, BenchmarkDiffRange in cmd/redline) when
+// go-git's storage read objects: go-git reads a loose object into a MemoryObject that grows by appending as it
 // inflates, hashes the content twice on the way (its reader's tee, then its
 // object cache's key), and readBlob then copied it once more; on a 1 MB
 // plan that was most of `redline show`. Here the object is inflated once
@@ -43,7 +43,7 @@ func (r *Repo) readLoose(h plumbing.Hash) (data []byte, ok bool, err error) {
 		return nil, true, fmt.Errorf("read blob %s: %w", h, err)
 	}
 	if size > maxPrealloc {
-		return nil, false, nil // not worth trusting a header with this much: go-git streams it
+		return nil, false, nil // not worth trusting a header with this much: the object store reads it
 	}
 	data = make([]byte, size)
 	if _, err := io.ReadFull(zr, data); err != nil {

@@ -39,7 +39,7 @@ func looseRepo(t *testing.T) (*Repo, plumbing.Hash, string) {
 // goGitBlob reads a blob the way go-git does.
 func goGitBlob(t *testing.T, r *Repo, h plumbing.Hash) []byte {
 	t.Helper()
-	o, err := r.s.st.EncodedObject(plumbing.BlobObject, h)
+	o, err := goGitStore(r).EncodedObject(plumbing.BlobObject, h)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -138,7 +138,7 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) (bytes int64) {
 		return 0 // nothing to overlap
 	}
 	// Loose objects are read with plain file reads, safe side by side;
-	// anything else goes through go-git, one goroutine at a time (the
+	// anything else goes through the object store, one goroutine at a time (the
 	// caller holds r.s.mu and waits here). The goroutines only read the
 	// maps of r.s; they are written below, after Wait.
 	var gitMu sync.Mutex

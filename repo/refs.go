@@ -13,9 +13,9 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 
 	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/repo/internal/gitobj"
 )
 
 // Refs are read and moved here, the way git itself does it, rather than
@@ -120,6 +120,37 @@ func (r *Repo) packedRef(name plumbing.ReferenceName) (plumbing.Hash, error) {
 	return plumbing.ZeroHash, nil
 }
 
+// maxSymrefDepth is how many symbolic refs resolveRef follows (git's own
+// limit).
+const maxSymrefDepth = 5
+
+// resolveRef resolves a ref of any kind (HEAD, a branch, a tag, a remote's
+// HEAD), following symbolic refs ("ref: NAME"), as go-git's
+// storer.ResolveReference did: its loose file, else its packed-refs line.
+func (r *Repo) resolveRef(name plumbing.ReferenceName) (plumbing.Hash, bool) {
+	for i := 0; i <= maxSymrefDepth; i++ {
+		b, err := os.ReadFile(r.refPath(name))
+		if err != nil {
+			if name == plumbing.HEAD {
+				return plumbing.ZeroHash, false
+			}
+			h, err := r.packedRef(name)
+			return h, err == nil && !h.IsZero()
+		}
+		s := strings.TrimSpace(string(b))
+		if target, ok := strings.CutPrefix(s, "ref:"); ok {
+			name = plumbing.ReferenceName(strings.TrimSpace(target))
+			if name.Validate() != nil {
+				return plumbing.ZeroHash, false
+			}
+			continue
+		}
+		h, ok := parseHash(strings.ToLower(s))
+		return h, ok
+	}
+	return plumbing.ZeroHash, false
+}
+
 func parseHash(s string) (plumbing.Hash, bool) {
 	if len(s) != 40 || !isHex(s) || strings.ToLower(s) != s {
 		return plumbing.ZeroHash, false
@@ -152,7 +183,7 @@ func (r *Repo) headRef() (plumbing.ReferenceName, plumbing.Hash, error) {
 // updateRef moves name from old (zero: the ref must not exist yet) to new,
 // as git does; who and msg make its reflog entry. A ref that moved since
 // the caller read old is left alone and the update fails with ErrBusy.
-func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, who object.Signature, msg string) error {
+func (r *Repo) updateRef(name plumbing.ReferenceName, old, new plumbing.Hash, who gitobj.Signature, msg string) error {
 	path := r.refPath(name)
 	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
 		return fmt.Errorf("update %s: %w", name, err)
@@ -278,7 +309,7 @@ func logged(name plumbing.ReferenceName) bool {
 // appendReflog appends one line of git's reflog format to logs/<name>. A
 // reflog that cannot be written does not undo the update (git warns and
 // goes on too); it is a record, not the truth.
-func (r *Repo) appendReflog(name plumbing.ReferenceName, old, new plumbing.Hash, who object.Signature, msg string) {
+func (r *Repo) appendReflog(name plumbing.ReferenceName, old, new plumbing.Hash, who gitobj.Signature, msg string) {
 	path := filepath.Join(r.s.gitDir, "logs", filepath.FromSlash(name.String()))
 	if os.MkdirAll(filepath.Dir(path), 0o755) != nil {
 		return
@@ -314,18 +345,9 @@ func reflogMessage(initial bool, message string) string {
 	return "commit: " + subject
 }
 
-// putObject stores an object and remembers it for syncObjects.
-func (r *Repo) putObject(o plumbing.EncodedObject) (plumbing.Hash, error) {
-	h, err := r.s.st.SetEncodedObject(o)
-	if err == nil {
-		r.s.written = append(r.s.written, h)
-	}
-	return h, err
-}
-
 // syncObjects flushes to disk the loose objects a commit wrote, and their
-// folders, before any ref names them: go-git's object storage renames each
-// object into place without flushing it, so after a power cut a ref could
+// folders, before any ref names them: putObject renames each object into
+// place without flushing it (one flush for all of them is cheaper), so after a power cut a ref could
 // name an object that never reached the disk. Objects already packed have
 // no loose file and are skipped.
 func (r *Repo) syncObjects(hashes []plumbing.Hash) error {

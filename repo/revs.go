@@ -12,8 +12,6 @@ import (
 	"time"
 
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/go-git/go-git/v5/plumbing/storer"
 
 	"github.com/redline-docs/redline/revision"
 )
@@ -57,11 +55,11 @@ func (r *Repo) revInfoOf(h plumbing.Hash) (*revInfo, error) {
 	if ri, ok := r.s.revs[h]; ok {
 		return ri, nil
 	}
-	c, err := object.GetCommit(r.s.st, h)
+	c, err := r.readCommit(h)
 	if err != nil {
 		return nil, fmt.Errorf("resolve %q: %w", h.String(), ErrUnknownRevision)
 	}
-	ri := &revInfo{Hash: h, Parents: c.ParentHashes, Tree: c.TreeHash, Date: c.Author.When,
+	ri := &revInfo{Hash: h, Parents: c.Parents, Tree: c.Tree, Date: c.Author.When,
 		Author: formatSig(c.Author.Name, c.Author.Email)}
 	if r.s.shallow[h] {
 		ri.Parents = nil // a shallow clone's history ends here
@@ -234,11 +232,11 @@ func (r *Repo) peel(name plumbing.ReferenceName) (plumbing.Hash, bool) {
 	if err := name.Validate(); err != nil && name != plumbing.HEAD {
 		return plumbing.ZeroHash, false
 	}
-	ref, err := storer.ResolveReference(r.s.st, name)
-	if err != nil {
+	h, ok := r.resolveRef(name)
+	if !ok {
 		return plumbing.ZeroHash, false
 	}
-	return r.commitOf(ref.Hash())
+	return r.commitOf(h)
 }
 
 func isHex(s string) bool {

@@ -1,16 +1,15 @@
 package repo
 
 import (
-	"bytes"
 	"fmt"
-	"io"
 	"path"
 	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/filemode"
-	"github.com/go-git/go-git/v5/plumbing/object"
+
+	"github.com/redline-docs/redline/repo/internal/gitobj"
 )
 
 // metaDir is the folder of redline's committed metadata.
@@ -36,7 +35,7 @@ func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
 	if tree.IsZero() {
 		return plumbing.ZeroHash, false
 	}
-	t, err := object.GetTree(r.s.st, tree)
+	t, err := r.readTree(tree)
 	if err != nil {
 		return plumbing.ZeroHash, false
 	}
@@ -44,10 +43,10 @@ func (r *Repo) blobAt(tree plumbing.Hash, p string) (plumbing.Hash, bool) {
 }
 
 // blobIn is blobAt for a decoded tree.
-func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
+func (r *Repo) blobIn(t *gitobj.Tree, p string) (plumbing.Hash, bool) {
 	for {
 		name, rest, more := strings.Cut(p, "/")
-		var found *object.TreeEntry
+		var found *gitobj.TreeEntry
 		for i := range t.Entries {
 			if t.Entries[i].Name == name {
 				found = &t.Entries[i]
@@ -66,7 +65,7 @@ func (r *Repo) blobIn(t *object.Tree, p string) (plumbing.Hash, bool) {
 		if found.Mode != filemode.Dir {
 			return plumbing.ZeroHash, false
 		}
-		next, err := object.GetTree(r.s.st, found.Hash)
+		next, err := r.readTree(found.Hash)
 		if err != nil {
 			return plumbing.ZeroHash, false
 		}
@@ -79,20 +78,11 @@ func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
 	if b, ok, err := r.readLoose(h); ok {
 		return b, err
 	}
-	o, err := r.s.st.EncodedObject(plumbing.BlobObject, h)
+	b, err := r.s.objs.ReadType(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("read blob %s: %w", h, err)
 	}
-	rd, err := o.Reader()
-	if err != nil {
-		return nil, fmt.Errorf("read blob %s: %w", h, err)
-	}
-	defer rd.Close()
-	buf := bytes.NewBuffer(make([]byte, 0, o.Size()))
-	if _, err := io.Copy(buf, rd); err != nil {
-		return nil, fmt.Errorf("read blob %s: %w", h, err)
-	}
-	return buf.Bytes(), nil
+	return b, nil
 }
 
 // treeFiles lists the files of a tree under prefix (recursively), path → blob.
@@ -103,7 +93,7 @@ func (r *Repo) treeFiles(tree plumbing.Hash, prefix string) (map[string]plumbing
 	}
 	var walk func(h plumbing.Hash, dir string) error
 	walk = func(h plumbing.Hash, dir string) error {
-		t, err := object.GetTree(r.s.st, h)
+		t, err := r.readTree(h)
 		if err != nil {
 			return fmt.Errorf("read tree %s: %w", h, err)
 		}
@@ -150,21 +140,7 @@ func (r *Repo) documentsIn(tree plumbing.Hash) ([]string, error) {
 
 // writeBlob stores data as a blob.
 func (r *Repo) writeBlob(data []byte) (plumbing.Hash, error) {
-	o := r.s.st.NewEncodedObject()
-	o.SetType(plumbing.BlobObject)
-	o.SetSize(int64(len(data)))
-	w, err := o.Writer()
-	if err != nil {
-		return plumbing.ZeroHash, err
-	}
-	if _, err := w.Write(data); err != nil {
-		w.Close()
-		return plumbing.ZeroHash, err
-	}
-	if err := w.Close(); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return r.putObject(o)
+	return r.putObject(plumbing.BlobObject, data)
 }
 
 // edit is a change to one file of a tree: a new blob, or deletion (zero hash).
@@ -177,9 +153,9 @@ type edit struct {
 // returns the new root tree. Only the folders on an edited path are
 // rewritten; an emptied folder disappears.
 func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.Hash, error) {
-	var entries []object.TreeEntry
+	var entries []gitobj.TreeEntry
 	if !base.IsZero() {
-		t, err := object.GetTree(r.s.st, base)
+		t, err := r.readTree(base)
 		if err != nil {
 			return plumbing.ZeroHash, fmt.Errorf("read tree %s: %w", base, err)
 		}
@@ -197,13 +173,13 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 			here[p] = e
 		}
 	}
-	var out []object.TreeEntry
+	var out []gitobj.TreeEntry
 	seen := map[string]bool{}
 	for _, e := range entries {
 		seen[e.Name] = true
 		if ed, ok := here[e.Name]; ok {
 			if !ed.blob.IsZero() {
-				out = append(out, object.TreeEntry{Name: e.Name, Mode: ed.mode, Hash: ed.blob})
+				out = append(out, gitobj.TreeEntry{Name: e.Name, Mode: ed.mode, Hash: ed.blob})
 			}
 			continue
 		}
@@ -217,7 +193,7 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 				return plumbing.ZeroHash, err
 			}
 			if !h.IsZero() {
-				out = append(out, object.TreeEntry{Name: e.Name, Mode: filemode.Dir, Hash: h})
+				out = append(out, gitobj.TreeEntry{Name: e.Name, Mode: filemode.Dir, Hash: h})
 			}
 			continue
 		}
@@ -225,7 +201,7 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 	}
 	for name, ed := range here {
 		if !seen[name] && !ed.blob.IsZero() {
-			out = append(out, object.TreeEntry{Name: name, Mode: ed.mode, Hash: ed.blob})
+			out = append(out, gitobj.TreeEntry{Name: name, Mode: ed.mode, Hash: ed.blob})
 		}
 	}
 	for name, s := range sub {
@@ -235,7 +211,7 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 				return plumbing.ZeroHash, err
 			}
 			if !h.IsZero() {
-				out = append(out, object.TreeEntry{Name: name, Mode: filemode.Dir, Hash: h})
+				out = append(out, gitobj.TreeEntry{Name: name, Mode: filemode.Dir, Hash: h})
 			}
 		}
 	}
@@ -243,17 +219,7 @@ func (r *Repo) applyEdits(base plumbing.Hash, edits map[string]edit) (plumbing.H
 		return plumbing.ZeroHash, nil
 	}
 	// git orders entries by name, a folder's name as if followed by "/".
-	key := func(e object.TreeEntry) string {
-		if e.Mode == filemode.Dir {
-			return e.Name + "/"
-		}
-		return e.Name
-	}
-	sort.Slice(out, func(i, j int) bool { return key(out[i]) < key(out[j]) })
-	t := &object.Tree{Entries: out}
-	o := r.s.st.NewEncodedObject()
-	if err := t.Encode(o); err != nil {
-		return plumbing.ZeroHash, err
-	}
-	return r.putObject(o)
+	t := &gitobj.Tree{Entries: out}
+	t.Sort()
+	return r.putObject(plumbing.TreeObject, t.Encode())
 }

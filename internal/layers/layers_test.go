@@ -110,13 +110,27 @@ func contains(s []string, x string) bool {
 // top-level go-git package imports the network transports, and they bring
 // net/http, crypto/tls and ssh, whose init and page faults cost every
 // process start-up time (diff --no-index must start as fast as git diff).
-// redline never talks to a network: users push and pull with git. repo
-// uses go-git's storage layer (storage/filesystem, plumbing/...) instead.
+// redline never talks to a network: users push and pull with git. Nor
+// does it link go-git's storage layer and object model, for the same
+// start-up cost: repo reads and writes the repository with
+// repo/internal/gitobj and go-git's format packages (plumbing/...).
 var offline = []struct{ pkg, why string }{
-	{"github.com/go-git/go-git/v5", "go-git's top-level package imports every network transport; use storage/filesystem and plumbing/storer as repo does"},
+	{"github.com/go-git/go-git/v5", "go-git's top-level package imports every network transport; use the plumbing packages as repo does"},
 	{"github.com/go-git/go-git/v5/plumbing/transport/...", "go-git's network transports"},
 	{"golang.org/x/crypto/ssh/...", "ssh is for talking to a network"},
 	{"net/http/...", "http is for talking to a network"},
+	// Not the network, but the same start-up cost: package init and page
+	// faults that every redline command paid for (about 1 ms of 11).
+	{"github.com/go-git/go-git/v5/plumbing/object", "go-git's object model brings OpenPGP, circl and merkletrie; repo/internal/gitobj has the codecs redline needs"},
+	{"github.com/go-git/go-git/v5/storage/...", "go-git's storage layer brings its config (gcfg, encoding/gob) and internal/url; repo/internal/gitobj reads and writes objects"},
+	{"github.com/go-git/go-git/v5/config", "go-git's config parses with gcfg (encoding/gob); repo/internal/gitconfig reads .git/config"},
+	{"github.com/go-git/go-git/v5/plumbing/format/config", "go-git's config format parses with gcfg (encoding/gob)"},
+	{"github.com/go-git/gcfg/...", "gcfg's init registers encoding/gob types"},
+	{"encoding/gob", "gob's init is among the heaviest of the binary"},
+	{"github.com/ProtonMail/go-crypto/...", "OpenPGP (commit signatures redline never verifies); its ecc init is costly"},
+	{"github.com/cloudflare/circl/...", "circl comes with OpenPGP"},
+	{"github.com/emirpasic/gods/...", "gods comes with go-git's object walkers"},
+	{"github.com/go-git/go-git/v5/internal/url", "compiles regexps at init, for remote URLs redline never parses"},
 	{"crypto/tls", "tls is for talking to a network"},
 }
 
