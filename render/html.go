@@ -182,6 +182,12 @@ func newHChange(t tr, c *review.Change, anchor string, unexplained bool) hChange
 // and unit changes, and the comments behind it in the margin; then the
 // changes no comment explains and the adopted comments that changed nothing.
 func HTML(w io.Writer, d *review.Diff, o Options) error {
+	v := newHDiff(d, o)
+	return writePage(w, v.hPage, func(h *htmlWriter) { writeDiffBody(h, &v) })
+}
+
+// newHDiff is the annotated diff page's data.
+func newHDiff(d *review.Diff, o Options) hDiff {
 	t := newTr(diffLang(o, d))
 	v := hDiff{hPage: newPage(t, diffTitle(t, d))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
@@ -234,7 +240,7 @@ func HTML(w io.Writer, d *review.Diff, o Options) error {
 		parts = append(parts, t.count("unapplied", len(d.Unapplied)))
 	}
 	v.Summary = strings.Join(parts, " · ")
-	return writePage(w, v.hPage, func(h *htmlWriter) { writeDiffBody(h, &v) })
+	return v
 }
 
 // The HTML pages share one layout (writePage): a head with the revisions,

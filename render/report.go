@@ -227,6 +227,12 @@ type hReport struct {
 
 // ReportHTML writes the consultation report as one self-contained HTML file.
 func ReportHTML(w io.Writer, r *review.Report, o Options) error {
+	v := newHReport(r, o)
+	return writePage(w, v.hPage, func(h *htmlWriter) { writeReportBody(h, &v) })
+}
+
+// newHReport is the consultation report page's data.
+func newHReport(r *review.Report, o Options) hReport {
 	t := newTr(reportLang(o, r))
 	v := hReport{hPage: newPage(t, reportTitle(t, r))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, r.From)}, {t.s("to"), revMeta(t, r.To)}}
@@ -256,7 +262,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 	if len(v.Unexplained) > 0 {
 		v.UnexplainedHeading = t.count("unexplained", len(v.Unexplained))
 	}
-	return writePage(w, v.hPage, func(h *htmlWriter) { writeReportBody(h, &v) })
+	return v
 }
 
 // csvColumns are the report's CSV columns. The Chinese headers are those

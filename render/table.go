@@ -188,6 +188,12 @@ type hTable struct {
 
 // TableHTML writes the 修改前后对照表 as one self-contained HTML file.
 func TableHTML(w io.Writer, d *review.Diff, o Options) error {
+	v := newHTable(d, o)
+	return writePage(w, v.hPage, func(h *htmlWriter) { writeTableBody(h, &v) })
+}
+
+// newHTable is the 修改前后对照表 page's data.
+func newHTable(d *review.Diff, o Options) hTable {
 	t := newTr(diffLang(o, d))
 	v := hTable{hPage: newPage(t, t.s("tableTitle"))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
@@ -205,7 +211,7 @@ func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 	if v.Unapplied = unappliedRefs(t, d); len(v.Unapplied) > 0 {
 		v.UnappliedHeading = t.count("unapplied", len(v.Unapplied))
 	}
-	return writePage(w, v.hPage, func(h *htmlWriter) { writeTableBody(h, &v) })
+	return v
 }
 
 // commonEnds returns the lengths of the longest common prefix of a and b
