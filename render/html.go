@@ -254,7 +254,7 @@ func newHDiff(d *review.Diff, o Options) hDiff {
 // are safeHTML, written with html. A Content-Security-Policy forbids
 // scripts and fetches outright, as a second guard behind that escaping.
 //
-// The pages were written by html/template until the templates kept in
+// html/template wrote the pages before, from the templates now kept in
 // html_oracle_test.go; TestHTMLPagesAsTemplates and
 // FuzzHTMLPagesAsTemplates check that the Go writer writes their bytes.
 
