@@ -26,7 +26,9 @@
 // flanking rules. Document and comment text is escaped so nothing in it is
 // read as Markdown or HTML.
 //
-// HTML pages are built with html/template, so every piece of document and
-// comment text is escaped; they carry their styles inline, fetch nothing,
-// and forbid scripts with a Content-Security-Policy. They print on A4.
+// HTML pages are written in Go by an htmlWriter that escapes every piece of
+// document and comment text as html/template would (html/template stays
+// out of the binary for its start-up cost); they carry their styles
+// inline, fetch nothing, and forbid scripts with a Content-Security-Policy.
+// They print on A4.
 package render

@@ -54,20 +54,22 @@ func FuzzHTMLEscape(f *testing.F) {
 	})
 }
 
-// FuzzHTMLEscapeAsTemplate: htmlEscape, which writes the redlines of every
-// HTML page, escapes text exactly as html/template escapes it in a text
-// node, so a page reads the same whichever of the two wrote a piece.
+// FuzzHTMLEscapeAsTemplate: htmlEscape, which writes every string of every
+// HTML page (htmlWriter.text), escapes text exactly as html/template
+// escapes it in a text node, a quoted attribute value and <title>, so a
+// page reads the same as when the templates wrote it.
 func FuzzHTMLEscapeAsTemplate(f *testing.F) {
-	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "1+1", "\x00", "\xff\xfe<", "第一条\uFDD0\uFFFE", "&amp;"} {
+	for _, s := range []string{"", "plain", `<a href="x">'&'</a>`, "1+1", "\x00", "\xff\xfe<", "第一条\uFDD0\uFFFE", "&amp;", "</title>"} {
 		f.Add(s)
 	}
-	tmpl := template.Must(template.New("t").Parse(`<p>{{.}}</p>`))
+	tmpl := template.Must(template.New("t").Parse(`<p>{{.}}</p><p class="{{.}}"><title>{{.}}</title>`))
 	f.Fuzz(func(t *testing.T, s string) {
 		var want strings.Builder
 		if err := tmpl.Execute(&want, s); err != nil {
 			t.Fatal(err)
 		}
-		if got := "<p>" + string(htmlEscape(nil, s)) + "</p>"; got != want.String() {
+		e := string(htmlEscape(nil, s))
+		if got := "<p>" + e + `</p><p class="` + e + `"><title>` + e + "</title>"; got != want.String() {
 			t.Fatalf("htmlEscape(%q) = %q, html/template writes %q", s, got, want.String())
 		}
 	})

@@ -3,7 +3,6 @@ package render
 import (
 	"encoding/csv"
 	"fmt"
-	"html/template"
 	"io"
 	"sort"
 	"strconv"
@@ -204,45 +203,9 @@ func reportTitle(t tr, r *review.Report) string {
 	return "Report on the consultation on " + title
 }
 
-const reportTmpl = `{{define "report"}}{{template "top" .}}
-{{- range .Groups}}
-<section class="part">
-{{- if .Heading}}
-<h2>{{.Heading}}</h2>
-{{- end}}
-<table class="report">
-<colgroup><col class="r-seq"><col class="r-by"><col class="r-text"><col class="r-disp"><col class="r-changed"></colgroup>
-<thead><tr><th>{{$.T.seq}}</th><th>{{$.T.by}}</th><th>{{$.T.text}}</th><th>{{$.T.disposition}}</th><th>{{$.T.whatChanged}}</th></tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr><td class="seq">{{.Seq}}</td><td>{{.By}}</td><td>{{.Text}}{{if .Proposed}}
-<span class="k">{{$.T.proposed}}{{$.T.separator}}</span>{{.Proposed}}{{end}}</td><td><span class="status st-{{.StatusClass}}">{{.Status}}</span>{{if .Response}}
-{{.Response}}{{end}}</td><td>
-{{- range .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{.Ops}}</p>{{end}}
-{{- if not .Changes}}<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}<span class="k">{{.Unchanged}}</span></p>{{end}}
-{{- if .Revs}}<p class="changed-item k">{{$.T.revision}}{{$.T.separator}}{{.Revs}}</p>{{end}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-</section>
-{{- end}}
-{{- if not .Groups}}
-<p class="note">{{.T.noComments}}</p>
-{{- end}}
-{{- if .Unexplained}}
-<section class="unexplained">
-<h2>{{.UnexplainedHeading}}</h2>
-<p class="note">{{.T.unexplNote}}</p>
-{{- range .Unexplained}}
-<p class="changed-item"><span class="label">{{.Label}}</span>{{$.T.separator}}{{.Ops}}</p>
-{{- end}}
-</section>
-{{- end}}
-{{template "bottom" .}}{{end}}`
-
 type hReportChange struct {
 	Label string
-	Ops   template.HTML
+	Ops   safeHTML
 }
 
 type hReportRow struct {
@@ -264,6 +227,12 @@ type hReport struct {
 
 // ReportHTML writes the consultation report as one self-contained HTML file.
 func ReportHTML(w io.Writer, r *review.Report, o Options) error {
+	v := newHReport(r, o)
+	return writePage(w, v.hPage, func(h *htmlWriter) { writeReportBody(h, &v) })
+}
+
+// newHReport is the consultation report page's data.
+func newHReport(r *review.Report, o Options) hReport {
 	t := newTr(reportLang(o, r))
 	v := hReport{hPage: newPage(t, reportTitle(t, r))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, r.From)}, {t.s("to"), revMeta(t, r.To)}}
@@ -293,7 +262,7 @@ func ReportHTML(w io.Writer, r *review.Report, o Options) error {
 	if len(v.Unexplained) > 0 {
 		v.UnexplainedHeading = t.count("unexplained", len(v.Unexplained))
 	}
-	return execHTML(w, "report", reportTmpl, v)
+	return v
 }
 
 // csvColumns are the report's CSV columns. The Chinese headers are those
@@ -376,4 +345,140 @@ func csvSafe(s string) string {
 		return "'" + s
 	}
 	return s
+}
+
+// writeReportBody writes the consultation report's body, between the
+// layout's top and bottom:
+//
+//	<section class="part">                                    (each Group)
+//	<h2>Heading</h2>                                          (if Heading)
+//	<table class="report">
+//	<colgroup>…</colgroup>
+//	<thead><tr><th>序号</th>…</tr></thead>
+//	<tbody>
+//	<tr><td class="seq">Seq</td><td>By</td><td>Text           (each Row)
+//	<span class="k">建议修改为：</span>Proposed</td><td><span class="status st-adopted">Status</span>
+//	Response</td><td><p class="changed-item">…</p></td></tr>  (Proposed, Response if any: writeReportRow)
+//	</tbody>
+//	</table>
+//	</section>
+//	<p class="note">…</p>                                     (if no Groups)
+//	<section class="unexplained">                             (if Unexplained)
+//	<h2>UnexplainedHeading</h2>
+//	<p class="note">…</p>
+//	<p class="changed-item"><span class="label">Label</span>：Ops</p>   (each)
+//	</section>
+func writeReportBody(h *htmlWriter, v *hReport) {
+	T := v.T
+	for i := range v.Groups {
+		g := &v.Groups[i]
+		h.raw("\n<section class=\"part\">")
+		if g.Heading != "" {
+			h.raw("\n<h2>")
+			h.text(g.Heading)
+			h.raw("</h2>")
+		}
+		h.raw(`
+<table class="report">
+<colgroup><col class="r-seq"><col class="r-by"><col class="r-text"><col class="r-disp"><col class="r-changed"></colgroup>
+<thead><tr>`)
+		for _, k := range []string{"seq", "by", "text", "disposition", "whatChanged"} {
+			h.raw("<th>")
+			h.text(T[k])
+			h.raw("</th>")
+		}
+		h.raw("</tr></thead>\n<tbody>")
+		for j := range g.Rows {
+			writeReportRow(h, T, &g.Rows[j])
+		}
+		h.raw("\n</tbody>\n</table>\n</section>")
+	}
+	if len(v.Groups) == 0 {
+		h.raw("\n<p class=\"note\">")
+		h.text(T["noComments"])
+		h.raw("</p>")
+	}
+	if len(v.Unexplained) > 0 {
+		h.raw("\n<section class=\"unexplained\">\n<h2>")
+		h.text(v.UnexplainedHeading)
+		h.raw("</h2>\n<p class=\"note\">")
+		h.text(T["unexplNote"])
+		h.raw("</p>")
+		for i := range v.Unexplained {
+			h.raw("\n")
+			writeReportChange(h, T, &v.Unexplained[i])
+		}
+		h.raw("\n</section>")
+	}
+}
+
+// writeReportRow writes one comment of the report:
+//
+//	<tr><td class="seq">Seq</td><td>By</td><td>Text
+//	<span class="k">建议修改为：</span>Proposed</td><td><span class="status st-adopted">Status</span>
+//	Response</td><td>…</td></tr>
+//
+// The line break and proposal only if Proposed, the line break and
+// response only if Response. The last cell holds each change
+// (writeReportChange), or if none the clause and what the report says of
+// it, then the revisions if any:
+//
+//	<p class="changed-item"><span class="label">Label</span>：<span class="k">Unchanged</span></p>
+//	<p class="changed-item k">修订：Revs</p>
+func writeReportRow(h *htmlWriter, T map[string]string, r *hReportRow) {
+	h.raw("\n<tr><td class=\"seq\">")
+	h.text(r.Seq)
+	h.raw("</td><td>")
+	h.text(r.By)
+	h.raw("</td><td>")
+	h.text(r.Text)
+	if r.Proposed != "" {
+		h.raw("\n<span class=\"k\">")
+		h.text(T["proposed"])
+		h.text(T["separator"])
+		h.raw("</span>")
+		h.text(r.Proposed)
+	}
+	h.raw("</td><td><span class=\"status st-")
+	h.text(r.StatusClass)
+	h.raw("\">")
+	h.text(r.Status)
+	h.raw("</span>")
+	if r.Response != "" {
+		h.raw("\n")
+		h.text(r.Response)
+	}
+	h.raw("</td><td>")
+	for i := range r.Changes {
+		writeReportChange(h, T, &r.Changes[i])
+	}
+	if len(r.Changes) == 0 {
+		h.raw("<p class=\"changed-item\"><span class=\"label\">")
+		h.text(r.Label)
+		h.raw("</span>")
+		h.text(T["separator"])
+		h.raw("<span class=\"k\">")
+		h.text(r.Unchanged)
+		h.raw("</span></p>")
+	}
+	if r.Revs != "" {
+		h.raw("<p class=\"changed-item k\">")
+		h.text(T["revision"])
+		h.text(T["separator"])
+		h.text(r.Revs)
+		h.raw("</p>")
+	}
+	h.raw("</td></tr>")
+}
+
+// writeReportChange writes one changed clause with its condensed redline:
+//
+//	<p class="changed-item"><span class="label">Label</span>：Ops</p>
+func writeReportChange(h *htmlWriter, T map[string]string, c *hReportChange) {
+	h.raw("<p class=\"changed-item\"><span class=\"label\">")
+	h.text(c.Label)
+	h.raw("</span>")
+	h.text(T["separator"])
+	h.html(c.Ops)
+	h.raw("</p>")
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"html/template"
 	"io"
 	"strings"
 
@@ -168,43 +167,9 @@ func TableMarkdown(w io.Writer, d *review.Diff, o Options) error {
 	return m.err
 }
 
-const tableTmpl = `{{define "table"}}{{template "top" .}}
-{{- range .Docs}}
-<section class="document">
-<h2>{{.Path}}</h2>
-{{- if .Rows}}
-<table class="compare">
-<colgroup><col class="c-label"><col class="c-text"><col class="c-text"><col class="c-label"></colgroup>
-<thead><tr><th>{{.T.clause}}</th><th>{{.T.before}}</th><th>{{.T.after}}</th><th>{{.T.basis}}</th></tr></thead>
-<tbody>
-{{- range .Rows}}
-<tr><td><span class="label">{{.Label}}</span>{{if .Title}}
-{{.Title}}{{end}}</td><td>{{.Before}}</td><td>{{.After}}</td><td>{{.Basis}}</td></tr>
-{{- end}}
-</tbody>
-</table>
-{{- else}}
-<p class="note">{{.T.noChanges}}</p>
-{{- end}}
-<p class="note">{{.Note}}</p>
-</section>
-{{- end}}
-{{- if .Unapplied}}
-<section class="unapplied">
-<h2>{{.UnappliedHeading}}</h2>
-<p class="note">{{.T.unappNote}}</p>
-<ul>
-{{- range .Unapplied}}
-<li>{{.}}</li>
-{{- end}}
-</ul>
-</section>
-{{- end}}
-{{template "bottom" .}}{{end}}`
-
 type hRow struct {
 	Label, Title  string
-	Before, After template.HTML
+	Before, After safeHTML
 	Basis         string
 }
 
@@ -223,6 +188,12 @@ type hTable struct {
 
 // TableHTML writes the 修改前后对照表 as one self-contained HTML file.
 func TableHTML(w io.Writer, d *review.Diff, o Options) error {
+	v := newHTable(d, o)
+	return writePage(w, v.hPage, func(h *htmlWriter) { writeTableBody(h, &v) })
+}
+
+// newHTable is the 修改前后对照表 page's data.
+func newHTable(d *review.Diff, o Options) hTable {
 	t := newTr(diffLang(o, d))
 	v := hTable{hPage: newPage(t, t.s("tableTitle"))}
 	v.Meta = []hMeta{{t.s("from"), revMeta(t, d.From)}, {t.s("to"), revMeta(t, d.To)}}
@@ -240,7 +211,7 @@ func TableHTML(w io.Writer, d *review.Diff, o Options) error {
 	if v.Unapplied = unappliedRefs(t, d); len(v.Unapplied) > 0 {
 		v.UnappliedHeading = t.count("unapplied", len(v.Unapplied))
 	}
-	return execHTML(w, "table", tableTmpl, v)
+	return v
 }
 
 // commonEnds returns the lengths of the longest common prefix of a and b
@@ -253,4 +224,86 @@ func commonEnds[T comparable](a, b []T) (prefix, suffix int) {
 		suffix++
 	}
 	return prefix, suffix
+}
+
+// writeTableBody writes the 修改前后对照表's body, between the layout's top
+// and bottom. A document's strings (.T) are in its language, the page's
+// (v.T) in the page's.
+//
+//	<section class="document">                                (each Doc)
+//	<h2>Path</h2>
+//	<table class="compare">                                   (if Rows)
+//	<colgroup>…</colgroup>
+//	<thead><tr><th>条款</th><th>修改前</th><th>修改后</th><th>依据</th></tr></thead>
+//	<tbody>
+//	<tr><td><span class="label">Label</span>                  (each Row; the line
+//	Title</td><td>Before</td><td>After</td><td>Basis</td></tr>  break and Title if Title)
+//	</tbody>
+//	</table>
+//	<p class="note">无修改</p>                                 (if no Rows)
+//	<p class="note">Note</p>
+//	</section>
+//	<section class="unapplied">                               (if Unapplied)
+//	<h2>UnappliedHeading</h2>
+//	<p class="note">…</p>
+//	<ul>
+//	<li>意见 C1（Treasury）：Label</li>                         (each)
+//	</ul>
+//	</section>
+func writeTableBody(h *htmlWriter, v *hTable) {
+	for i := range v.Docs {
+		d := &v.Docs[i]
+		h.raw("\n<section class=\"document\">\n<h2>")
+		h.text(d.Path)
+		h.raw("</h2>")
+		if len(d.Rows) > 0 {
+			h.raw(`
+<table class="compare">
+<colgroup><col class="c-label"><col class="c-text"><col class="c-text"><col class="c-label"></colgroup>
+<thead><tr>`)
+			for _, k := range []string{"clause", "before", "after", "basis"} {
+				h.raw("<th>")
+				h.text(d.T[k])
+				h.raw("</th>")
+			}
+			h.raw("</tr></thead>\n<tbody>")
+			for _, r := range d.Rows {
+				h.raw("\n<tr><td><span class=\"label\">")
+				h.text(r.Label)
+				h.raw("</span>")
+				if r.Title != "" {
+					h.raw("\n")
+					h.text(r.Title)
+				}
+				h.raw("</td><td>")
+				h.html(r.Before)
+				h.raw("</td><td>")
+				h.html(r.After)
+				h.raw("</td><td>")
+				h.text(r.Basis)
+				h.raw("</td></tr>")
+			}
+			h.raw("\n</tbody>\n</table>")
+		} else {
+			h.raw("\n<p class=\"note\">")
+			h.text(d.T["noChanges"])
+			h.raw("</p>")
+		}
+		h.raw("\n<p class=\"note\">")
+		h.text(d.Note)
+		h.raw("</p>\n</section>")
+	}
+	if len(v.Unapplied) > 0 {
+		h.raw("\n<section class=\"unapplied\">\n<h2>")
+		h.text(v.UnappliedHeading)
+		h.raw("</h2>\n<p class=\"note\">")
+		h.text(v.T["unappNote"])
+		h.raw("</p>\n<ul>")
+		for _, s := range v.Unapplied {
+			h.raw("\n<li>")
+			h.text(s)
+			h.raw("</li>")
+		}
+		h.raw("\n</ul>\n</section>")
+	}
 }

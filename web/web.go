@@ -382,7 +382,7 @@ func (s *Server) history(w http.ResponseWriter, req *http.Request) {
 		for _, e := range h.Entries {
 			he := histEntry{Label: e.Label, Rev: review.Short(e.Rev), Event: string(e.Event), Text: e.Text, Comments: e.Comments}
 			if len(e.Ops) > 0 {
-				he.Redline = render.RedlineHTML(e.Ops, lang)
+				he.Redline = template.HTML(render.RedlineHTML(e.Ops, lang))
 			}
 			es = append(es, he)
 		}

@@ -132,6 +132,9 @@ var offline = []struct{ pkg, why string }{
 	{"github.com/emirpasic/gods/...", "gods comes with go-git's object walkers"},
 	{"github.com/go-git/go-git/v5/internal/url", "compiles regexps at init, for remote URLs redline never parses"},
 	{"crypto/tls", "tls is for talking to a network"},
+	// Not the network either: html/template's init (its escapers, the
+	// reflection text/template sets up) and page faults.
+	{"html/template", "its init and escaper cost every start-up; render writes its HTML pages in Go (htmlWriter)"},
 }
 
 // TestBinaryOffline keeps the network out of the redline binary: linking
