@@ -16,6 +16,9 @@
 #   redline log                     vs git log
 #   redline history CLAUSE plan.md  vs git log -p -- plan.md
 #   redline --help                  vs a Go program that does nothing
+#   cobra --help                    the same for a cobra program that does
+#                                   nothing (bench/cobrafloor): the floor of
+#                                   any command line built on cobra
 #
 # git diff's character word diff is the nearest thing git has to a redline
 # of Chinese text (its default word diff sees a Chinese sentence as one
@@ -63,6 +66,7 @@ mkdir "$tmp/empty"
 printf 'package main\n\nfunc main() {}\n' >"$tmp/empty/main.go"
 printf 'module empty\n\ngo 1.21\n' >"$tmp/empty/go.mod"
 (cd "$tmp/empty" && CGO_ENABLED=0 go build -o "$tmp/empty-go" .)
+CGO_ENABLED=0 go build -o "$tmp/cobrafloor" ./bench/cobrafloor
 
 repo=$tmp/repo
 mkdir "$repo"
@@ -97,8 +101,11 @@ add "redline history CLAUSE plan.md" "$(q "$redline") history $(q "$clause") pla
 add "git log -p -- plan.md" "git log -p -- plan.md"
 add "redline --help" "$(q "$redline") --help"
 add "empty Go program" "$(q "$tmp/empty-go")"
+add "cobra --help (bench/cobrafloor)" "$(q "$tmp/cobrafloor") --help"
 if [[ -n ${BASE:-} ]]; then
-	add "BASE diff A B --format json" "$(q "$BASE") diff A B --format json"
+	for f in json text html markdown table; do
+		add "BASE diff A B --format $f" "$(q "$BASE") diff A B --format $f"
+	done
 	add "BASE show HEAD plan.md" "$(q "$BASE") show HEAD plan.md"
 	add "BASE log" "$(q "$BASE") log"
 	add "BASE history CLAUSE plan.md" "$(q "$BASE") history $(q "$clause") plan.md"
@@ -135,8 +142,11 @@ ratio "redline show HEAD plan.md" "git show HEAD:plan.md" "<= 2"
 ratio "redline log" "git log" ""
 ratio "redline history CLAUSE plan.md" "git log -p -- plan.md" ""
 ratio "redline --help" "empty Go program" "<= 1.5"
+ratio "cobra --help (bench/cobrafloor)" "empty Go program" "(floor)"
 if [[ -n ${BASE:-} ]]; then
-	ratio "BASE diff A B --format json" "git diff A B --word-diff-regex=." "(before)"
+	for f in json text html markdown table; do
+		ratio "BASE diff A B --format $f" "git diff A B --word-diff-regex=." "(before)"
+	done
 	ratio "BASE show HEAD plan.md" "git show HEAD:plan.md" "(before)"
 	ratio "BASE log" "git log" "(before)"
 	ratio "BASE history CLAUSE plan.md" "git log -p -- plan.md" "(before)"
