@@ -399,6 +399,9 @@ var referenceWords = [...]string{"article", "articles", "section", "sections", "
 	// German
 	"absatz", "absätze", "abs", "nr", "nummer", "nummern", "satz", "sätze", "buchstabe", "buchst", "anlage", "anhang",
 	"kapitel", "abschnitt", "artikel", "teil", "seite", "s", "ziffer", "ziff", "lit", "tabelle", "abbildung", "fassung",
+	// … and as German inflects them: des Artikels 2, des Absatzes 3, in Absätzen 4
+	"artikels", "absatzes", "absätzen", "satzes", "sätzen", "kapitels", "abschnitts", "abschnittes", "abschnitten",
+	"teils", "teiles", "teilen", "anhangs", "anhanges", "anlagen", "buchstaben", "ziffern", "seiten", "tabellen",
 	// Roman parts of a gazette (BGBl. I 2192), the series of the EU's (ABl. L 117)
 	"i", "ii", "iii", "l"}
 

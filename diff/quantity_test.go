@@ -60,6 +60,9 @@ func TestQuantities(t *testing.T) {
 		{"第一章 总则 ...... 12\n[Page 5]\n- 7 -", ""},
 		{"vom 27\\.12.2019 (ABl. L 117), Richtlinie 93/42/EWG, bis zum 31. März 1999", ""},
 		{"(3a) Teleshopping im Sinne dieses Gesetzes", ""},
+		// German citations inflect their nouns: the 2 of "des Artikels 2
+		// Absatz 1" (HWG 2022, § 1 (2)) is a reference, not 2 Absätze
+		{"im Sinne des Artikels 2 Absatz 1 Buchstabe a, des Absatzes 3 Satz 1, des Satzes 2, des Kapitels 4, des Abschnitts 5, des Anhangs 6, in Absätzen 7 und 8, in Anlagen 9, des Teils 10", ""},
 		{"采用版本2和15.3版标准，印刷3版", "3=3 @版"},
 		{"延长期限最多不得超过三十日", "不得超过三十日=30 日 [不得超过] @延长期限最多"},
 		// not quantities: ordinals, clause numbers, digits in words, bare numerals
