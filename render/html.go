@@ -163,7 +163,7 @@ func newHComment(t tr, c comment.Comment, withClause bool) hComment {
 }
 
 func newHChange(t tr, c *review.Change, anchor string, unexplained bool) hChange {
-	h := hChange{Anchor: anchor, Label: changeLabel(t, c), Title: c.Title, Kind: t.kind(c),
+	h := hChange{Anchor: anchor, Label: changeLabel(t, c), Title: shownTitle(c), Kind: t.kind(c),
 		KindClass: c.Kind.String(), Unexplained: unexplained,
 		ShowText: hasEdits(changeOps(c)) || c.Kind != diff.Modified, Ops: hOps(t, fullOps(c)),
 		UnitsAdded: c.Units.Added, UnitsRemoved: c.Units.Removed}

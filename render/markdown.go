@@ -179,8 +179,8 @@ func mdDocument(m *mdWriter, doc *review.Document, o Options) {
 // changeHeading is "三/（六）/3 → 三/（六）/4 强化多层次人才服务支撑（重新编号）".
 func changeHeading(t tr, c *review.Change) string {
 	s := changeLabel(t, c)
-	if c.Title != "" {
-		s += " " + c.Title
+	if title := shownTitle(c); title != "" {
+		s += " " + title
 	}
 	if t.zh {
 		return s + "（" + t.kind(c) + "）"

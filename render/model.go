@@ -187,6 +187,18 @@ func changeLabel(t tr, c *review.Change) string {
 	return c.OldLabel
 }
 
+// shownTitle is the title to show beside a change's label: none when the
+// label already says it. An unnumbered heading is labelled by its text
+// ("Anlage Krankheiten und Leiden, …"), which the title would repeat.
+func shownTitle(c *review.Change) string {
+	for _, l := range []string{c.NewLabel, c.OldLabel} {
+		if c.Title != "" && (l == c.Title || strings.HasSuffix(l, "/"+c.Title)) {
+			return ""
+		}
+	}
+	return c.Title
+}
+
 // currentLabel is the clause's label after the change (before it, when deleted).
 func currentLabel(t tr, c *review.Change) string {
 	if c.Unnumbered() {

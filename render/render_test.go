@@ -472,3 +472,23 @@ func TestFullOps(t *testing.T) {
 		})
 	}
 }
+
+// An unnumbered heading is labelled by its text: its title is not shown a
+// second time beside the label.
+func TestShownTitle(t *testing.T) {
+	tests := []struct {
+		old, new, title, want string
+	}{
+		{"一/（三）/1", "一/（三）/1", "探索金融科技公共服务平台", "探索金融科技公共服务平台"},
+		{"", "Anlage Krankheiten und Leiden", "Anlage Krankheiten und Leiden", ""},
+		{"Anlage (zu § 12) Krankheiten", "Anlage Krankheiten", "Anlage Krankheiten", ""},
+		{"Teil 1/Anlage Krankheiten", "", "Anlage Krankheiten", ""},
+		{"§ 3", "§ 4", "Anlage", "Anlage"},
+	}
+	for _, tt := range tests {
+		c := &review.Change{OldLabel: tt.old, NewLabel: tt.new, Title: tt.title}
+		if got := shownTitle(c); got != tt.want {
+			t.Errorf("shownTitle(%q → %q, %q) = %q, want %q", tt.old, tt.new, tt.title, got, tt.want)
+		}
+	}
+}

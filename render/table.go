@@ -61,7 +61,7 @@ func compareRows(o Options, doc *review.Document) (rows []compareRow, folded []*
 			}
 			continue
 		}
-		r := compareRow{Label: changeLabel(t, c), Title: c.Title, Basis: basis(t, c, unexplained)}
+		r := compareRow{Label: changeLabel(t, c), Title: shownTitle(c), Basis: basis(t, c, unexplained)}
 		for _, op := range sideOps(c) {
 			if op.Kind != diff.Insert {
 				r.Before = append(r.Before, op)

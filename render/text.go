@@ -128,15 +128,15 @@ func textDocument(tw *termWriter, doc *review.Document, o Options) {
 		tw.line("")
 		tw.para("", "", seg{t.count("unexplained", len(doc.Unexplained)), bold})
 		for _, c := range unexplainedChanges(doc) {
-			tw.para("  ", "    ", seg{changeLabel(t, c), bold}, seg{"  " + c.Title, plain}, seg{"  " + t.kind(c), dim})
+			tw.para("  ", "    ", seg{changeLabel(t, c), bold}, seg{"  " + shownTitle(c), plain}, seg{"  " + t.kind(c), dim})
 		}
 	}
 }
 
 func textChange(tw *termWriter, t tr, c *review.Change) {
 	head := []seg{{changeLabel(t, c), bold}}
-	if c.Title != "" {
-		head = append(head, seg{"  " + c.Title, plain})
+	if title := shownTitle(c); title != "" {
+		head = append(head, seg{"  " + title, plain})
 	}
 	head = append(head, seg{"  [" + t.kind(c) + "]", dim})
 	tw.para("", "    ", head...)
