@@ -876,6 +876,16 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 		}
 		out = append(out, change{QuantityChange{oq[c.i].Text, nq[c.j].Text, nq[c.j].Context}, nq[c.j].Start})
 	}
+	// One length of time left on each side, at about the same place: the
+	// clause set a new period, though the words around it were rewritten
+	// (自公告之日起满三个月 → 自发出公告之日起，经过六十日).
+	if i, j := onlyUnused(usedO), onlyUnused(usedN); i >= 0 && j >= 0 && bothDurations(oq[i], nq[j]) &&
+		math.Abs(relPos(oq[i], old)-relPos(nq[j], new)) <= maxLeftoverShift {
+		usedO[i], usedN[j] = true, true
+		if !sameAmount(oq[i], nq[j]) {
+			out = append(out, change{QuantityChange{oq[i].Text, nq[j].Text, nq[j].Context}, nq[j].Start})
+		}
+	}
 	for j, n := range nq {
 		if !usedN[j] {
 			out = append(out, change{QuantityChange{"", n.Text, n.Context}, n.Start})
@@ -897,6 +907,45 @@ func compareQuantities(old, new string, oq, nq []Quantity) []QuantityChange {
 		res[k] = c.QuantityChange
 	}
 	return res
+}
+
+// onlyUnused returns the index of the one false in used; -1 when there
+// are none or several.
+func onlyUnused(used []bool) int {
+	at := -1
+	for i, u := range used {
+		if !u {
+			if at >= 0 {
+				return -1
+			}
+			at = i
+		}
+	}
+	return at
+}
+
+// relPos is where q stands in s, from 0 (its start) to 1 (its end).
+func relPos(q Quantity, s string) float64 {
+	if len(s) == 0 {
+		return 0
+	}
+	return float64(q.Start) / float64(len(s))
+}
+
+// maxLeftoverShift bounds how far apart, as a share of their clauses, the
+// one old and one new amount left unpaired may stand and still pair.
+const maxLeftoverShift = 0.25
+
+// durationUnits are the Chinese units of a length of time: any two of them
+// measure alike (三个月 → 六十日).
+var durationUnits = map[string]bool{"年": true, "个月": true, "周": true, "日": true, "天": true, "小时": true, "分钟": true}
+
+// bothDurations reports whether o and n are both lengths of time: a
+// period a clause sets, whatever words now lead to it. Counts (项, 个,
+// 名) are not: what they count is in their context, and two leftover
+// counts of 项 may count different things (创新专项项目, 共性技术创新成果).
+func bothDurations(o, n Quantity) bool {
+	return !o.Vague && !n.Vague && durationUnits[o.Unit] && durationUnits[n.Unit]
 }
 
 // sameAmount reports whether two paired quantities say the same amount,
