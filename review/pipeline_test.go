@@ -17,6 +17,21 @@ import (
 // Clause ids follow the alignment as a store's would: a clause keeps the
 // id of the clause of the previous revision with the same body, else the
 // id of the one with the same label path, else gets a new one.
+// diffFirstTwo diffs src's first revision against its second, and returns
+// the diff and the one document they hold.
+func diffFirstTwo(t *testing.T, src *MemSource) (*Diff, Document) {
+	t.Helper()
+	from := src.Revs[0].Rev
+	d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(d.Documents) != 1 {
+		t.Fatalf("%d documents, want 1", len(d.Documents))
+	}
+	return d, d.Documents[0]
+}
+
 func memHistory(t *testing.T, texts []string, resolves [][]string) *MemSource {
 	t.Helper()
 	src := &MemSource{}
@@ -107,15 +122,7 @@ func TestAttributionInMemory(t *testing.T) {
 			c := tt.comment
 			c.Anchor.ClauseID = idOf(t, src, 0, c.Anchor.Label)
 			src.Notes = []comment.Comment{c}
-			from := src.Revs[0].Rev
-			d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(d.Documents) != 1 {
-				t.Fatalf("%d documents, want 1", len(d.Documents))
-			}
-			doc := d.Documents[0]
+			d, doc := diffFirstTwo(t, src)
 			var on []string
 			for _, ch := range doc.Changes {
 				if len(ch.Comments) > 0 {

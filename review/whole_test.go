@@ -119,15 +119,7 @@ func TestWholeClauseIsOneChange(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			src := memHistory(t, []string{tt.old, tt.new}, nil)
-			from := src.Revs[0].Rev
-			d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
-			if err != nil {
-				t.Fatal(err)
-			}
-			if len(d.Documents) != 1 {
-				t.Fatalf("%d documents, want 1", len(d.Documents))
-			}
-			doc := d.Documents[0]
+			_, doc := diffFirstTwo(t, src)
 			if got := summarize(doc); !slices.Equal(got, tt.want) {
 				t.Errorf("changes\n got %+v\nwant %+v", got, tt.want)
 			}
@@ -192,12 +184,7 @@ func TestWholeClauseExplained(t *testing.T) {
 					c.Anchor.ClauseID = idOf(t, src, at, tt.label)
 				}
 				src.Notes = []comment.Comment{c}
-				from := src.Revs[0].Rev
-				d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
-				if err != nil {
-					t.Fatal(err)
-				}
-				doc := d.Documents[0]
+				d, doc := diffFirstTwo(t, src)
 				if len(doc.Changes) != 1 || !doc.Changes[0].Whole {
 					t.Fatalf("changes %+v, want the whole article", summarize(doc))
 				}
@@ -253,13 +240,9 @@ func TestPartlyWholeClauseExplained(t *testing.T) {
 			src := memHistory(t, []string{lawMoveV0, lawMoveV1}, [][]string{nil, {"C1"}})
 			src.Notes = []comment.Comment{{ID: "C1", Status: comment.Adopted, Text: "增加报道制度",
 				Anchor: comment.Anchor{Path: "plan.txt", Label: tt.label, ClauseID: idOf(t, src, 1, tt.label)}}}
-			from := src.Revs[0].Rev
-			d, err := DiffRange(context.Background(), src, DiffOptions{From: &from, To: src.Revs[1].Rev})
-			if err != nil {
-				t.Fatal(err)
-			}
 			var got []string
-			for _, ch := range d.Documents[0].Changes {
+			_, doc := diffFirstTwo(t, src)
+			for _, ch := range doc.Changes {
 				if len(ch.Comments) > 0 {
 					got = append(got, ch.NewLabel)
 				}
