@@ -9,6 +9,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/redline-docs/redline/internal/atomicfile"
+	"github.com/redline-docs/redline/internal/limits"
+	"github.com/redline-docs/redline/internal/mapfile"
 )
 
 // The derived-data cache lives in .git/redline/. Everything there can be
@@ -38,6 +40,21 @@ func writeCache(path string, data []byte) {
 		return
 	}
 	_ = atomicfile.WriteUnsynced(path, data, 0o644) // derived and checked when read
+}
+
+// readCache returns the cache entry at path: mapped when r maps its caches
+// (MapCaches), else read into memory; false when there is none. Mapped
+// bytes are read-only. Every cache's reader checks what it gets.
+func (r *Repo) readCache(path string) ([]byte, bool) {
+	if r.s.mapCaches {
+		f, err := mapfile.Read(path, "a cache entry", 4*limits.Document)
+		if err != nil {
+			return nil, false
+		}
+		return f.Data, true
+	}
+	b, err := os.ReadFile(path)
+	return b, err == nil
 }
 
 func (r *Repo) idsCachePath(commit plumbing.Hash, path string) string {

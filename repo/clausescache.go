@@ -7,8 +7,6 @@ import (
 	"strings"
 	"unsafe"
 
-	"github.com/redline-docs/redline/internal/limits"
-	"github.com/redline-docs/redline/internal/mapfile"
 	"github.com/redline-docs/redline/revision"
 )
 
@@ -180,18 +178,9 @@ func (r *Repo) keepClauses(ri *revInfo, path string, d *docIDs) *revision.Clause
 // cachedClauses returns the entry at file when it holds blob's clauses in
 // this version: mapped when r maps its caches, else read.
 func (r *Repo) cachedClauses(file, blob string) (*revision.Clauses, bool) {
-	var b []byte
-	if r.s.mapCaches {
-		f, err := mapfile.Read(file, "a cache entry", 4*limits.Document)
-		if err != nil {
-			return nil, false
-		}
-		b = f.Data
-	} else {
-		var err error
-		if b, err = os.ReadFile(file); err != nil {
-			return nil, false
-		}
+	b, ok := r.readCache(file)
+	if !ok {
+		return nil, false
 	}
 	return decodeClauses(b, clausesVersion(), blob)
 }

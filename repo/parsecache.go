@@ -3,15 +3,12 @@ package repo
 import (
 	"encoding/binary"
 	"hash/crc32"
-	"os"
 	"path/filepath"
 	"sync"
 
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/redline-docs/redline/clause"
-	"github.com/redline-docs/redline/internal/limits"
-	"github.com/redline-docs/redline/internal/mapfile"
 )
 
 // The parse cache, .git/redline/parsed/<blob>.<path key>: a document blob
@@ -49,18 +46,9 @@ func (r *Repo) parsedCachePath(path string, blob plumbing.Hash) string {
 // cachedParse returns document path with blob from the parse cache, if an
 // intact entry made by this parser is there.
 func (r *Repo) cachedParse(path string, blob plumbing.Hash) (*clause.Document, bool) {
-	var b []byte
-	if r.s.mapCaches {
-		f, err := mapfile.Read(r.parsedCachePath(path, blob), "a cache entry", 4*limits.Document)
-		if err != nil {
-			return nil, false
-		}
-		b = f.Data
-	} else {
-		var err error
-		if b, err = os.ReadFile(r.parsedCachePath(path, blob)); err != nil {
-			return nil, false
-		}
+	b, ok := r.readCache(r.parsedCachePath(path, blob))
+	if !ok {
+		return nil, false
 	}
 	src, enc, ok := splitParsed(b, path, blob)
 	if !ok {

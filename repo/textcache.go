@@ -11,8 +11,6 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 
 	"github.com/redline-docs/redline/internal/atomicfile"
-	"github.com/redline-docs/redline/internal/limits"
-	"github.com/redline-docs/redline/internal/mapfile"
 )
 
 // The text cache, .git/redline/text/<blob>: the content of the document
@@ -40,20 +38,8 @@ func (r *Repo) textCachePath(h plumbing.Hash) string {
 // (bench/repo-vs-git.sh). An entry is only ever replaced whole (renamed
 // over), so a mapping stays what it was while the process runs.
 func (r *Repo) cachedText(h plumbing.Hash) ([]byte, bool) {
-	var b []byte
-	if r.s.mapCaches {
-		f, err := mapfile.Read(r.textCachePath(h), "a cache entry", 4*limits.Document)
-		if err != nil {
-			return nil, false
-		}
-		b = f.Data
-	} else {
-		var err error
-		if b, err = os.ReadFile(r.textCachePath(h)); err != nil {
-			return nil, false
-		}
-	}
-	if blobHash(b) != h {
+	b, ok := r.readCache(r.textCachePath(h))
+	if !ok || blobHash(b) != h {
 		return nil, false
 	}
 	return b, true
