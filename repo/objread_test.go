@@ -5,10 +5,10 @@ import (
 	"compress/zlib"
 	"errors"
 	"io"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"testing"
 
@@ -55,32 +55,32 @@ func goGitBlob(t *testing.T, r *Repo, h plumbing.Hash) []byte {
 	return b
 }
 
-func TestReadLooseMatchesGoGit(t *testing.T) {
+func TestReadBlobMatchesGoGit(t *testing.T) {
 	r, blob, text := looseRepo(t)
-	got, ok, err := r.readLoose(blob)
-	if !ok || err != nil {
-		t.Fatalf("readLoose = ok %v, %v; want the loose object", ok, err)
+	got, err := r.readBlob(blob)
+	if err != nil {
+		t.Fatalf("readBlob = %v; want the loose object", err)
 	}
 	if want := goGitBlob(t, r, blob); !bytes.Equal(got, want) || string(got) != text {
-		t.Fatalf("readLoose read %d bytes, go-git %d, the text is %d", len(got), len(want), len(text))
+		t.Fatalf("readBlob read %d bytes, go-git %d, the text is %d", len(got), len(want), len(text))
 	}
 }
 
-func TestReadLooseNotLoose(t *testing.T) {
+func TestReadBlobMissing(t *testing.T) {
 	r, _, _ := looseRepo(t)
-	if _, ok, err := r.readLoose(plumbing.NewHash(strings.Repeat("ab", 20))); ok || err != nil {
-		t.Fatalf("readLoose of a missing object = ok %v, %v; want not ok, for go-git to look further", ok, err)
+	if _, err := r.readBlob(plumbing.NewHash(strings.Repeat("ab", 20))); !errors.Is(err, plumbing.ErrObjectNotFound) {
+		t.Fatalf("readBlob of a missing object = %v; want %v", err, plumbing.ErrObjectNotFound)
 	}
 }
 
-func TestReadLooseNotABlob(t *testing.T) {
+func TestReadBlobNotABlob(t *testing.T) {
 	r, _, _ := looseRepo(t)
 	ri, err := r.resolve("HEAD")
 	if err != nil {
 		t.Fatal(err)
 	}
-	if _, ok, err := r.readLoose(ri.Hash); !ok || !errors.Is(err, plumbing.ErrObjectNotFound) {
-		t.Fatalf("readLoose of a commit = ok %v, %v; want %v", ok, err, plumbing.ErrObjectNotFound)
+	if _, err := r.readBlob(ri.Hash); !errors.Is(err, plumbing.ErrObjectNotFound) {
+		t.Fatalf("readBlob of a commit = %v; want %v", err, plumbing.ErrObjectNotFound)
 	}
 }
 
@@ -112,11 +112,8 @@ func TestReadLooseDamaged(t *testing.T) {
 			if err := os.WriteFile(p, tc.damage(slices.Clone(b)), 0o644); err != nil {
 				t.Fatal(err)
 			}
-			if got, ok, err := r.readLoose(blob); !ok || err == nil {
-				t.Fatalf("readLoose of a damaged object = %d bytes, ok %v, %v; want an error", len(got), ok, err)
-			}
-			if _, err := r.readBlob(blob); err == nil {
-				t.Fatal("readBlob of a damaged object: no error")
+			if got, err := r.readBlob(blob); err == nil {
+				t.Fatalf("readBlob of a damaged object = %d bytes, no error", len(got))
 			}
 		})
 	}
@@ -130,12 +127,12 @@ func deflate(s string) []byte {
 	return b.Bytes()
 }
 
-// After git gc the objects are packed: readBlob reads them through go-git.
+// After git gc the objects are packed: readBlob reads them from the pack.
 func TestReadBlobPacked(t *testing.T) {
 	r, blob, text := looseRepo(t)
 	git(t, r.Dir(), "gc", "-q", "--prune=now")
-	if _, ok, _ := r.readLoose(blob); ok {
-		t.Fatal("the blob is still loose after git gc")
+	if _, err := os.Stat(r.s.objs.LoosePath(blob)); !errors.Is(err, fs.ErrNotExist) {
+		t.Fatalf("the blob is still loose after git gc: %v", err)
 	}
 	r2, err := Open(r.Dir())
 	if err != nil {
@@ -145,26 +142,6 @@ func TestReadBlobPacked(t *testing.T) {
 	if err != nil || string(got) != text {
 		t.Fatalf("readBlob of a packed blob = %d bytes, %v; want the %d-byte text", len(got), err, len(text))
 	}
-}
-
-// FuzzLooseBlobHeader: any bytes give a size or an error, never a panic,
-// and a size is the one the header states.
-func FuzzLooseBlobHeader(f *testing.F) {
-	for _, s := range []string{"blob 3\x00abc", "blob 0\x00", "tree 5\x00abcde", "blob\x00", "blob -1\x00", "blob 99999999999999999999\x00", ""} {
-		f.Add([]byte(s))
-	}
-	f.Fuzz(func(t *testing.T, b []byte) {
-		size, err := looseBlobHeader(bytes.NewReader(b))
-		if err != nil {
-			return
-		}
-		hdr, _, ok := bytes.Cut(b, []byte{0})
-		num, isBlob := strings.CutPrefix(string(hdr), "blob ")
-		n, perr := strconv.ParseUint(num, 10, 63)
-		if !ok || !isBlob || perr != nil || n != uint64(size) {
-			t.Fatalf("looseBlobHeader(%q) = %d, want an error", b, size)
-		}
-	})
 }
 
 // readAhead changes no result: a document's ids at two revisions are the

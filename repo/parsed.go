@@ -137,19 +137,10 @@ func (r *Repo) readAhead(path string, revs ...*revInfo) (bytes int64) {
 	if len(jobs) < 2 {
 		return 0 // nothing to overlap
 	}
-	// Loose objects are read with plain file reads, safe side by side;
-	// anything else goes through the object store, one goroutine at a time (the
-	// caller holds r.s.mu and waits here). The goroutines only read the
-	// maps of r.s; they are written below, after Wait.
-	var gitMu sync.Mutex
-	read := func(h plumbing.Hash) ([]byte, error) {
-		if b, ok, err := r.readLoose(h); ok {
-			return b, err
-		}
-		gitMu.Lock()
-		defer gitMu.Unlock()
-		return r.readBlob(h)
-	}
+	// The object store is safe side by side (the caller holds r.s.mu and
+	// waits here). The goroutines only read the maps of r.s; they are
+	// written below, after Wait.
+	read := r.readBlob
 	var wg sync.WaitGroup
 	for _, j := range jobs {
 		wg.Go(func() {

@@ -73,11 +73,9 @@ func (r *Repo) blobIn(t *gitobj.Tree, p string) (plumbing.Hash, bool) {
 	}
 }
 
-// readBlob reads a blob's content.
+// readBlob reads a blob's content: loose, packed or in an alternate
+// (repo/internal/gitobj, which is safe for concurrent use).
 func (r *Repo) readBlob(h plumbing.Hash) ([]byte, error) {
-	if b, ok, err := r.readLoose(h); ok {
-		return b, err
-	}
 	b, err := r.s.objs.ReadType(plumbing.BlobObject, h)
 	if err != nil {
 		return nil, fmt.Errorf("read blob %s: %w", h, err)
