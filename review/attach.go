@@ -119,19 +119,18 @@ func Attach(in AttachInput) Document {
 	for _, c := range r.Changes {
 		var wn *clause.Node // the whole clause this change is, or nil
 		var full string
-		var partial bool
 		if n := changedNode(&c); n != nil && len(whole) > 0 {
 			if folded[n] {
 				continue // a part of a whole change
 			}
 			if parts := whole[n]; parts != nil {
 				wn = n
-				c, full, partial = wholeChange(c, parts)
+				c, full = wholeChange(c, parts)
 			}
 		}
 		ch := Change{Change: c, Whole: wn != nil}
 		if wn != nil {
-			ch.parts, ch.partial = whole[wn], partial
+			ch.parts = whole[wn]
 		}
 		oldText, newText := c.Texts()
 		if full != "" { // "" for a tree built by hand

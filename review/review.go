@@ -68,15 +68,16 @@ type Change struct {
 	// parts of a Whole change: its clause, then the parts folded into it,
 	// in document order.
 	parts []*clause.Node
-	// partial: some part of a Whole change's clause is a change of its own.
-	partial bool
 }
 
 // WholeParts returns, for a Whole change, its clause and the parts folded
 // into it in document order, and whether some part of the clause is left
 // out, a change of its own (moved in or out); nil otherwise.
 func (c *Change) WholeParts() (parts []*clause.Node, partial bool) {
-	return c.parts, c.partial
+	if c.parts == nil {
+		return nil, false
+	}
+	return c.parts, leavesOut(c.parts)
 }
 
 // Folded reports whether the change is folded away, not shown, unless

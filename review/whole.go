@@ -126,11 +126,10 @@ func subtree(n *clause.Node) []*clause.Node {
 // parts) widened to the text of those parts (wholeText), and its edit one
 // insertion (deletion) of that text after the clause's number; units are
 // those of all its parts. full is the text, "" for a tree built by hand.
-func wholeChange(c diff.Change, parts []*clause.Node) (w diff.Change, full string, partial bool) {
+func wholeChange(c diff.Change, parts []*clause.Node) (w diff.Change, full string) {
 	n := changedNode(&c)
-	full, partial = wholeText(n, parts)
-	if full == "" {
-		return c, "", partial // a tree built by hand, without its text
+	if full = wholeText(n, parts); full == "" {
+		return c, "" // a tree built by hand, without its text
 	}
 	rest := full
 	if head := strings.TrimSuffix(n.Text(), n.Body()); head != "" && strings.HasPrefix(full, head) {
@@ -152,18 +151,15 @@ func wholeChange(c diff.Change, parts []*clause.Node) (w diff.Change, full strin
 	if rest != "" {
 		w.Ops = []diff.Op{{Kind: kind, Text: rest}}
 	}
-	return w, full, partial
+	return w, full
 }
 
 // wholeText is the text of n's folded parts: n's whole text (FullText)
 // when every part of it folds, else the text of each folded part on its
-// own line, in document order. partial says some part is left out.
-func wholeText(n *clause.Node, parts []*clause.Node) (text string, partial bool) {
-	if len(parts) == len(subtree(n)) {
-		return n.FullText(), false
-	}
-	if n.FullText() == "" {
-		return "", true
+// own line, in document order.
+func wholeText(n *clause.Node, parts []*clause.Node) string {
+	if !leavesOut(parts) || n.FullText() == "" {
+		return n.FullText()
 	}
 	var b strings.Builder
 	for i, m := range parts {
@@ -175,7 +171,13 @@ func wholeText(n *clause.Node, parts []*clause.Node) (text string, partial bool)
 		}
 		b.WriteString(m.Text())
 	}
-	return b.String(), true
+	return b.String()
+}
+
+// leavesOut reports whether parts (a clause and the parts folded into it)
+// leave out some part of the clause: one that is a change of its own.
+func leavesOut(parts []*clause.Node) bool {
+	return len(parts) != len(subtree(parts[0]))
 }
 
 // inside reports whether n is top or below it.
